@@ -1,0 +1,77 @@
+//! The command line of DESIGN.md §3, as clap derive types.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::plain_text::TextEncoding;
+
+/// zongjie (总结): write Chinese work summaries in the terminal.
+#[derive(Debug, Parser)]
+#[command(name = "zongjie", version, about, long_about = None)]
+pub struct Cli {
+    /// Data directory holding drafts/ (default: the user data dir, or $ZONGJIE_DATA_DIR)
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// Interface language
+    #[arg(long, global = true, value_parser = ["zh", "en"])]
+    pub lang: Option<String>,
+    /// Colour theme (see `zongjie themes`)
+    #[arg(long, global = true, value_name = "NAME")]
+    pub theme: Option<String>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create a draft from a template and print its id
+    New(NewArgs),
+    /// List drafts: id, title, modified, characters
+    List,
+    /// Export a draft as plain text
+    Export(ExportArgs),
+    /// List the built-in templates
+    Templates,
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// Template to start from (see `zongjie templates`)
+    #[arg(long, default_value = "party-branch", value_name = "NAME")]
+    pub template: String,
+    /// Title of the summary, e.g. "XX党支部2020年上半年党建工作总结"
+    #[arg(long, value_name = "TITLE")]
+    pub title: Option<String>,
+    /// Id of the new draft (default: today's date and a number)
+    #[arg(long, value_name = "ID")]
+    pub id: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Draft id, or the path of a draft file (*.toml)
+    #[arg(value_name = "ID|PATH")]
+    pub draft: String,
+    /// Output file, or - for standard output (default: <ID>.txt in the current directory)
+    #[arg(short = 'o', long = "output", value_name = "FILE|-")]
+    pub output: Option<PathBuf>,
+    /// Overwrite the output file if it exists
+    #[arg(long)]
+    pub force: bool,
+    /// Text encoding of the output
+    #[arg(long, value_name = "ENCODING")]
+    pub encoding: Option<TextEncoding>,
+    /// Windows line ends (CRLF)
+    #[arg(long)]
+    pub crlf: bool,
+    /// Indent paragraphs with two full-width spaces
+    #[arg(long)]
+    pub indent: bool,
+    /// A blank line between paragraphs
+    #[arg(long)]
+    pub blank_lines: bool,
+    /// Wrap lines at N display columns (a Chinese character is 2)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(4..))]
+    pub width: Option<u16>,
+}

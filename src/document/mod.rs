@@ -1,0 +1,135 @@
+//! The document: pure data for one summary, its numbering, section kinds and
+//! structural edits. Nothing here does I/O or knows about the terminal.
+
+mod edit;
+mod field;
+mod kind;
+mod numbering;
+
+pub use edit::{
+    Edit, History, ItemRef, item_move_down, item_move_up, section_move_down, section_move_up,
+};
+pub use field::Field;
+pub use kind::{NumberingStyle, SectionKind};
+pub use numbering::{chinese_numeral, render_item_number, render_section_number};
+
+use serde::Deserialize;
+
+/// One summary. Numbers are never stored: they are derived from position
+/// whenever the document is rendered, so reordering renumbers everything.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Document {
+    /// The title line, e.g. `XX党支部2020年上半年党建工作总结`.
+    pub title: String,
+    /// Who writes the summary (used by checks and templates).
+    pub organization: String,
+    /// The period covered, e.g. `2020年上半年`.
+    pub period: String,
+    /// Preamble paragraphs, separated by `\n`.
+    pub preamble: String,
+    /// Material (素材) that is kept with the draft but never exported.
+    pub notes: String,
+    /// Target length in characters, if the writer set one.
+    pub target_chars: Option<u32>,
+    pub sections: Vec<Section>,
+    pub signature: Signature,
+}
+
+/// A numbered part of the summary: `一、工作开展情况` and what follows it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Section {
+    pub kind: SectionKind,
+    pub title: String,
+    pub style: NumberingStyle,
+    /// Intro paragraphs before the items, separated by `\n`.
+    pub intro: String,
+    pub items: Vec<Item>,
+}
+
+/// One numbered point of a section: `（一）heading。body`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Item {
+    pub heading: String,
+    /// Body paragraphs, separated by `\n`; the first continues the heading's line.
+    pub body: String,
+}
+
+/// The closing lines: the organization and the date.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Signature {
+    pub organization: String,
+    pub date: String,
+}
+
+impl Signature {
+    pub fn is_empty(&self) -> bool {
+        self.organization.trim().is_empty() && self.date.trim().is_empty()
+    }
+}
+
+impl Section {
+    pub fn new(kind: SectionKind, title: impl Into<String>) -> Self {
+        Section {
+            kind,
+            title: title.into(),
+            style: kind.default_style(),
+            intro: String::new(),
+            items: Vec::new(),
+        }
+    }
+}
+
+impl Item {
+    pub fn new(heading: impl Into<String>, body: impl Into<String>) -> Self {
+        Item {
+            heading: heading.into(),
+            body: body.into(),
+        }
+    }
+}
+
+impl Document {
+    /// Characters a reader would count: everything exported, without line
+    /// breaks and whitespace. Numbers are not counted.
+    pub fn char_count(&self) -> usize {
+        self.fields()
+            .filter(|f| f.is_exported())
+            .map(|f| count_chars(self.text(f).unwrap_or("")))
+            .sum()
+    }
+
+    /// Characters of one section (title, intro, items).
+    pub fn section_char_count(&self, section: usize) -> usize {
+        let Some(s) = self.sections.get(section) else {
+            return 0;
+        };
+        count_chars(&s.title)
+            + count_chars(&s.intro)
+            + s.items
+                .iter()
+                .map(|i| count_chars(&i.heading) + count_chars(&i.body))
+                .sum::<usize>()
+    }
+
+    /// The number of items in the whole document.
+    pub fn item_count(&self) -> usize {
+        self.sections.iter().map(|s| s.items.len()).sum()
+    }
+}
+
+/// Counts characters the way Chinese word processors do: every non-whitespace
+/// character is one.
+pub fn count_chars(text: &str) -> usize {
+    text.chars().filter(|c| !c.is_whitespace()).count()
+}
+
+/// Splits a multi-paragraph field into its non-empty paragraphs.
+pub fn paragraphs(text: &str) -> impl Iterator<Item = &str> {
+    text.split('\n')
+        .map(|p| p.trim_end_matches('\r'))
+        .filter(|p| !p.trim().is_empty())
+}

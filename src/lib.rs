@@ -1,0 +1,15 @@
+//! zongjie (总结): a full-screen terminal editor for Chinese work summaries.
+//!
+//! - [`document`]: the summary as pure data, numbering and structural edits;
+//! - [`plain_text`]: export to the genre's `.txt` (and import from it);
+//! - [`storage`]: draft files, the data directory, atomic saves;
+//! - [`cli`] and [`commands`]: the command line.
+
+pub mod cli;
+pub mod commands;
+pub mod document;
+pub mod i18n;
+pub mod plain_text;
+pub mod sanitize;
+pub mod storage;
+pub mod templates;

@@ -1,0 +1,13 @@
+//! Plain text in and out: the export of a draft as the genre's `.txt`
+//! (line breaking, encodings, line ends) and the import of such text.
+
+mod encoding;
+mod export;
+mod wrap;
+
+pub use encoding::{TextEncoding, encode};
+pub use export::{
+    ExportOptions, Paragraph, Role, export_text, paragraph_index_for, paragraphs,
+    section_paragraphs,
+};
+pub use wrap::{NO_END, NO_START, wrap_line};

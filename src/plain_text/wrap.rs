@@ -1,0 +1,115 @@
+//! Hard wrapping by display columns with the Chinese line-breaking rules
+//! (禁则): no line starts with closing punctuation, none ends with an opening one.
+
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
+// Ambiguous characters such as “” are full-width in the Chinese fonts the text
+// is read in, so the export counts them as 2 columns.
+fn columns(s: &str) -> usize {
+    s.width_cjk()
+}
+
+/// Characters that must not start a line.
+pub const NO_START: &[char] = &[
+    '，', '。', '、', '；', '：', '？', '！', '”', '’', '）', '》', '」', '』', '】', '〕', '〉',
+    '…', '—', '·', ',', '.', ';', ':', '?', '!', ')', ']', '%', '％',
+];
+/// Characters that must not end a line.
+pub const NO_END: &[char] = &['“', '‘', '（', '《', '「', '『', '【', '〔', '〈', '(', '['];
+
+fn starts_with_any(g: &str, set: &[char]) -> bool {
+    g.chars().next().is_some_and(|c| set.contains(&c))
+}
+
+fn is_word_char(g: &str) -> bool {
+    g.len() == 1 && g.as_bytes()[0].is_ascii_alphanumeric()
+}
+
+/// Splits `line` into pieces of at most `width` display columns (a CJK
+/// character is 2), breaking between graphemes and moving characters to the
+/// next line where the rules ask for it. A grapheme wider than `width` gets a
+/// line of its own; nothing is ever dropped.
+pub fn wrap_line(line: &str, width: usize) -> Vec<&str> {
+    let width = width.max(1);
+    if columns(line) <= width {
+        return vec![line];
+    }
+    let graphemes: Vec<(usize, &str)> = line.grapheme_indices(true).collect();
+    let mut out = Vec::new();
+    let mut start = 0; // index into graphemes
+    while start < graphemes.len() {
+        let mut used = 0;
+        let mut end = start;
+        while end < graphemes.len() {
+            let w = columns(graphemes[end].1);
+            if used + w > width && end > start {
+                break;
+            }
+            used += w;
+            end += 1;
+        }
+        if end < graphemes.len() {
+            end = adjust_break(&graphemes, start, end);
+        }
+        let from = graphemes[start].0;
+        let to = graphemes.get(end).map_or(line.len(), |g| g.0);
+        out.push(&line[from..to]);
+        start = end;
+    }
+    out
+}
+
+/// Moves a break at `end` earlier until the next line does not start with
+/// closing punctuation, this one does not end with an opening one, and an
+/// ASCII word or number is not cut. Gives up (keeps `end`) rather than leave
+/// an empty line.
+fn adjust_break(g: &[(usize, &str)], start: usize, end: usize) -> usize {
+    let bad = |b: usize| {
+        starts_with_any(g[b].1, NO_START)
+            || starts_with_any(g[b - 1].1, NO_END)
+            || (is_word_char(g[b].1) && is_word_char(g[b - 1].1))
+    };
+    let mut b = end;
+    while b > start + 1 && bad(b) {
+        b -= 1;
+    }
+    if bad(b) { end } else { b }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wraps_by_columns() {
+        assert_eq!(wrap_line("一二三四五六七", 6), ["一二三", "四五六", "七"]);
+        assert_eq!(wrap_line("一二三", 6), ["一二三"]);
+    }
+
+    #[test]
+    fn closing_punctuation_never_starts_a_line() {
+        // 。 would start the second line: 三 moves down with it.
+        assert_eq!(wrap_line("一二三。四五", 6), ["一二", "三。四", "五"]);
+        assert_eq!(wrap_line("一二三”，四", 6), ["一二", "三”，", "四"]);
+    }
+
+    #[test]
+    fn opening_punctuation_never_ends_a_line() {
+        assert_eq!(wrap_line("一二《三》", 6), ["一二", "《三》"]);
+    }
+
+    #[test]
+    fn numbers_stay_whole() {
+        assert_eq!(wrap_line("一二2020年", 6), ["一二", "2020年"]);
+        assert_eq!(wrap_line("一二2020年", 8), ["一二2020", "年"]);
+    }
+
+    #[test]
+    fn impossible_rules_still_make_progress() {
+        assert_eq!(wrap_line("。。。。", 2), ["。", "。", "。", "。"]);
+        assert_eq!(wrap_line("一二", 1), ["一", "二"]);
+        let all: String = wrap_line("😀e\u{301}中a", 2).concat();
+        assert_eq!(all, "😀e\u{301}中a");
+    }
+}

@@ -1,0 +1,249 @@
+//! The one place that knows the draft file format: TOML with `format = 1`,
+//! written by hand so that long text is a multi-line string, one paragraph a
+//! line, pleasant to read and to diff; read with `toml` + serde.
+
+use serde::Deserialize;
+
+use crate::document::{Document, Section, Signature};
+
+/// The schema version this build writes and reads.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// Why a draft file could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DraftFileError {
+    #[error("line {line}, column {column}: {message}")]
+    Syntax {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error(
+        "written by a newer zongjie (format {found}; this version reads format {FORMAT_VERSION}); update zongjie to open it"
+    )]
+    NewerFormat { found: u64 },
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DraftFile {
+    format: u32,
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    organization: String,
+    #[serde(default)]
+    period: String,
+    #[serde(default)]
+    preamble: String,
+    #[serde(default)]
+    notes: String,
+    #[serde(default)]
+    target_chars: Option<u32>,
+    #[serde(default)]
+    sections: Vec<Section>,
+    #[serde(default)]
+    signature: Signature,
+}
+
+/// Reads a draft from its TOML text.
+pub fn parse_draft(text: &str) -> Result<Document, DraftFileError> {
+    if let Some(found) = probe_format(text) {
+        if found > u64::from(FORMAT_VERSION) {
+            return Err(DraftFileError::NewerFormat { found });
+        }
+    }
+    let file: DraftFile = toml::from_str(text).map_err(|e| {
+        let (line, column) = e
+            .span()
+            .map_or((1, 1), |span| line_column(text, span.start));
+        DraftFileError::Syntax {
+            line,
+            column,
+            message: e.message().trim().replace('\n', " "),
+        }
+    })?;
+    if file.format != FORMAT_VERSION {
+        // Older formats do not exist yet; 0 is never written.
+        return Err(DraftFileError::Syntax {
+            line: 1,
+            column: 1,
+            message: format!("unknown format {}", file.format),
+        });
+    }
+    Ok(Document {
+        title: file.title,
+        organization: file.organization,
+        period: file.period,
+        preamble: file.preamble,
+        notes: file.notes,
+        target_chars: file.target_chars,
+        sections: file.sections,
+        signature: file.signature,
+    })
+}
+
+/// Finds `format = N` among the top-level keys without parsing the whole
+/// file, so that a newer draft is refused clearly even when the rest of it
+/// no longer fits this version's schema.
+fn probe_format(text: &str) -> Option<u64> {
+    for line in text.lines() {
+        let line = line.trim();
+        if line.starts_with('[') {
+            return None;
+        }
+        if let Some(rest) = line.strip_prefix("format") {
+            let value = rest.trim_start().strip_prefix('=')?;
+            let digits: String = value
+                .trim()
+                .chars()
+                .take_while(char::is_ascii_digit)
+                .collect();
+            return digits.parse().ok();
+        }
+    }
+    None
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = text.get(..offset).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+/// Writes a draft as TOML.
+pub fn write_draft(doc: &Document) -> String {
+    let mut out = String::with_capacity(doc.title.len() + doc.preamble.len() * 2 + 4096);
+    out.push_str(&format!("format = {FORMAT_VERSION}\n"));
+    key(&mut out, "title", &doc.title);
+    key(&mut out, "organization", &doc.organization);
+    key(&mut out, "period", &doc.period);
+    if let Some(target) = doc.target_chars {
+        out.push_str(&format!("target_chars = {target}\n"));
+    }
+    key(&mut out, "preamble", &doc.preamble);
+    key(&mut out, "notes", &doc.notes);
+    for section in &doc.sections {
+        out.push_str("\n[[sections]]\n");
+        key(&mut out, "kind", section.kind.key());
+        key(&mut out, "title", &section.title);
+        key(&mut out, "style", section.style.key());
+        key(&mut out, "intro", &section.intro);
+        for item in &section.items {
+            out.push_str("\n[[sections.items]]\n");
+            key(&mut out, "heading", &item.heading);
+            key(&mut out, "body", &item.body);
+        }
+    }
+    out.push_str("\n[signature]\n");
+    key(&mut out, "organization", &doc.signature.organization);
+    key(&mut out, "date", &doc.signature.date);
+    out
+}
+
+/// Text longer than this many characters, or with a line break, is written
+/// as a multi-line string.
+const LONG: usize = 30;
+
+fn key(out: &mut String, name: &str, value: &str) {
+    out.push_str(name);
+    out.push_str(" = ");
+    if value.contains('\n') || value.chars().count() > LONG {
+        out.push_str("\"\"\"\n");
+        escape_into(out, value, true);
+        out.push_str("\"\"\"\n");
+    } else {
+        out.push('"');
+        escape_into(out, value, false);
+        out.push_str("\"\n");
+    }
+}
+
+/// Escapes for a TOML basic string; in a multi-line one, `\n` stays a line break.
+fn escape_into(out: &mut String, value: &str, multiline: bool) {
+    for c in value.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '\n' if multiline => out.push('\n'),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push('\t'),
+            '\r' => out.push_str("\\r"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{Item, NumberingStyle, SectionKind};
+
+    fn sample() -> Document {
+        let mut s = Section::new(SectionKind::Work, "工作开展情况");
+        s.style = NumberingStyle::OrdinalInline;
+        s.items.push(Item::new(
+            "政治建设",
+            "第一段“引号”\\反斜杠\n第二段\t制表\r回车\u{1b}[31m",
+        ));
+        Document {
+            title: "XX党支部2020年上半年党建工作总结".into(),
+            preamble: "\n以换行开头的导语，足够长足够长足够长足够长足够长足够长足够长足够长。"
+                .into(),
+            notes: "\"\"\"三个引号\"\"\"".into(),
+            target_chars: Some(3000),
+            sections: vec![s],
+            ..Document::default()
+        }
+    }
+
+    #[test]
+    fn round_trip_is_lossless() {
+        let doc = sample();
+        let text = write_draft(&doc);
+        assert_eq!(parse_draft(&text), Ok(doc));
+    }
+
+    #[test]
+    fn long_text_is_multiline_and_escapes_are_visible() {
+        let text = write_draft(&sample());
+        assert!(text.contains("preamble = \"\"\"\n\n以换行开头"), "{text}");
+        assert!(text.contains("\\u001B[31m"));
+        assert!(!text.contains('\u{1b}'));
+        assert!(text.starts_with("format = 1\n"));
+    }
+
+    #[test]
+    fn newer_format_is_refused_even_with_unknown_fields() {
+        let err = parse_draft("format = 2\nshiny = true\n").unwrap_err();
+        assert_eq!(err, DraftFileError::NewerFormat { found: 2 });
+        assert!(err.to_string().contains("newer zongjie"));
+    }
+
+    #[test]
+    fn damage_is_reported_with_line_and_column() {
+        let err = parse_draft("format = 1\ntitle = \"ok\"\nsections = 3\n").unwrap_err();
+        let DraftFileError::Syntax { line, .. } = err else {
+            panic!("{err:?}")
+        };
+        assert_eq!(line, 3);
+        let err = parse_draft("format = 1\ntitle = \"未闭合\n").unwrap_err();
+        assert!(
+            matches!(err, DraftFileError::Syntax { line: 2, .. }),
+            "{err:?}"
+        );
+        let err = parse_draft("format = 1\ntitel = \"x\"\n").unwrap_err();
+        assert!(err.to_string().contains("titel"), "{err}");
+        assert!(parse_draft("title = \"x\"\n").is_err());
+    }
+
+    #[test]
+    fn line_column_counts_characters() {
+        assert_eq!(line_column("中文\n中文x", 13), (2, 3));
+        assert_eq!(line_column("", 5), (1, 1));
+    }
+}

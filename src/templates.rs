@@ -1,0 +1,123 @@
+//! The built-in templates (DESIGN.md §7): drafts in the draft format,
+//! compiled into the binary, with guidance text and XX placeholders.
+
+use crate::document::Document;
+use crate::storage::parse_draft;
+
+/// A built-in template.
+#[derive(Debug, Clone, Copy)]
+pub struct Template {
+    pub name: &'static str,
+    pub description_zh: &'static str,
+    pub description_en: &'static str,
+    source: &'static str,
+}
+
+pub const TEMPLATES: [Template; 3] = [
+    Template {
+        name: "party-branch",
+        description_zh: "党支部党建工作总结：基本情况、工作开展情况、存在的问题、下一步打算",
+        description_en: "Party branch summary: basic facts, work done, problems, next steps",
+        source: include_str!("templates/party-branch.toml"),
+    },
+    Template {
+        name: "party-committee",
+        description_zh: "党委／党组／机关党建工作总结：工作开展情况、工作亮点、存在问题、下一步工作打算",
+        description_en: "Party committee or office summary: work done, highlights, problems, next steps",
+        source: include_str!("templates/party-committee.toml"),
+    },
+    Template {
+        name: "general",
+        description_zh: "任何部门的工作总结：主要工作及成效、存在的问题、下半年工作计划",
+        description_en: "Any department's work summary: achievements, problems, plans",
+        source: include_str!("templates/general.toml"),
+    },
+];
+
+impl Template {
+    pub fn find(name: &str) -> Option<Template> {
+        TEMPLATES.iter().copied().find(|t| t.name == name)
+    }
+
+    /// A new document from the template, with `title` (and the organization
+    /// and period read from it) when given.
+    pub fn document(&self, title: Option<&str>) -> Document {
+        // The sources are checked by a test; a broken one still yields a draft.
+        let mut doc = parse_draft(self.source).unwrap_or_default();
+        if let Some(title) = title.map(str::trim).filter(|t| !t.is_empty()) {
+            doc.title = title.to_string();
+            if let Some((organization, period)) = split_title(title) {
+                if !organization.is_empty() {
+                    doc.organization = organization.to_string();
+                }
+                doc.period = period.to_string();
+            }
+        }
+        doc
+    }
+}
+
+/// Reads `XX党支部2020年上半年党建工作总结` as (`XX党支部`, `2020年上半年`).
+pub fn split_title(title: &str) -> Option<(&str, &str)> {
+    let chars: Vec<(usize, char)> = title.char_indices().collect();
+    let start = chars
+        .windows(5)
+        .position(|w| w[..4].iter().all(|(_, c)| c.is_ascii_digit()) && w[4].1 == '年')?;
+    let org_end = chars[start].0;
+    let year_end = chars[start + 4].0 + '年'.len_utf8();
+    let rest = &title[year_end..];
+    let tail = [
+        "上半年",
+        "下半年",
+        "第一季度",
+        "第二季度",
+        "第三季度",
+        "第四季度",
+        "全年",
+        "度",
+    ]
+    .iter()
+    .find(|t| rest.starts_with(**t))
+    .map_or(0, |t| t.len());
+    Some((title[..org_end].trim(), &title[org_end..year_end + tail]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::SectionKind;
+
+    #[test]
+    fn every_template_parses_and_has_the_standard_sections() {
+        for t in TEMPLATES {
+            let doc = parse_draft(t.source).unwrap_or_else(|e| panic!("{}: {e}", t.name));
+            let kinds: Vec<_> = doc.sections.iter().map(|s| s.kind).collect();
+            assert!(kinds.contains(&SectionKind::Problems), "{}", t.name);
+            assert!(kinds.contains(&SectionKind::Next), "{}", t.name);
+            assert!(doc.title.contains("XX"), "{}", t.name);
+            for s in &doc.sections {
+                assert_eq!(
+                    SectionKind::classify(&s.title),
+                    s.kind,
+                    "{}: {}",
+                    t.name,
+                    s.title
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn title_gives_organization_and_period() {
+        let doc = Template::find("party-branch")
+            .unwrap()
+            .document(Some("XX党支部2020年上半年党建工作总结"));
+        assert_eq!(doc.organization, "XX党支部");
+        assert_eq!(doc.period, "2020年上半年");
+        assert_eq!(
+            split_title("市X局2020年度工作总结"),
+            Some(("市X局", "2020年度"))
+        );
+        assert_eq!(split_title("没有年份"), None);
+    }
+}

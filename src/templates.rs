@@ -1,7 +1,7 @@
 //! The built-in templates (DESIGN.md §7): drafts in the draft format,
 //! compiled into the binary, with guidance text and XX placeholders.
 
-use crate::document::Document;
+use crate::document::{Document, Field};
 use crate::storage::parse_draft;
 
 /// A built-in template.
@@ -47,10 +47,22 @@ impl Template {
         if let Some(title) = title.map(str::trim).filter(|t| !t.is_empty()) {
             doc.title = title.to_string();
             if let Some((organization, period)) = split_title(title) {
+                let mut replacements = vec![(doc.period.clone(), period.to_string())];
                 if !organization.is_empty() {
-                    doc.organization = organization.to_string();
+                    replacements.push((doc.organization.clone(), organization.to_string()));
                 }
-                doc.period = period.to_string();
+                // The template's own placeholders for the period and the
+                // organization are filled in wherever they appear.
+                let fields: Vec<_> = doc.fields().filter(|f| *f != Field::Title).collect();
+                for field in fields {
+                    if let Some(text) = doc.text_mut(field) {
+                        for (from, to) in &replacements {
+                            if !from.is_empty() && text.contains(from.as_str()) {
+                                *text = text.replace(from.as_str(), to);
+                            }
+                        }
+                    }
+                }
             }
         }
         doc
@@ -114,6 +126,16 @@ mod tests {
             .document(Some("XX党支部2020年上半年党建工作总结"));
         assert_eq!(doc.organization, "XX党支部");
         assert_eq!(doc.period, "2020年上半年");
+        assert!(
+            doc.preamble.starts_with("2020年上半年，XX党支部"),
+            "{}",
+            doc.preamble
+        );
+        let doc = Template::find("general")
+            .unwrap()
+            .document(Some("市财政局2021年度工作总结"));
+        assert_eq!(doc.organization, "市财政局");
+        assert!(doc.preamble.contains("市财政局"), "{}", doc.preamble);
         assert_eq!(
             split_title("市X局2020年度工作总结"),
             Some(("市X局", "2020年度"))

@@ -24,9 +24,9 @@ pub fn chinese_numeral(n: u64) -> String {
 /// Writes a non-zero number in groups of 万 and 亿.
 fn write_numeral(n: u64, out: &mut String) {
     const GROUPS: [(u64, &str); 3] = [
-        (100_000_000_0000_0000, "京"),
-        (1_0000_0000_0000, "兆"),
-        (1_0000_0000, "亿"),
+        (10_u64.pow(16), "京"),
+        (10_u64.pow(12), "兆"),
+        (10_u64.pow(8), "亿"),
     ];
     for (size, unit) in GROUPS {
         if n >= size {

@@ -185,12 +185,14 @@ pub fn paragraph_index_for(paragraphs: &[Paragraph], field: Field) -> usize {
         }
     }
     // An inline item lives in the paragraph of the intro or an earlier item.
-    if let Some(section) = field.section() {
-        if let Some(i) = paragraphs.iter().rposition(|p| p.origin.section() == Some(section)) {
-            return i;
-        }
-    }
-    0
+    field
+        .section()
+        .and_then(|section| {
+            paragraphs
+                .iter()
+                .rposition(|p| p.origin.section() == Some(section))
+        })
+        .unwrap_or(0)
 }
 
 /// The exported text as a string, with every option but the encoding applied.

@@ -2,7 +2,7 @@
 //! (禁则): no line starts with closing punctuation, none ends with an opening one.
 
 use unicode_segmentation::UnicodeSegmentation;
-use unicode_width::UnicodeWidthStr;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 // Ambiguous characters such as “” are full-width in the Chinese fonts the text
 // is read in, so the export counts them as 2 columns.
@@ -18,12 +18,46 @@ pub const NO_START: &[char] = &[
 /// Characters that must not end a line.
 pub const NO_END: &[char] = &['“', '‘', '（', '《', '「', '『', '【', '〔', '〈', '(', '['];
 
-fn starts_with_any(g: &str, set: &[char]) -> bool {
-    g.chars().next().is_some_and(|c| set.contains(&c))
+/// One unbreakable piece of a line: a grapheme cluster.
+#[derive(Clone, Copy)]
+struct Unit {
+    offset: usize,
+    width: usize,
+    first: char,
+    word: bool,
 }
 
-fn is_word_char(g: &str) -> bool {
-    g.len() == 1 && g.as_bytes()[0].is_ascii_alphanumeric()
+/// The line's graphemes with their widths. Most Chinese text has no
+/// combining marks, joiners or emoji, and then every char is a grapheme: that
+/// common case skips the (much slower) grapheme segmentation.
+fn units(line: &str) -> Vec<Unit> {
+    let simple = line.chars().all(|c| {
+        c < '\u{300}'
+            || ('\u{2000}'..'\u{FE00}').contains(&c) && !('\u{200B}'..='\u{200F}').contains(&c)
+            || ('\u{FE30}'..='\u{FFEF}').contains(&c)
+    });
+    if simple {
+        line.char_indices()
+            .map(|(offset, c)| Unit {
+                offset,
+                width: c.width_cjk().unwrap_or(0),
+                first: c,
+                word: c.is_ascii_alphanumeric(),
+            })
+            .collect()
+    } else {
+        line.grapheme_indices(true)
+            .map(|(offset, g)| {
+                let first = g.chars().next().unwrap_or(' ');
+                Unit {
+                    offset,
+                    width: columns(g),
+                    first,
+                    word: g.len() == 1 && first.is_ascii_alphanumeric(),
+                }
+            })
+            .collect()
+    }
 }
 
 /// Splits `line` into pieces of at most `width` display columns (a CJK
@@ -32,28 +66,31 @@ fn is_word_char(g: &str) -> bool {
 /// line of its own; nothing is ever dropped.
 pub fn wrap_line(line: &str, width: usize) -> Vec<&str> {
     let width = width.max(1);
-    if columns(line) <= width {
+    if line.len() <= width {
         return vec![line];
     }
-    let graphemes: Vec<(usize, &str)> = line.grapheme_indices(true).collect();
+    let units = units(line);
+    if units.iter().map(|u| u.width).sum::<usize>() <= width {
+        return vec![line];
+    }
     let mut out = Vec::new();
-    let mut start = 0; // index into graphemes
-    while start < graphemes.len() {
+    let mut start = 0; // index into units
+    while start < units.len() {
         let mut used = 0;
         let mut end = start;
-        while end < graphemes.len() {
-            let w = columns(graphemes[end].1);
+        while end < units.len() {
+            let w = units[end].width;
             if used + w > width && end > start {
                 break;
             }
             used += w;
             end += 1;
         }
-        if end < graphemes.len() {
-            end = adjust_break(&graphemes, start, end);
+        if end < units.len() {
+            end = adjust_break(&units, start, end);
         }
-        let from = graphemes[start].0;
-        let to = graphemes.get(end).map_or(line.len(), |g| g.0);
+        let from = units[start].offset;
+        let to = units.get(end).map_or(line.len(), |u| u.offset);
         out.push(&line[from..to]);
         start = end;
     }
@@ -64,11 +101,11 @@ pub fn wrap_line(line: &str, width: usize) -> Vec<&str> {
 /// closing punctuation, this one does not end with an opening one, and an
 /// ASCII word or number is not cut. Gives up (keeps `end`) rather than leave
 /// an empty line.
-fn adjust_break(g: &[(usize, &str)], start: usize, end: usize) -> usize {
+fn adjust_break(u: &[Unit], start: usize, end: usize) -> usize {
     let bad = |b: usize| {
-        starts_with_any(g[b].1, NO_START)
-            || starts_with_any(g[b - 1].1, NO_END)
-            || (is_word_char(g[b].1) && is_word_char(g[b - 1].1))
+        NO_START.contains(&u[b].first)
+            || NO_END.contains(&u[b - 1].first)
+            || (u[b].word && u[b - 1].word)
     };
     let mut b = end;
     while b > start + 1 && bad(b) {

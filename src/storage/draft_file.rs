@@ -48,10 +48,10 @@ struct DraftFile {
 
 /// Reads a draft from its TOML text.
 pub fn parse_draft(text: &str) -> Result<Document, DraftFileError> {
-    if let Some(found) = probe_format(text) {
-        if found > u64::from(FORMAT_VERSION) {
-            return Err(DraftFileError::NewerFormat { found });
-        }
+    if let Some(found) = probe_format(text)
+        && found > u64::from(FORMAT_VERSION)
+    {
+        return Err(DraftFileError::NewerFormat { found });
     }
     let file: DraftFile = toml::from_str(text).map_err(|e| {
         let (line, column) = e

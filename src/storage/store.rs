@@ -193,10 +193,10 @@ impl Store {
         let mut n = 1u32;
         loop {
             let candidate = format!("{day}-{n}");
-            if let Ok(id) = DraftId::parse(&candidate) {
-                if !self.location(&id).path.exists() {
-                    return id;
-                }
+            if let Ok(id) = DraftId::parse(&candidate)
+                && !self.location(&id).path.exists()
+            {
+                return id;
             }
             n += 1;
         }
@@ -275,10 +275,11 @@ fn keep_backup(path: &Path, backup: &Path) -> Result<(), StorageError> {
     match fs::symlink_metadata(path) {
         Ok(meta) if meta.is_file() => {
             let bytes = fs::read(path).map_err(StorageError::io(path))?;
-            if let Some(dir) = backup.parent() {
-                if !dir.as_os_str().is_empty() && !dir.exists() {
-                    create_private_dir(dir).map_err(StorageError::io(dir))?;
-                }
+            if let Some(dir) = backup.parent()
+                && !dir.as_os_str().is_empty()
+                && !dir.exists()
+            {
+                create_private_dir(dir).map_err(StorageError::io(dir))?;
             }
             atomic_write(backup, &bytes).map_err(StorageError::io(backup))
         }

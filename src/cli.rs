@@ -25,6 +25,8 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Open a draft in the full-screen editor
+    Open(OpenArgs),
     /// Create a draft from a template and print its id
     New(NewArgs),
     /// List drafts: id, title, modified, characters
@@ -74,4 +76,11 @@ pub struct ExportArgs {
     /// Wrap lines at N display columns (a Chinese character is 2)
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(4..))]
     pub width: Option<u16>,
+}
+
+#[derive(Debug, Args)]
+pub struct OpenArgs {
+    /// Draft id, or the path of a draft file (*.toml)
+    #[arg(value_name = "ID|PATH")]
+    pub draft: String,
 }

@@ -5,11 +5,17 @@
 //! - [`storage`]: draft files, the data directory, atomic saves;
 //! - [`cli`] and [`commands`]: the command line.
 
+pub mod app;
 pub mod cli;
 pub mod commands;
 pub mod document;
 pub mod i18n;
+pub mod keymap;
 pub mod plain_text;
+pub mod run;
 pub mod sanitize;
 pub mod storage;
 pub mod templates;
+pub mod theme;
+pub mod tui;
+pub mod ui;

@@ -7,7 +7,7 @@ mod wrap;
 
 pub use encoding::{TextEncoding, encode};
 pub use export::{
-    ExportOptions, Paragraph, Role, export_text, paragraph_index_for, paragraphs,
-    section_paragraphs,
+    ExportOptions, INDENT, Paragraph, Role, export_text, head_paragraphs, paragraph_index_for,
+    paragraphs, section_paragraphs, tail_paragraphs,
 };
 pub use wrap::{NO_END, NO_START, wrap_line};

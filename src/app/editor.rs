@@ -2,17 +2,19 @@
 //! with undo, counts and the preview kept current without redoing the whole
 //! document on every key.
 
+use std::cell::OnceCell;
 use std::time::{Duration, Instant};
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use tui_textarea::Input;
 
+use super::counts::text_counts;
 use super::fields::FieldEditor;
 use super::outline::{Entry, entries};
 use super::{App, Effect, Screen};
 use crate::document::{
-    Document, Edit, Field, History, Item, ItemRef, Section, SectionKind, count_chars,
-    item_move_down, item_move_up, section_move_down, section_move_up,
+    Document, Edit, Field, History, Item, ItemRef, Section, SectionKind, item_move_down,
+    item_move_up, section_move_down, section_move_up,
 };
 use crate::keymap::{Action, Context};
 use crate::plain_text::{Paragraph, head_paragraphs, section_paragraphs, tail_paragraphs};
@@ -35,22 +37,25 @@ pub enum Popup {
 
 /// The export as paragraphs, cut in parts so that typing in one section
 /// renders only that section again: [head, section 0, …, section n-1, tail].
+/// A part is rendered when it is first shown, so opening a long draft and
+/// every structural edit cost nothing here, and memory holds only what was
+/// on screen.
 #[derive(Debug, Default)]
 pub struct PreviewParts {
-    pub parts: Vec<Vec<Paragraph>>,
+    parts: Vec<OnceCell<Vec<Paragraph>>>,
 }
 
 impl PreviewParts {
     fn build(doc: &Document) -> PreviewParts {
-        let mut parts = Vec::with_capacity(doc.sections.len() + 2);
-        parts.push(head_paragraphs(doc));
-        parts.extend((0..doc.sections.len()).map(|s| section_paragraphs(doc, s)));
-        parts.push(tail_paragraphs(doc));
-        PreviewParts { parts }
+        PreviewParts {
+            parts: (0..doc.sections.len() + 2)
+                .map(|_| OnceCell::new())
+                .collect(),
+        }
     }
 
-    /// Renders again the part that holds `field`.
-    fn refresh(&mut self, doc: &Document, field: Field) {
+    /// Forgets the part that holds `field`, to be rendered again.
+    fn refresh(&mut self, field: Field) {
         let part = match field.section() {
             Some(s) => s + 1,
             None if matches!(field, Field::SignatureOrganization | Field::SignatureDate) => {
@@ -59,27 +64,44 @@ impl PreviewParts {
             None if matches!(field, Field::Title | Field::Preamble) => 0,
             None => return, // not exported
         };
-        let fresh = match part {
-            0 => head_paragraphs(doc),
-            p if p == self.parts.len() - 1 => tail_paragraphs(doc),
-            p => section_paragraphs(doc, p - 1),
-        };
         if let Some(slot) = self.parts.get_mut(part) {
-            *slot = fresh;
+            slot.take();
         }
     }
 
+    /// How many parts there are.
+    pub fn len(&self) -> usize {
+        self.parts.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.parts.is_empty()
+    }
+
+    /// The paragraphs of part `p` of `doc` (the document these parts are of).
+    pub fn part(&self, doc: &Document, p: usize) -> &[Paragraph] {
+        let Some(slot) = self.parts.get(p) else {
+            return &[];
+        };
+        slot.get_or_init(|| match p {
+            0 => head_paragraphs(doc),
+            p if p == self.parts.len() - 1 => tail_paragraphs(doc),
+            p => section_paragraphs(doc, p - 1),
+        })
+    }
+
     /// The part and paragraph where an entry is shown.
-    pub fn anchor(&self, entry: Entry) -> (usize, usize) {
+    pub fn anchor(&self, doc: &Document, entry: Entry) -> (usize, usize) {
         let part = match entry {
             Entry::Title | Entry::Preamble => 0,
             Entry::Section(s) => s + 1,
             Entry::Item(at) => at.section + 1,
             Entry::Signature | Entry::Notes => self.parts.len().saturating_sub(1),
         };
-        let Some(paragraphs) = self.parts.get(part) else {
+        if part >= self.parts.len() {
             return (0, 0);
-        };
+        }
+        let paragraphs = self.part(doc, part);
         let field = entry.fields()[0];
         let index = match entry {
             Entry::Item(_) | Entry::Preamble => {
@@ -174,10 +196,10 @@ impl EditorState {
         let mut total = 0;
         let mut placeholders = 0;
         for field in self.doc.fields() {
-            let text = self.doc.text(field).unwrap_or("");
             if field.is_exported() {
-                total += count_chars(text);
-                placeholders += count_placeholders(text);
+                let (chars, found) = text_counts(self.doc.text(field).unwrap_or(""));
+                total += chars;
+                placeholders += found;
             }
         }
         let (own_total, own_placeholders) = self.entry_counts();
@@ -194,10 +216,7 @@ impl EditorState {
             .fields
             .iter()
             .filter(|fa| fa.field.is_exported())
-            .map(|fa| {
-                let text = self.doc.text(fa.field).unwrap_or("");
-                (count_chars(text), count_placeholders(text))
-            })
+            .map(|fa| text_counts(self.doc.text(fa.field).unwrap_or("")))
             .fold((0, 0), |(a, b), (c, d)| (a + c, b + d))
     }
 
@@ -302,7 +321,7 @@ impl EditorState {
         self.fields.sync_active(&mut self.doc);
         if let Some(fa) = self.fields.active() {
             let field = fa.field;
-            self.preview.refresh(&self.doc, field);
+            self.preview.refresh(field);
         }
         self.update_counts();
         self.touch();
@@ -419,45 +438,6 @@ impl EditorState {
         self.commit_fields();
         self.focus = Focus::Outline;
     }
-}
-
-/// Placeholders a writer still has to fill in: runs of X (XX, XXX, X月X日),
-/// 某某, ＿＿ and ___, and empty 【】.
-pub fn count_placeholders(text: &str) -> usize {
-    let chars: Vec<char> = text.chars().collect();
-    let mut count = 0;
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        let run =
-            |i: usize, f: &dyn Fn(char) -> bool| chars[i..].iter().take_while(|c| f(**c)).count();
-        let boundary_before = i == 0 || !chars[i - 1].is_ascii_alphabetic();
-        let n = if c == 'X' && boundary_before {
-            let n = run(i, &|c| c == 'X');
-            let after = chars.get(i + n).copied();
-            if after.is_some_and(|a| a.is_ascii_alphabetic()) {
-                0
-            } else {
-                n
-            }
-        } else if c == '某' && chars.get(i + 1) == Some(&'某') {
-            2
-        } else if c == '＿' || c == '_' {
-            let n = run(i, &|c| c == '＿' || c == '_');
-            if n >= 2 { n } else { 0 }
-        } else if c == '【' && chars.get(i + 1) == Some(&'】') {
-            2
-        } else {
-            0
-        };
-        if n > 0 {
-            count += 1;
-            i += n;
-        } else {
-            i += 1;
-        }
-    }
-    count
 }
 
 pub(super) fn handle_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
@@ -820,17 +800,4 @@ pub(super) fn handle_mouse(app: &mut App, mouse: MouseEvent) -> Vec<Effect> {
         _ => {}
     }
     Vec::new()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn placeholders_are_counted_once_per_run() {
-        assert_eq!(count_placeholders("现有党员XX名，X月X日召开，某某同志"), 4);
-        assert_eq!(count_placeholders("XML 和 Xbox 不算，XX算"), 1);
-        assert_eq!(count_placeholders("填写＿＿＿和【】"), 2);
-        assert_eq!(count_placeholders("没有占位符"), 0);
-    }
 }

@@ -2,11 +2,13 @@
 //! as key, paste, mouse and tick calls; I/O goes out as [`Effect`]s that the
 //! runner performs and answers with the `*_done` calls.
 
+mod counts;
 mod editor;
 mod fields;
 mod outline;
 mod picker;
 
+pub use counts::{count_placeholders, text_counts};
 pub use editor::{EditorState, Focus, Popup};
 pub use fields::{FieldArea, FieldEditor};
 pub use outline::{Entry, entries, field_label};

@@ -11,8 +11,11 @@ mod status;
 
 pub use outline::outline_top;
 
+use std::cell::Cell;
+
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 use unicode_width::UnicodeWidthChar;
@@ -35,6 +38,23 @@ pub struct EditorLayout {
 /// Wide terminals show outline, editor and preview; medium ones the outline
 /// and the focused right pane; narrow ones only the focused pane.
 pub fn editor_layout(area: Rect, focus: Focus) -> EditorLayout {
+    // Solving the constraints is a sixth of a frame's work; the answer only
+    // changes with the size and the focus.
+    thread_local! {
+        static LAST: Cell<Option<(Rect, Focus, EditorLayout)>> = const { Cell::new(None) };
+    }
+    if let Some((a, f, layout)) = LAST.get()
+        && a == area
+        && f == focus
+    {
+        return layout;
+    }
+    let layout = solve_editor_layout(area, focus);
+    LAST.set(Some((area, focus, layout)));
+    layout
+}
+
+fn solve_editor_layout(area: Rect, focus: Focus) -> EditorLayout {
     let [body, status] = Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(area);
     let mut layout = EditorLayout {
         status,
@@ -83,7 +103,10 @@ pub fn draw(frame: &mut Frame, app: &App) {
         draw_too_small(frame, app, area);
         return;
     }
-    frame.render_widget(Block::new().style(app.settings.theme.text), area);
+    // A plain text style is what an empty buffer already has.
+    if app.settings.theme.text != Style::default() {
+        frame.render_widget(Block::new().style(app.settings.theme.text), area);
+    }
     match &app.screen {
         Screen::Picker(p) => picker::draw(frame, app, p, area),
         Screen::Editor(e) => {

@@ -42,7 +42,11 @@ pub fn run(mut app: App, store: &Store) -> io::Result<()> {
             // Take every event already waiting before drawing again.
             let mut budget = 256;
             loop {
-                let effects = app.handle_event(event::read()?);
+                let event = event::read()?;
+                if matches!(event, event::Event::Resize(..)) {
+                    tui.terminal.backend().forget_size();
+                }
+                let effects = app.handle_event(event);
                 session.perform(&mut app, effects);
                 budget -= 1;
                 if app.quit || budget == 0 || !event::poll(Duration::ZERO)? {

@@ -63,6 +63,9 @@ pub struct CompactBackend<W: Write> {
     cursor_visible: Option<bool>,
     /// The right half of the wide character printed last, if it was.
     wide_right: Option<Position>,
+    /// The terminal's size, asked once: ratatui asks before every frame,
+    /// and crossterm answers by opening /dev/tty each time.
+    size: std::cell::Cell<Option<Size>>,
 }
 
 impl<W: Write> CompactBackend<W> {
@@ -72,6 +75,7 @@ impl<W: Write> CompactBackend<W> {
             cursor: None,
             cursor_visible: None,
             wide_right: None,
+            size: std::cell::Cell::new(None),
         }
     }
 
@@ -83,11 +87,17 @@ impl<W: Write> CompactBackend<W> {
         &mut self.writer
     }
 
+    /// Asks the terminal's size again at the next frame (after a resize).
+    pub fn forget_size(&self) {
+        self.size.set(None);
+    }
+
     /// Forgets what it knows of the terminal (after someone else wrote to it).
     pub fn forget_state(&mut self) {
         self.cursor = None;
         self.cursor_visible = None;
         self.wide_right = None;
+        self.size.set(None);
     }
 
     fn move_to(&mut self, x: u16, y: u16) -> io::Result<()> {
@@ -342,8 +352,13 @@ impl<W: Write> Backend for CompactBackend<W> {
     }
 
     fn size(&self) -> io::Result<Size> {
+        if let Some(size) = self.size.get() {
+            return Ok(size);
+        }
         let (width, height) = crossterm::terminal::size()?;
-        Ok(Size { width, height })
+        let size = Size { width, height };
+        self.size.set(Some(size));
+        Ok(size)
     }
 
     fn window_size(&mut self) -> io::Result<WindowSize> {

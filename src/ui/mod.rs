@@ -4,6 +4,7 @@
 
 mod editor;
 mod help;
+mod line_cache;
 mod outline;
 mod picker;
 mod preview;

@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::Block;
 
 use crate::app::{App, EditorState, Entry, Focus};
 use crate::plain_text::{INDENT, Paragraph as Para, Role, wrap_line};
@@ -101,5 +101,5 @@ pub fn draw(frame: &mut Frame, app: &App, e: &EditorState, area: Rect) {
         p += 1;
         i = 0;
     }
-    frame.render_widget(Paragraph::new(lines), inner);
+    super::line_cache::render_lines(frame, inner, lines);
 }

@@ -441,7 +441,7 @@ impl EditorState {
 }
 
 pub(super) fn handle_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
-    let keymap = app.settings.keymap.clone();
+    let keymap = &app.settings.keymap;
     let lang = app.lang();
     let Screen::Editor(e) = &mut app.screen else {
         return Vec::new();

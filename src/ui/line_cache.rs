@@ -1,14 +1,13 @@
 //! Lines of text drawn as ratatui's `Paragraph` draws them (no wrap), but a
-//! line that was on screen in the last frame is copied instead of being laid
-//! out again. While the writer types, the outline does not change at all and
-//! the preview changes by a line or two; laying out text (grapheme by
-//! grapheme) was a third of every keystroke's work.
+//! line that was on the same row in the last frame is copied instead of
+//! being laid out again. While the writer types, the outline does not
+//! change at all and the preview changes by a line or two; laying out text
+//! (grapheme by grapheme) was a third of every keystroke's work.
 //!
 //! A pure memo: a copied line is cell for cell what drawing it gives, since
 //! the key is the line itself and the blank row it is drawn on.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use ratatui::Frame;
 use ratatui::buffer::Cell;
@@ -17,15 +16,15 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget};
 
-/// A drawn line: what it was drawn on, and the cells it made.
-type Drawn = HashMap<(Line<'static>, Style), Vec<Cell>>;
+/// A drawn row: the line, the style of the blank row it was drawn on, and
+/// the cells it made.
+type Row = (Line<'static>, Style, Vec<Cell>);
 
-/// The lines one area showed in the last frame and shows in this one.
+/// What one area showed in the last frame, row by row.
 #[derive(Default)]
 struct AreaCache {
     area: Rect,
-    last: Drawn,
-    now: Drawn,
+    rows: Vec<Option<Row>>,
 }
 
 /// A few areas (the panes on screen) are remembered; a resize starts afresh.
@@ -51,37 +50,40 @@ pub fn render_lines(frame: &mut Frame, area: Rect, lines: Vec<Line<'static>>) {
                 }
                 caches.push(AreaCache {
                     area,
-                    ..AreaCache::default()
+                    rows: Vec::new(),
                 });
                 caches.len() - 1
             }
         };
         let cache = &mut caches[index];
+        cache.rows.resize(usize::from(area.height), None);
         let width = usize::from(area.width);
-        for (line, y) in lines.into_iter().zip(area.top()..area.bottom()) {
+        for ((line, y), slot) in lines
+            .into_iter()
+            .zip(area.top()..area.bottom())
+            .zip(cache.rows.iter_mut())
+        {
             let start = buf.index_of(area.x, y);
             let row = &mut buf.content[start..start + width];
             // Only a blank row of one style is a known background.
             let base = row[0].clone();
             if base.symbol() != " " || row.iter().any(|c| *c != base) {
+                *slot = None;
                 Paragraph::new(line).render(Rect::new(area.x, y, area.width, 1), buf);
                 continue;
             }
-            let key = (line, base.style());
-            let cells = match cache.last.remove(&key) {
-                Some(cells) => {
-                    row.clone_from_slice(&cells);
-                    cells
+            let style = base.style();
+            match slot {
+                Some((last, last_style, cells)) if *last == line && *last_style == style => {
+                    row.clone_from_slice(cells);
                 }
-                None => {
+                _ => {
                     let rect = Rect::new(area.x, y, area.width, 1);
-                    Paragraph::new(key.0.clone()).render(rect, buf);
-                    buf.content[start..start + width].to_vec()
+                    Paragraph::new(line.clone()).render(rect, buf);
+                    *slot = Some((line, style, buf.content[start..start + width].to_vec()));
                 }
-            };
-            cache.now.insert(key, cells);
+            }
         }
-        cache.last = std::mem::take(&mut cache.now);
     });
 }
 

@@ -35,6 +35,8 @@ pub enum Command {
     Export(ExportArgs),
     /// List the built-in templates
     Templates,
+    /// List the colour themes (built-in and your own)
+    Themes,
 }
 
 #[derive(Debug, Args)]

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use unicode_width::UnicodeWidthStr;
 
 use crate::cli::{ExportArgs, NewArgs};
+use crate::config::Config;
 use crate::i18n::Lang;
 use crate::plain_text::{ExportOptions, encode, export_text};
 use crate::storage::{DraftId, StorageError, Store};
@@ -100,17 +101,20 @@ pub fn format_time(t: std::time::SystemTime) -> String {
 pub fn export(
     store: &Store,
     args: &ExportArgs,
+    config: &Config,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<(), CommandError> {
     let location = store.resolve(&args.draft)?;
     let doc = store.load(&location)?;
+    // Flags add to the defaults of config.toml.
+    let defaults = &config.export;
     let options = ExportOptions {
-        indent: args.indent,
-        blank_lines: args.blank_lines,
-        width: args.width.map(usize::from),
-        encoding: args.encoding.unwrap_or_default(),
-        crlf: args.crlf,
+        indent: args.indent || defaults.indent,
+        blank_lines: args.blank_lines || defaults.blank_lines,
+        width: args.width.map(usize::from).or(defaults.width),
+        encoding: args.encoding.unwrap_or(defaults.encoding),
+        crlf: args.crlf || defaults.crlf,
     };
     let bytes = encode(&export_text(&doc, &options), options.encoding);
     let target = match &args.output {
@@ -133,7 +137,11 @@ pub fn export(
                         .map(|s| s.to_string_lossy().into_owned())
                         .unwrap_or_default()
                 });
-            PathBuf::from(format!("{stem}.txt"))
+            config
+                .export_dir
+                .clone()
+                .unwrap_or_default()
+                .join(format!("{stem}.txt"))
         }
     };
     write_output(&target, &bytes, args.force)?;
@@ -182,4 +190,20 @@ fn stdout_error(source: io::Error) -> CommandError {
         path: PathBuf::from("<stdout>"),
         source,
     }
+}
+
+/// `zongjie themes`
+pub fn themes(
+    user_dir: Option<&Path>,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> Result<(), CommandError> {
+    for (name, origin) in crate::theme::Theme::available(user_dir) {
+        let origin = match origin {
+            "built-in" => lang.pick("内置", "built-in"),
+            _ => lang.pick("自定义", "user"),
+        };
+        writeln!(out, "{name:<16} {origin}").map_err(stdout_error)?;
+    }
+    Ok(())
 }

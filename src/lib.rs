@@ -8,6 +8,7 @@
 pub mod app;
 pub mod cli;
 pub mod commands;
+pub mod config;
 pub mod document;
 pub mod i18n;
 pub mod keymap;

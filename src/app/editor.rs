@@ -5,9 +5,10 @@
 use std::time::{Duration, Instant};
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
-use tui_textarea::Input;
+use tui_textarea::{CursorMove, Input};
 
 use super::fields::FieldEditor;
+use super::find::{FindInput, FindState, Match, replace_all, replace_one};
 use super::outline::{Entry, entries};
 use super::{App, Effect, Screen};
 use crate::document::{
@@ -31,6 +32,8 @@ pub enum Focus {
 pub enum Popup {
     /// Choose the kind of a new section.
     NewSection { selected: usize },
+    /// The find (and replace) bar.
+    Find(FindState),
 }
 
 /// The export as paragraphs, cut in parts so that typing in one section
@@ -467,8 +470,8 @@ pub(super) fn handle_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         return Vec::new();
     };
 
-    if let Some(popup) = e.popup.clone() {
-        return handle_popup(e, popup, key);
+    if let Some(popup) = e.popup.take() {
+        return handle_popup(e, popup, key, lang, &mut app.message);
     }
     if let Some(action) = keymap.action(Context::Global, &key) {
         match action {
@@ -486,6 +489,11 @@ pub(super) fn handle_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             }
             Action::Help => {
                 app.help = true;
+                return Vec::new();
+            }
+            Action::Find | Action::Replace => {
+                e.commit_fields();
+                e.popup = Some(Popup::Find(FindState::new(action == Action::Replace)));
                 return Vec::new();
             }
             Action::FocusNext | Action::FocusPrev => {
@@ -689,8 +697,15 @@ fn editor_key(e: &mut EditorState, action: Option<Action>, key: KeyEvent) -> Vec
     Vec::new()
 }
 
-fn handle_popup(e: &mut EditorState, popup: Popup, key: KeyEvent) -> Vec<Effect> {
+fn handle_popup(
+    e: &mut EditorState,
+    popup: Popup,
+    key: KeyEvent,
+    lang: crate::i18n::Lang,
+    message: &mut Option<super::Message>,
+) -> Vec<Effect> {
     match popup {
+        Popup::Find(state) => handle_find(e, state, key, lang, message),
         Popup::NewSection { selected } => {
             let n = SectionKind::ALL.len();
             match key.code {
@@ -713,17 +728,157 @@ fn handle_popup(e: &mut EditorState, popup: Popup, key: KeyEvent) -> Vec<Effect>
                 KeyCode::Char(c) if c.is_ascii_digit() => {
                     let i = c.to_digit(10).unwrap_or(0) as usize;
                     if (1..=n).contains(&i) {
-                        e.popup = None;
                         if e.new_section(SectionKind::ALL[i - 1]) {
                             return vec![Effect::Save];
                         }
+                    } else {
+                        e.popup = Some(Popup::NewSection { selected });
                     }
                 }
                 KeyCode::Esc => e.popup = None,
-                _ => {}
+                _ => e.popup = Some(Popup::NewSection { selected }),
             }
             Vec::new()
         }
+    }
+}
+
+fn handle_find(
+    e: &mut EditorState,
+    mut state: FindState,
+    key: KeyEvent,
+    lang: crate::i18n::Lang,
+    message: &mut Option<super::Message>,
+) -> Vec<Effect> {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    let mut effects = Vec::new();
+    match key.code {
+        KeyCode::Esc => return effects,
+        KeyCode::Tab | KeyCode::BackTab if state.replacement.is_some() => {
+            state.input = match state.input {
+                FindInput::Query => FindInput::Replacement,
+                FindInput::Replacement => FindInput::Query,
+            };
+        }
+        KeyCode::Char('a') if ctrl && state.replacement.is_some() => {
+            let replacement = state.replacement.clone().unwrap_or_default();
+            let replaced = replace_all(&e.doc, &state.query, &replacement)
+                .filter(|_| !e.read_only)
+                .and_then(|(edit, count)| e.apply(edit).then_some(count));
+            match replaced {
+                Some(count) => {
+                    *message = Some(super::Message {
+                        text: match lang {
+                            crate::i18n::Lang::Zh => {
+                                format!("已替换 {count} 处（在大纲按 u 可撤销）")
+                            }
+                            crate::i18n::Lang::En => {
+                                format!("Replaced {count} (u in the outline undoes it)")
+                            }
+                        },
+                        error: false,
+                    });
+                    e.focus = Focus::Outline;
+                    return vec![Effect::Save];
+                }
+                None => {
+                    *message = Some(super::Message {
+                        text: lang.pick("没有找到", "Not found").into(),
+                        error: true,
+                    });
+                }
+            }
+        }
+        KeyCode::Enter
+            if state.replacement.is_some() && state.current.is_some() && !e.read_only =>
+        {
+            let replacement = state.replacement.clone().unwrap_or_default();
+            let current = state.current.unwrap_or(0);
+            if let Some(m) = state.matches.get(current).copied()
+                && let Some(edit) = replace_one(&e.doc, m, &replacement)
+                && e.apply(edit)
+            {
+                effects.push(Effect::Save);
+                state.refresh(&e.doc);
+                // The next match now has the index of the replaced one.
+                if let Some(m) = state.matches.get(current).copied() {
+                    state.current = Some(current);
+                    jump_to(e, m);
+                } else {
+                    state.current = None;
+                    if let Some(m) = state.step(true) {
+                        jump_to(e, m);
+                    }
+                }
+            }
+        }
+        KeyCode::Enter | KeyCode::Down => {
+            if let Some(m) = state.step(true) {
+                jump_to(e, m);
+            }
+        }
+        KeyCode::Up => {
+            if let Some(m) = state.step(false) {
+                jump_to(e, m);
+            }
+        }
+        KeyCode::Backspace => {
+            edit_find_input(&mut state, |s| {
+                s.pop();
+            });
+            refresh_find(e, &mut state);
+        }
+        KeyCode::Char(c) if !ctrl && !key.modifiers.contains(KeyModifiers::ALT) => {
+            edit_find_input(&mut state, |s| s.push(c));
+            refresh_find(e, &mut state);
+        }
+        _ => {}
+    }
+    e.popup = Some(Popup::Find(state));
+    effects
+}
+
+fn edit_find_input(state: &mut FindState, f: impl FnOnce(&mut String)) {
+    match state.input {
+        FindInput::Query => f(&mut state.query),
+        FindInput::Replacement => {
+            if let Some(r) = state.replacement.as_mut() {
+                f(r)
+            }
+        }
+    }
+}
+
+/// After the query changed: search again and show the first match.
+fn refresh_find(e: &mut EditorState, state: &mut FindState) {
+    if state.input == FindInput::Query {
+        state.current = None;
+        state.refresh(&e.doc);
+        if let Some(m) = state.step(true) {
+            jump_to(e, m);
+        }
+    }
+}
+
+/// Shows a match: its entry selected, the editor on its field, the match selected.
+fn jump_to(e: &mut EditorState, m: Match) {
+    e.select_field(m.field);
+    e.focus = Focus::Editor;
+    let Some(fa) = e.fields.active_mut() else {
+        return;
+    };
+    let text = fa.text();
+    let before: String = text.chars().take(m.start).collect();
+    let row = before.matches('\n').count();
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count());
+    fa.area.cancel_selection();
+    fa.area.move_cursor(CursorMove::Jump(
+        row.min(u16::MAX as usize) as u16,
+        col.min(u16::MAX as usize) as u16,
+    ));
+    fa.area.start_selection();
+    for _ in 0..m.len {
+        fa.area.move_cursor(CursorMove::Forward);
     }
 }
 

@@ -4,11 +4,13 @@
 
 mod editor;
 mod fields;
+mod find;
 mod outline;
 mod picker;
 
 pub use editor::{EditorState, Focus, Popup};
 pub use fields::{FieldArea, FieldEditor};
+pub use find::{FindInput, FindState, Match, find_all, replace_all, replace_one};
 pub use outline::{Entry, entries, field_label};
 pub use picker::{PickerPopup, PickerState};
 

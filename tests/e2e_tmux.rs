@@ -14,7 +14,10 @@ impl Tmux {
     /// Starts `command` in a detached 100×30 session; `None` if tmux is absent.
     fn start(name: &str, command: &str, env: &[(&str, &Path)]) -> Option<Tmux> {
         if Command::new("tmux").arg("-V").output().is_err() {
-            assert!(std::env::var_os("CI").is_none(), "tmux is required under CI (.ci/run installs it)");
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "tmux is required under CI (.ci/run installs it)"
+            );
             eprintln!("tmux not installed: skipping the end-to-end test");
             return None;
         }
@@ -26,7 +29,19 @@ impl Tmux {
         full.push_str("LANG=zh_CN.UTF-8 ");
         full.push_str(command);
         let status = Command::new("tmux")
-            .args(["-L", &socket, "-f", "/dev/null", "new-session", "-d", "-x", "100", "-y", "30", &full])
+            .args([
+                "-L",
+                &socket,
+                "-f",
+                "/dev/null",
+                "new-session",
+                "-d",
+                "-x",
+                "100",
+                "-y",
+                "30",
+                &full,
+            ])
             .status()
             .unwrap();
         assert!(status.success());
@@ -34,7 +49,12 @@ impl Tmux {
     }
 
     fn tmux(&self, args: &[&str]) -> String {
-        let out = Command::new("tmux").arg("-L").arg(&self.socket).args(args).output().unwrap();
+        let out = Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .unwrap();
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
@@ -62,7 +82,10 @@ impl Tmux {
             if screen.contains(needle) {
                 return screen;
             }
-            assert!(start.elapsed() < Duration::from_secs(10), "waited for {needle:?}; screen:\n{screen}");
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "waited for {needle:?}; screen:\n{screen}"
+            );
             std::thread::sleep(Duration::from_millis(50));
         }
     }
@@ -70,8 +93,18 @@ impl Tmux {
     /// Waits until the program has exited (the session is gone).
     fn wait_exit(&self) {
         let start = Instant::now();
-        while Command::new("tmux").args(["-L", &self.socket, "has-session"]).output().unwrap().status.success() {
-            assert!(start.elapsed() < Duration::from_secs(10), "zongjie did not quit:\n{}", self.screen());
+        while Command::new("tmux")
+            .args(["-L", &self.socket, "has-session"])
+            .output()
+            .unwrap()
+            .status
+            .success()
+        {
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "zongjie did not quit:\n{}",
+                self.screen()
+            );
             std::thread::sleep(Duration::from_millis(50));
         }
     }
@@ -79,7 +112,9 @@ impl Tmux {
 
 impl Drop for Tmux {
     fn drop(&mut self) {
-        let _ = Command::new("tmux").args(["-L", &self.socket, "kill-server"]).output();
+        let _ = Command::new("tmux")
+            .args(["-L", &self.socket, "kill-server"])
+            .output();
     }
 }
 
@@ -94,12 +129,20 @@ fn open_move_a_section_save_quit_export() {
     let out = Command::new(zongjie())
         .arg("--data-dir")
         .arg(&data)
-        .args(["new", "--id", "e2e", "--title", "XX党支部2020年上半年党建工作总结"])
+        .args([
+            "new",
+            "--id",
+            "e2e",
+            "--title",
+            "XX党支部2020年上半年党建工作总结",
+        ])
         .output()
         .unwrap();
     assert!(out.status.success());
     let cmd = format!("{} --data-dir '{}' open e2e", zongjie(), data.display());
-    let Some(t) = Tmux::start("open", &cmd, &[]) else { return };
+    let Some(t) = Tmux::start("open", &cmd, &[]) else {
+        return;
+    };
     t.wait_for("大纲");
     // Select 二、工作开展情况 and move it above 一、.
     t.keys(&["j", "j", "j"]);
@@ -112,11 +155,22 @@ fn open_move_a_section_save_quit_export() {
     t.wait_for("已保存");
     t.keys(&["C-q"]);
     t.wait_exit();
-    let export = Command::new(zongjie()).arg("--data-dir").arg(&data).args(["export", "e2e", "-o", "-"]).output().unwrap();
+    let export = Command::new(zongjie())
+        .arg("--data-dir")
+        .arg(&data)
+        .args(["export", "e2e", "-o", "-"])
+        .output()
+        .unwrap();
     let text = String::from_utf8(export.stdout).unwrap();
     let lines: Vec<&str> = text.lines().collect();
-    let work = lines.iter().position(|l| *l == "一、工作开展情况").expect("moved section first");
-    let basic = lines.iter().position(|l| *l == "二、党支部基本情况").expect("basic second");
+    let work = lines
+        .iter()
+        .position(|l| *l == "一、工作开展情况")
+        .expect("moved section first");
+    let basic = lines
+        .iter()
+        .position(|l| *l == "二、党支部基本情况")
+        .expect("basic second");
     assert!(work < basic);
 }
 
@@ -126,7 +180,9 @@ fn first_start_create_type_a_title_quit_restart() {
     let data = dir.path().join("data");
     let cmd = format!("{} --data-dir '{}'", zongjie(), data.display());
     {
-        let Some(t) = Tmux::start("first", &cmd, &[]) else { return };
+        let Some(t) = Tmux::start("first", &cmd, &[]) else {
+            return;
+        };
         // An empty data dir greets the writer with the templates.
         t.wait_for("选一个模板");
         t.keys(&["Enter"]);
@@ -141,7 +197,9 @@ fn first_start_create_type_a_title_quit_restart() {
         t.keys(&["C-q"]);
         t.wait_exit();
     }
-    let Some(t) = Tmux::start("again", &cmd, &[]) else { return };
+    let Some(t) = Tmux::start("again", &cmd, &[]) else {
+        return;
+    };
     let screen = t.wait_for("第一党支部2026年下半年党建工作总结");
     assert!(screen.contains("草稿"), "{screen}");
     t.keys(&["C-q"]);

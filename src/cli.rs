@@ -31,6 +31,8 @@ pub enum Command {
     List,
     /// Export a draft as plain text
     Export(ExportArgs),
+    /// Turn a plain-text summary into a new draft and print its id
+    Import(ImportArgs),
     /// List the built-in templates
     Templates,
 }
@@ -74,4 +76,17 @@ pub struct ExportArgs {
     /// Wrap lines at N display columns (a Chinese character is 2)
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(4..))]
     pub width: Option<u16>,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// Text file to import (UTF-8 or GB18030), or - for standard input
+    #[arg(value_name = "FILE|-")]
+    pub file: PathBuf,
+    /// Id of the new draft (default: today's date and a number)
+    #[arg(long, value_name = "ID")]
+    pub id: Option<String>,
+    /// Replace the draft with this id if it exists (its previous version is kept as the backup)
+    #[arg(long)]
+    pub force: bool,
 }

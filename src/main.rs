@@ -41,6 +41,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::New(args)) => commands::new_draft(&store, args, &mut out)?,
         Some(Command::List) | None => commands::list(&store, lang, &mut out, &mut err)?,
         Some(Command::Export(args)) => commands::export(&store, args, &mut out, &mut err)?,
+        Some(Command::Import(args)) => {
+            commands::import(&store, args, &mut io::stdin().lock(), &mut out, &mut err)?
+        }
         Some(Command::Templates) => commands::templates(lang, &mut out)?,
     }
     Ok(ExitCode::SUCCESS)

@@ -1,0 +1,303 @@
+//! Plain text → a draft (DESIGN.md §5): the title, lines above it kept in
+//! the notes, the preamble, sections at `一、二、…`, their intros and items in
+//! every numbering style, and a trailing signature. The exact inverse of the
+//! export: importing and exporting again gives the text back, after the
+//! normalisations listed on [`import_text`]. Nothing is ever dropped; what
+//! could not be read as structure stays text where it stood.
+
+mod items;
+mod markers;
+
+use std::fmt;
+
+use super::decode::{ImportError, MAX_IMPORT_BYTES, clean_text, decode};
+use crate::document::{Document, Signature, chinese_numeral};
+use crate::templates::split_title;
+
+/// A draft made from text, and what the reader should know about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Imported {
+    pub document: Document,
+    pub warnings: Vec<Warning>,
+}
+
+/// Something the import changed, moved or could not read; one line each.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Warning {
+    /// The text was not UTF-8 and was read in this encoding.
+    ReadAs(&'static str),
+    /// Control characters were removed; where the first one was.
+    ControlCharacters {
+        count: usize,
+        first: char,
+        line: usize,
+        column: usize,
+    },
+    /// Lines above the title (advertising, notes) went to the notes;
+    /// `count` of them are not blank.
+    LinesAboveTitle {
+        count: usize,
+        first_line: usize,
+        last_line: usize,
+        first_text: String,
+    },
+    /// No line reads as a title; the text before `一、` is the preamble.
+    NoTitle,
+    /// No `一、` was found; the text is the preamble.
+    NoSections,
+    /// A section's items could not be read back exactly; they are its intro text.
+    ItemsKeptAsText { section: usize, line: usize },
+    /// Items whose heading stands on its own line: it stays the first body
+    /// line. The first such item is in section `section`, titled at `line`.
+    HeadingsOnOwnLine {
+        count: usize,
+        section: usize,
+        line: usize,
+    },
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Warning::ReadAs(encoding) => {
+                write!(f, "the text is not UTF-8; it was read as {encoding}")
+            }
+            Warning::ControlCharacters {
+                count,
+                first,
+                line,
+                column,
+            } => write!(
+                f,
+                "removed {count} control character{} (the first, U+{:04X}, at line {line}, column {column})",
+                plural(*count),
+                *first as u32
+            ),
+            Warning::LinesAboveTitle {
+                first_line,
+                last_line,
+                first_text,
+                ..
+            } => {
+                if first_line == last_line {
+                    write!(f, "line {first_line}")?;
+                } else {
+                    write!(f, "lines {first_line}–{last_line}")?;
+                }
+                write!(
+                    f,
+                    " above the title (“{first_text}”…) kept in the draft's notes, which are not exported"
+                )
+            }
+            Warning::NoTitle => {
+                write!(
+                    f,
+                    "no title line found; the text before 一、 is the preamble"
+                )
+            }
+            Warning::NoSections => write!(
+                f,
+                "no numbered sections (一、二、…) found; the text is kept as the preamble"
+            ),
+            Warning::ItemsKeptAsText { section, line } => write!(
+                f,
+                "section {}、 (line {line}): its items could not be told apart exactly; its text is kept as the section's intro",
+                chinese_numeral(*section as u64)
+            ),
+            Warning::HeadingsOnOwnLine {
+                count,
+                section,
+                line,
+            } => write!(
+                f,
+                "{count} item heading{} on a line of {} own (the first in section {}、, line {line}) kept as the first line of the item's body, so the layout is unchanged",
+                plural(*count),
+                if *count == 1 { "its" } else { "their" },
+                chinese_numeral(*section as u64)
+            ),
+        }
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// A non-blank line of the input: its 1-based number and its text without
+/// indentation (ASCII or full-width) and trailing whitespace.
+#[derive(Debug, Clone, Copy)]
+struct Line<'a> {
+    number: usize,
+    text: &'a str,
+}
+
+/// Decodes and imports a whole file (see [`decode`] and [`import_text`]).
+pub fn import_bytes(bytes: &[u8]) -> Result<Imported, ImportError> {
+    if bytes.len() > MAX_IMPORT_BYTES {
+        return Err(ImportError::TooLarge {
+            size: Some(bytes.len() as u64),
+        });
+    }
+    let (text, mut warnings) = decode(bytes)?;
+    let mut imported = import_text(&text);
+    warnings.append(&mut imported.warnings);
+    imported.warnings = warnings;
+    Ok(imported)
+}
+
+/// Reads the structure of a summary. Exporting the result gives the text
+/// back from the title line on, with these normalisations: blank lines,
+/// indentation and trailing whitespace are dropped; line ends are `\n`;
+/// control characters are removed; `(一)` and `(1)` become `（一）` and
+/// `（1）`, `1．` becomes `1.`; whitespace right after a number is dropped.
+pub fn import_text(text: &str) -> Imported {
+    let mut warnings = Vec::new();
+    let (text, removed) = clean_text(text);
+    if let Some(removed) = removed {
+        warnings.push(removed.into_warning());
+    }
+    let lines: Vec<Line> = text
+        .split('\n')
+        .enumerate()
+        .filter_map(|(i, raw)| {
+            let trimmed = raw.trim();
+            (!trimmed.is_empty()).then_some(Line {
+                number: i + 1,
+                text: trimmed,
+            })
+        })
+        .collect();
+    let mut doc = Document::default();
+    if lines.is_empty() {
+        return Imported {
+            document: doc,
+            warnings,
+        };
+    }
+
+    let first_section = lines
+        .iter()
+        .position(|l| markers::section_title(l.text, 1).is_some());
+    let head = &lines[..first_section.unwrap_or(lines.len())];
+    let title = match first_section {
+        Some(_) => head.iter().rposition(|l| markers::is_title_like(l.text)),
+        None => markers::is_title_like(head[0].text).then_some(0),
+    };
+    match title {
+        Some(t) => {
+            doc.title = head[t].text.to_string();
+            if let Some((organization, period)) = split_title(&doc.title) {
+                doc.organization = organization.to_string();
+                doc.period = period.to_string();
+            }
+            doc.notes = notes_above(&text, head[t].number, &mut warnings);
+        }
+        None if first_section.is_some() => warnings.push(Warning::NoTitle),
+        None => {}
+    }
+    let preamble_start = title.map_or(0, |t| t + 1);
+
+    // Sections: each `N、` line that continues the numbering starts one.
+    let mut starts = Vec::new();
+    if let Some(first) = first_section {
+        for (i, line) in lines.iter().enumerate().skip(first) {
+            if markers::section_title(line.text, starts.len() + 1).is_some() {
+                starts.push(i);
+            }
+        }
+    } else {
+        warnings.push(Warning::NoSections);
+    }
+    let body_start = starts.last().map_or(preamble_start, |last| last + 1);
+    let end = read_signature(&lines[body_start..], &mut doc.signature) + body_start;
+
+    doc.preamble = join(&lines[preamble_start..first_section.unwrap_or(end)]);
+    let mut headings_in_body: Option<Warning> = None;
+    for (k, &start) in starts.iter().enumerate() {
+        let stop = starts.get(k + 1).copied().unwrap_or(end);
+        let title = markers::section_title(lines[start].text, k + 1).unwrap_or_default();
+        let paragraphs: Vec<&str> = lines[start + 1..stop].iter().map(|l| l.text).collect();
+        let body = items::read_section(title, &paragraphs);
+        if body.kept_as_text {
+            warnings.push(Warning::ItemsKeptAsText {
+                section: k + 1,
+                line: lines[start].number,
+            });
+        }
+        if body.headings_in_body > 0 {
+            match &mut headings_in_body {
+                Some(Warning::HeadingsOnOwnLine { count, .. }) => *count += body.headings_in_body,
+                _ => {
+                    headings_in_body = Some(Warning::HeadingsOnOwnLine {
+                        count: body.headings_in_body,
+                        section: k + 1,
+                        line: lines[start].number,
+                    })
+                }
+            }
+        }
+        doc.sections.push(body.section);
+    }
+    warnings.extend(headings_in_body);
+    Imported {
+        document: doc,
+        warnings,
+    }
+}
+
+/// The raw lines above the title, for the notes; reported when there are any.
+fn notes_above(text: &str, title_line: usize, warnings: &mut Vec<Warning>) -> String {
+    let above: Vec<(usize, &str)> = text
+        .split('\n')
+        .take(title_line - 1)
+        .enumerate()
+        .map(|(i, l)| (i + 1, l))
+        .collect();
+    let kept: Vec<&(usize, &str)> = above.iter().filter(|(_, l)| !l.trim().is_empty()).collect();
+    let (Some(first), Some(last)) = (kept.first(), kept.last()) else {
+        return String::new();
+    };
+    warnings.push(Warning::LinesAboveTitle {
+        count: kept.len(),
+        first_line: first.0,
+        last_line: last.0,
+        first_text: first.1.trim().chars().take(20).collect(),
+    });
+    let lines: Vec<&str> = above[first.0 - 1..last.0].iter().map(|(_, l)| *l).collect();
+    lines.join("\n")
+}
+
+/// Finds a signature at the end of `tail` — a date line, and an
+/// organization line just above it — and returns where the text before it ends.
+fn read_signature(tail: &[Line], signature: &mut Signature) -> usize {
+    let mut end = tail.len();
+    let Some(last) = tail.last() else {
+        return end;
+    };
+    if !markers::is_date_line(last.text) {
+        return end;
+    }
+    *signature = Signature {
+        organization: String::new(),
+        date: last.text.to_string(),
+    };
+    end -= 1;
+    if let Some(organization) = end.checked_sub(1).map(|i| tail[i])
+        && markers::is_organization_like(organization.text)
+    {
+        signature.organization = organization.text.to_string();
+        end -= 1;
+    }
+    end
+}
+
+fn join(lines: &[Line]) -> String {
+    let mut out = String::with_capacity(lines.iter().map(|l| l.text.len() + 1).sum());
+    for (i, line) in lines.iter().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        out.push_str(line.text);
+    }
+    out
+}

@@ -15,11 +15,25 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
-            let line = zongjie::sanitize::escape_controls(&format!("{e:#}")).replace('\n', " ");
+            let line = zongjie::sanitize::escape_controls(&one_line(&e)).replace('\n', " ");
             let _ = writeln!(io::stderr(), "zongjie: {line}");
             ExitCode::from(2)
         }
     }
+}
+
+/// The error and its causes, each said once: messages such as
+/// `{path}: {source}` already quote their cause, which `{e:#}` would repeat.
+fn one_line(e: &anyhow::Error) -> String {
+    let mut line = e.to_string();
+    for cause in e.chain().skip(1) {
+        let cause = cause.to_string();
+        if !line.contains(&cause) {
+            line.push_str(": ");
+            line.push_str(&cause);
+        }
+    }
+    line
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {

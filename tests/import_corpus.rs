@@ -8,7 +8,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use zongjie::document::{Document, NumberingStyle, SectionKind, chinese_numeral};
-use zongjie::plain_text::{ExportOptions, Warning, export_text, import_bytes};
+use zongjie::plain_text::{
+    ExportOptions, ImportError, TextEncoding, Warning, encode, export_text, import_bytes,
+};
 
 fn shared(dir: &str) -> Option<PathBuf> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -164,5 +166,36 @@ fn benchmark_documents_round_trip() {
         assert_eq!(signature.organization, lines[lines.len() - 2], "{name}");
         assert_eq!(signature.date, lines[lines.len() - 1], "{name}");
         assert!(!doc.organization.is_empty() && doc.period.ends_with("上半年"));
+    }
+}
+
+/// The same documents saved as a Windows tool would: GB18030, CRLF, a UTF-8
+/// or UTF-16 BOM, give the same draft; UTF-16 without a BOM is refused.
+#[test]
+fn corpus_in_other_encodings() {
+    let Some(dir) = shared("corpus") else { return };
+    for path in txt_files(&dir) {
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let text = fs::read_to_string(&path).unwrap();
+        let want = import_bytes(text.as_bytes()).unwrap().document;
+        let crlf = text.replace('\n', "\r\n");
+        let utf16le: Vec<u8> = crlf.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let utf16be: Vec<u8> = crlf.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        for bytes in [
+            encode(&crlf, TextEncoding::Gb18030),
+            encode(&crlf, TextEncoding::Utf8Bom),
+            [&[0xFF, 0xFE][..], &utf16le].concat(),
+            [&[0xFE, 0xFF][..], &utf16be].concat(),
+        ] {
+            let got = import_bytes(&bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
+            assert_eq!(got.document, want, "{name}");
+        }
+        for bytes in [utf16le, utf16be] {
+            assert_eq!(
+                import_bytes(&bytes),
+                Err(ImportError::Utf16WithoutBom),
+                "{name}"
+            );
+        }
     }
 }

@@ -155,44 +155,45 @@ fn strict_decode(encoding: &'static Encoding, bytes: &[u8]) -> Result<String, us
     }
 }
 
-/// UTF-16 without a BOM: zero bytes on one side of the code units (every
-/// ASCII character, line ends included, has one), and the bytes read as
-/// clean UTF-16 text. UTF-8 or GB18030 text with a stray NUL does not pass.
+/// UTF-16 without a BOM: zero bytes in the high half of code units (every
+/// ASCII character, line ends included, has one — and so do 一 U+4E00 and
+/// 开 U+5F00 on the other side), and the bytes read as clean UTF-16 text
+/// with line breaks. UTF-8 or GB18030 text with a stray NUL does not pass:
+/// its bytes, paired up, almost never give a `\n` and few controls.
 fn looks_like_utf16(bytes: &[u8]) -> bool {
     if bytes.len() < 4 {
         return false;
     }
     let (mut even, mut odd) = (0usize, 0usize);
-    for (i, b) in bytes.iter().enumerate() {
-        if *b == 0 {
-            if i % 2 == 0 {
-                even += 1;
-            } else {
-                odd += 1;
-            }
-        }
+    for pair in bytes.chunks_exact(2) {
+        even += usize::from(pair[0] == 0);
+        odd += usize::from(pair[1] == 0);
     }
-    let (zeros, other, encoding) = if odd >= even {
-        (odd, even, UTF_16LE)
-    } else {
-        (even, odd, UTF_16BE)
-    };
-    if zeros < 2 || other * 10 > zeros {
+    if even + odd < 2 {
         return false;
     }
     // ASCII-heavy UTF-16 is also valid UTF-8 full of NULs; real UTF-8 has
     // at most a few.
-    if std::str::from_utf8(bytes).is_ok() && zeros * 10 < bytes.len() {
+    if std::str::from_utf8(bytes).is_ok() && (even + odd) * 10 < bytes.len() {
         return false;
     }
-    let Ok(text) = strict_decode(encoding, bytes.get(..bytes.len() & !1).unwrap_or(bytes)) else {
-        return false;
+    // The side with more zeros is usually the high byte, but a text full of
+    // 一 can say otherwise: try both.
+    let order = if odd >= even {
+        [UTF_16LE, UTF_16BE]
+    } else {
+        [UTF_16BE, UTF_16LE]
     };
-    let controls = text
-        .chars()
-        .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
-        .count();
-    text.contains('\n') && controls * 100 <= text.chars().count()
+    let units = bytes.get(..bytes.len() & !1).unwrap_or(bytes);
+    order.into_iter().any(|encoding| {
+        strict_decode(encoding, units).is_ok_and(|text| {
+            let controls = text
+                .chars()
+                .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+                .count();
+            text.contains('\n') && controls * 100 <= text.chars().count()
+        })
+    })
 }
 
 /// What [`clean_text`] removed.
@@ -329,6 +330,12 @@ mod tests {
                 Err(ImportError::Utf16WithoutBom)
             );
         }
+        // 一 and 开 have a zero low byte: many of them do not hide UTF-16.
+        let many_yi = "一一开展一一工作\n".repeat(20);
+        assert_eq!(
+            decode(&utf16(&many_yi, true)),
+            Err(ImportError::Utf16WithoutBom)
+        );
         // Mostly ASCII UTF-16 is valid UTF-8 full of NULs: still refused.
         let ascii = utf16("Summary 2020\nline two\n", true);
         assert_eq!(decode(&ascii), Err(ImportError::Utf16WithoutBom));

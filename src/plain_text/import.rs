@@ -301,3 +301,113 @@ fn join(lines: &[Line]) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_text_is_an_empty_document() {
+        for text in ["", "\n\n", "　　\n \t\n"] {
+            let imported = import_text(text);
+            assert_eq!(imported.document, Document::default());
+            assert!(imported.warnings.is_empty());
+        }
+    }
+
+    #[test]
+    fn control_characters_are_removed_here_too() {
+        let imported = import_text("标题\n一、工作\u{0}开展情况\n");
+        assert_eq!(imported.document.sections[0].title, "工作开展情况");
+        assert!(matches!(
+            imported.warnings.as_slice(),
+            [Warning::ControlCharacters {
+                count: 1,
+                line: 2,
+                column: 5,
+                ..
+            }]
+        ));
+    }
+
+    #[test]
+    fn signature_needs_a_date_and_takes_a_short_line_above_it() {
+        let doc = import_text("标题\n一、下一步打算\n一是加强学习\n2020年7月10日\n").document;
+        assert_eq!(doc.signature.organization, "");
+        assert_eq!(doc.signature.date, "2020年7月10日");
+        assert_eq!(doc.sections[0].items.len(), 1);
+
+        let doc = import_text("标题\n一、下一步打算\n2020年7月10日\n").document;
+        assert_eq!(
+            doc.signature.organization, "",
+            "a section title is not an organization"
+        );
+        assert_eq!(doc.sections[0].title, "下一步打算");
+
+        let doc = import_text("标题\n一、打算\n正文。\nXX党支部\n").document;
+        assert!(doc.signature.is_empty(), "no date, no signature");
+        assert_eq!(doc.sections[0].intro, "正文。\nXX党支部");
+
+        let doc = import_text("标题\n导语。\n中共XX党支部\n2020年7月10日\n").document;
+        assert_eq!(doc.signature.organization, "中共XX党支部");
+        assert_eq!(doc.preamble, "导语。");
+    }
+
+    #[test]
+    fn title_is_the_last_short_line_before_the_preamble() {
+        let imported =
+            import_text("广告一行\n\n市X局2020年工作总结\n一年来，……总结如下：\n一、工作\n");
+        assert_eq!(imported.document.title, "市X局2020年工作总结");
+        assert_eq!(imported.document.notes, "广告一行");
+        assert_eq!(imported.document.preamble, "一年来，……总结如下：");
+        assert_eq!(imported.document.organization, "市X局");
+        assert_eq!(imported.document.period, "2020年");
+        let message = imported.warnings[0].to_string();
+        assert!(
+            message.starts_with("line 1 above the title (“广告一行”…)"),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn warnings_are_single_lines() {
+        let warnings = [
+            Warning::ReadAs("GB18030"),
+            Warning::ControlCharacters {
+                count: 2,
+                first: '\0',
+                line: 3,
+                column: 4,
+            },
+            Warning::LinesAboveTitle {
+                count: 8,
+                first_line: 1,
+                last_line: 9,
+                first_text: "仅供学习".into(),
+            },
+            Warning::NoTitle,
+            Warning::NoSections,
+            Warning::ItemsKeptAsText {
+                section: 11,
+                line: 40,
+            },
+            Warning::HeadingsOnOwnLine {
+                count: 2,
+                section: 1,
+                line: 3,
+            },
+        ];
+        for w in warnings {
+            let text = w.to_string();
+            assert!(!text.contains('\n') && !text.is_empty(), "{text}");
+        }
+        assert!(
+            Warning::ItemsKeptAsText {
+                section: 11,
+                line: 40
+            }
+            .to_string()
+            .starts_with("section 十一、 (line 40)")
+        );
+    }
+}

@@ -324,3 +324,115 @@ fn exports_as(section: &mut Section, expected: &[Cow<str>]) -> bool {
     }
     same
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn heading_is_the_first_sentence_outside_quotes() {
+        let cases = [
+            (
+                "政治建设方面。制定计划。",
+                Some(("政治建设方面", "制定计划。")),
+            ),
+            (
+                "政治建设“铸魂”。建立制度。",
+                Some(("政治建设“铸魂”", "建立制度。")),
+            ),
+            (
+                "学习“两学一做。”活动。其他",
+                Some(("学习“两学一做。”活动", "其他")),
+            ),
+            ("学习不够深入；", Some(("学习不够深入；", ""))),
+            ("关于学习：认真学习。", Some(("关于学习：", "认真学习。"))),
+            (
+                "落实责任！签订责任书。",
+                Some(("落实责任！", "签订责任书。")),
+            ),
+            ("。以句号开头", None),
+            ("没有标点的一行", None),
+            (" 前面有空格。正文", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(split_heading(text), want, "{text}");
+        }
+        let long = format!("{}。正文", "长".repeat(HEADING_MAX_CHARS + 1));
+        assert_eq!(split_heading(&long), None);
+        let just_fits = format!("{}。正文", "长".repeat(HEADING_MAX_CHARS));
+        assert!(split_heading(&just_fits).is_some());
+    }
+
+    #[test]
+    fn items_keep_every_paragraph() {
+        let (item, alone) = make_item(&["学习。第一段。", "第二段。"]).unwrap();
+        assert_eq!(item, Item::new("学习", "第一段。\n第二段。"));
+        assert!(!alone);
+        // A heading alone on its line stays in the body, flagged.
+        let (item, alone) = make_item(&["政治建设方面", "正文。"]).unwrap();
+        assert_eq!(item, Item::new("", "政治建设方面\n正文。"));
+        assert!(alone);
+        let (item, alone) = make_item(&["政治建设方面。", "正文。"]).unwrap();
+        assert_eq!(item, Item::new("", "政治建设方面。\n正文。"));
+        assert!(alone);
+        // A long first sentence is body, not a heading standing alone.
+        let long = "长".repeat(60) + "。";
+        let (item, alone) = make_item(&[&long, "正文。"]).unwrap();
+        assert_eq!(item.heading, "");
+        assert!(!alone);
+        assert_eq!(make_item(&[""]).unwrap().0, Item::default());
+        // `（一）` alone, its text on the next line: no exact reading.
+        assert!(make_item(&["", "正文。"]).is_none());
+    }
+
+    #[test]
+    fn layout_is_chosen_by_the_first_item_number() {
+        use NumberingStyle::*;
+        let cases: [(&[&str], Layout); 7] = [
+            (
+                &["导语。", "（一）甲。", "1.乙。"],
+                Layout::Lines {
+                    style: Paren,
+                    first: 1,
+                },
+            ),
+            (
+                &["1、甲。", "（一）乙。"],
+                Layout::Lines {
+                    style: ArabicComma,
+                    first: 0,
+                },
+            ),
+            (
+                &["一是甲。", "二是乙。"],
+                Layout::Lines {
+                    style: Ordinal,
+                    first: 0,
+                },
+            ),
+            (&["一是甲。二是乙。"], Layout::Inline { line: 0, at: 0 }),
+            (
+                &["一是甲。", "续。二是乙。"],
+                Layout::Inline { line: 0, at: 0 },
+            ),
+            (
+                &["导语：一是甲。二是乙。"],
+                Layout::Inline { line: 0, at: 9 },
+            ),
+            (&["导语：一是甲。", "没有第二点。"], Layout::NoItems),
+        ];
+        for (paragraphs, want) in cases {
+            assert_eq!(detect_layout(paragraphs), want, "{paragraphs:?}");
+        }
+    }
+
+    #[test]
+    fn unreadable_items_fall_back_to_intro_text() {
+        let body = read_section("工作开展情况", &["（一）", "正文在下一行。"]);
+        assert!(body.kept_as_text);
+        assert!(body.section.items.is_empty());
+        assert_eq!(body.section.intro, "（一）\n正文在下一行。");
+        assert_eq!(body.section.style, NumberingStyle::Paren);
+        assert_eq!(body.section.kind, SectionKind::Work);
+    }
+}

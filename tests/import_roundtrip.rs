@@ -206,6 +206,20 @@ proptest! {
         prop_assert_eq!(imported.document, doc);
     }
 
+    /// Any Unicode at all, controls and bidi marks included (those are removed).
+    #[test]
+    fn any_unicode_keeps_every_visible_character(text in any::<String>()) {
+        let imported = import_text(&text);
+        let doc = &imported.document;
+        let exported = export_text(doc, &ExportOptions::default());
+        let visible = |c: &char| {
+            !c.is_control()
+                && !matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{FEFF}')
+        };
+        let input: String = text.chars().filter(visible).collect();
+        prop_assert_eq!(comparable(&format!("{}{}", doc.notes, exported)), comparable(&input));
+    }
+
     #[test]
     fn any_text_keeps_every_character(lines in prop::collection::vec(soup_line(), 0..30)) {
         let text = lines.join("\n");

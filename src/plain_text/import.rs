@@ -10,7 +10,7 @@ mod markers;
 
 use std::fmt;
 
-use super::decode::{ImportError, MAX_IMPORT_BYTES, clean_text, decode};
+use super::decode::{ImportError, clean_text, decode};
 use crate::document::{Document, Signature, chinese_numeral};
 use crate::templates::split_title;
 
@@ -131,13 +131,9 @@ struct Line<'a> {
     text: &'a str,
 }
 
-/// Decodes and imports a whole file (see [`decode`] and [`import_text`]).
+/// Decodes and imports a whole file (see [`decode`] and [`import_text`]);
+/// more than [`MAX_IMPORT_BYTES`](super::MAX_IMPORT_BYTES) is refused.
 pub fn import_bytes(bytes: &[u8]) -> Result<Imported, ImportError> {
-    if bytes.len() > MAX_IMPORT_BYTES {
-        return Err(ImportError::TooLarge {
-            size: Some(bytes.len() as u64),
-        });
-    }
     let (text, mut warnings) = decode(bytes)?;
     let mut imported = import_text(&text);
     warnings.append(&mut imported.warnings);
@@ -180,7 +176,7 @@ pub fn import_text(text: &str) -> Imported {
         .position(|l| markers::section_title(l.text, 1).is_some());
     let head = &lines[..first_section.unwrap_or(lines.len())];
     let title = match first_section {
-        Some(_) => head.iter().rposition(|l| markers::is_title_like(l.text)),
+        Some(_) => find_title(head),
         None => markers::is_title_like(head[0].text).then_some(0),
     };
     match title {
@@ -243,6 +239,30 @@ pub fn import_text(text: &str) -> Imported {
         document: doc,
         warnings,
     }
+}
+
+/// The title among the lines before `一、`: the last short line that does
+/// not end like a sentence — unless a line just above it, in the same run of
+/// short lines, names the genre (`…总结`) and it does not: then it is a
+/// subtitle or a date under the title, and opens the preamble.
+fn find_title(head: &[Line]) -> Option<usize> {
+    const RUN: usize = 3;
+    let last = head.iter().rposition(|l| markers::is_title_like(l.text))?;
+    let run_start = head[..last]
+        .iter()
+        .rposition(|l| !markers::is_title_like(l.text))
+        .map_or(0, |i| i + 1)
+        .max(last.saturating_sub(RUN - 1));
+    let genre: [&[&str]; 2] = [&["总结"], &["报告", "汇报", "计划", "打算", "要点", "述职"]];
+    for words in genre {
+        if let Some(i) = (run_start..=last)
+            .rev()
+            .find(|&i| words.iter().any(|w| head[i].text.contains(w)))
+        {
+            return Some(i);
+        }
+    }
+    Some(last)
 }
 
 /// The raw lines above the title, for the notes; reported when there are any.
@@ -367,6 +387,22 @@ mod tests {
             message.starts_with("line 1 above the title (“广告一行”…)"),
             "{message}"
         );
+    }
+
+    #[test]
+    fn a_subtitle_or_date_under_the_title_opens_the_preamble() {
+        for subtitle in ["（2020年7月10日）", "——在支部党员大会上的报告"] {
+            let text = format!(
+                "海量总结范文下载\nXX党支部2020年上半年党建工作总结\n{subtitle}\n今年以来，……总结如下：\n一、工作\n"
+            );
+            let doc = import_text(&text).document;
+            assert_eq!(doc.title, "XX党支部2020年上半年党建工作总结");
+            assert_eq!(doc.notes, "海量总结范文下载");
+            assert!(doc.preamble.starts_with(subtitle), "{}", doc.preamble);
+        }
+        // Without a genre word anywhere, the last short line is the title.
+        let doc = import_text("甲\n乙\n导语。\n一、工作\n").document;
+        assert_eq!(doc.title, "乙");
     }
 
     #[test]

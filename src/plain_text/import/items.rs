@@ -102,10 +102,12 @@ struct Reading<'a> {
     headings_in_body: usize,
 }
 
-/// The earliest paragraph that opens item 1 decides the style; `一是` with a
-/// `二是` later on its own line is `ordinal-inline`. Without any, a `一是`
-/// inside a paragraph followed by a `二是` makes an `ordinal-inline` section
-/// whose intro is the text before `一是`.
+/// The earliest paragraph that opens item 1 (`（一）`, `（1）`, `1.`, `1、`,
+/// `一是`) decides the style. A paragraph opening with `一是` is `ordinal`
+/// when `二是` opens a later paragraph, and `ordinal-inline` when `二是`
+/// follows inside a paragraph. Without any such paragraph, a `一是` inside a
+/// paragraph followed by a `二是` makes an `ordinal-inline` section whose
+/// intro is the text before `一是`.
 fn detect_layout(paragraphs: &[&str]) -> Layout {
     let two = ordinal_marker(2);
     for (i, p) in paragraphs.iter().enumerate() {

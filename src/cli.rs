@@ -33,6 +33,8 @@ pub enum Command {
     List,
     /// Export a draft as plain text
     Export(ExportArgs),
+    /// Turn a plain-text summary into a new draft and print its id
+    Import(ImportArgs),
     /// List the built-in templates
     Templates,
     /// List the colour themes (built-in and your own)
@@ -85,4 +87,17 @@ pub struct OpenArgs {
     /// Draft id, or the path of a draft file (*.toml)
     #[arg(value_name = "ID|PATH")]
     pub draft: String,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// Text file to import (UTF-8 or GB18030), or - for standard input
+    #[arg(value_name = "FILE|-")]
+    pub file: PathBuf,
+    /// Id of the new draft (default: today's date and a number)
+    #[arg(long, value_name = "ID")]
+    pub id: Option<String>,
+    /// Replace the draft with this id if it exists (its previous version is kept as the backup)
+    #[arg(long)]
+    pub force: bool,
 }

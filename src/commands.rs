@@ -2,15 +2,17 @@
 //! writers passed in, so tests and the binary share one path.
 
 use std::fs;
-use std::io::{self, Write};
+use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
 use unicode_width::UnicodeWidthStr;
 
-use crate::cli::{ExportArgs, NewArgs};
+use crate::cli::{ExportArgs, ImportArgs, NewArgs};
 use crate::config::Config;
 use crate::i18n::Lang;
-use crate::plain_text::{ExportOptions, encode, export_text};
+use crate::plain_text::{
+    ExportOptions, ImportError, MAX_IMPORT_BYTES, encode, export_text, import_bytes,
+};
 use crate::storage::{DraftId, StorageError, Store};
 use crate::templates::{TEMPLATES, Template};
 
@@ -27,6 +29,12 @@ pub enum CommandError {
     Io { path: PathBuf, source: io::Error },
     #[error("no data directory: pass --data-dir DIR or set ZONGJIE_DATA_DIR")]
     NoDataDir,
+    #[error("{path}: {source}")]
+    Import { path: PathBuf, source: ImportError },
+    #[error(
+        "draft `{0}` already exists; use --force to replace it (its current version is kept as the backup)"
+    )]
+    DraftExists(DraftId),
 }
 
 /// `zongjie new`
@@ -170,6 +178,85 @@ pub fn write_output(target: &Path, bytes: &[u8], force: bool) -> Result<(), Comm
             }
         })?;
     file.write_all(bytes).map_err(io_error)
+}
+
+/// `zongjie import`: reads the whole input first, so that nothing is stored
+/// unless it can be imported; prints the id on `out` and the warnings on `err`.
+pub fn import(
+    store: &Store,
+    args: &ImportArgs,
+    stdin: &mut dyn Read,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<(), CommandError> {
+    let id = args
+        .id
+        .as_deref()
+        .map(DraftId::parse)
+        .transpose()
+        .map_err(StorageError::from)?;
+    if let Some(id) = &id
+        && !args.force
+        && store.location(id).path.exists()
+    {
+        return Err(CommandError::DraftExists(id.clone()));
+    }
+    let from_stdin = args.file.as_os_str() == "-";
+    let path = if from_stdin {
+        PathBuf::from("<stdin>")
+    } else {
+        args.file.clone()
+    };
+    let io_error = |source| CommandError::Io {
+        path: path.clone(),
+        source,
+    };
+    let bytes = if from_stdin {
+        read_limited(stdin, None).map_err(io_error)?
+    } else {
+        let mut file = fs::File::open(&args.file).map_err(io_error)?;
+        let size = file.metadata().ok().map(|m| m.len());
+        read_limited(&mut file, size).map_err(io_error)?
+    };
+    let imported = bytes
+        .map_err(|size| ImportError::TooLarge { size })
+        .and_then(|bytes| import_bytes(&bytes))
+        .map_err(|source| CommandError::Import {
+            path: path.clone(),
+            source,
+        })?;
+    let id = match id {
+        Some(id) if args.force => {
+            store.save(&store.location(&id), &imported.document)?;
+            id
+        }
+        id => store.create(id, &imported.document)?,
+    };
+    for warning in &imported.warnings {
+        let line = crate::sanitize::escape_controls(&warning.to_string()).into_owned();
+        let _ = writeln!(err, "zongjie: warning: {line}");
+    }
+    writeln!(out, "{id}").map_err(stdout_error)?;
+    Ok(())
+}
+
+/// Reads at most [`MAX_IMPORT_BYTES`]; a longer input is `Err(size)`, with
+/// its size when known, and is not read to the end.
+fn read_limited(
+    input: &mut dyn Read,
+    size: Option<u64>,
+) -> io::Result<Result<Vec<u8>, Option<u64>>> {
+    if size.is_some_and(|s| s > MAX_IMPORT_BYTES as u64) {
+        return Ok(Err(size));
+    }
+    let mut bytes = Vec::with_capacity(size.map_or(0, |s| s as usize));
+    input
+        .take(MAX_IMPORT_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)?;
+    if bytes.len() > MAX_IMPORT_BYTES {
+        return Ok(Err(size));
+    }
+    Ok(Ok(bytes))
 }
 
 /// `zongjie templates`

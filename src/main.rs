@@ -19,11 +19,25 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
-            let line = zongjie::sanitize::escape_controls(&format!("{e:#}")).replace('\n', " ");
+            let line = zongjie::sanitize::escape_controls(&one_line(&e)).replace('\n', " ");
             let _ = writeln!(io::stderr(), "zongjie: {line}");
             ExitCode::from(2)
         }
     }
+}
+
+/// The error and its causes, each said once: messages such as
+/// `{path}: {source}` already quote their cause, which `{e:#}` would repeat.
+fn one_line(e: &anyhow::Error) -> String {
+    let mut line = e.to_string();
+    for cause in e.chain().skip(1) {
+        let cause = cause.to_string();
+        if !line.contains(&cause) {
+            line.push_str(": ");
+            line.push_str(&cause);
+        }
+    }
+    line
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
@@ -64,6 +78,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::New(args)) => commands::new_draft(&store, args, &mut out)?,
         Some(Command::List) | None => commands::list(&store, lang, &mut out, &mut err)?,
         Some(Command::Export(args)) => commands::export(&store, args, &config, &mut out, &mut err)?,
+        Some(Command::Import(args)) => {
+            commands::import(&store, args, &mut io::stdin().lock(), &mut out, &mut err)?
+        }
         Some(Command::Templates) => commands::templates(lang, &mut out)?,
         Some(Command::Themes) => {
             let themes_dir = config_dir.as_ref().map(|d| d.join("themes"));

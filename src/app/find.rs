@@ -170,7 +170,7 @@ mod tests {
                 Field::ItemBody(1, 0)
             ]
         );
-        assert_eq!(found[3].start, 9, "char offset, not byte offset");
+        assert_eq!(found[3].start, 10, "char offset, not byte offset");
         assert!(find_all(&d, "").is_empty());
     }
 

@@ -33,6 +33,7 @@ pub fn style_name(style: NumberingStyle, lang: Lang) -> &'static str {
         NumberingStyle::OrdinalInline => lang.pick("一是（同段）", "一是 (one paragraph)"),
         NumberingStyle::Arabic => "1.",
         NumberingStyle::ArabicParen => "（1）",
+        NumberingStyle::ArabicComma => "1、",
     }
 }
 

@@ -10,14 +10,12 @@ use zongjie::app::{App, Settings};
 use zongjie::document::Document;
 use zongjie::i18n::Lang;
 use zongjie::storage::{DraftEntry, DraftId, DraftSummary};
-use zongjie::templates::Template;
 use zongjie::theme::Theme;
 
-/// The summary the screens show.
+/// The summary the screens show: a corpus document, imported.
 fn document() -> Document {
-    Template::find("party-branch")
-        .unwrap()
-        .document(Some("XX党支部2020年上半年党建工作总结"))
+    let text = include_str!("fixtures/party-branch-2020h1.txt");
+    zongjie::plain_text::import_text(text).document
 }
 
 fn lang_name(lang: Lang) -> &'static str {

@@ -98,7 +98,24 @@ impl SectionKind {
         {
             return SectionKind::Next;
         }
-        if has(&["问题", "不足", "差距", "短板", "薄弱"]) {
+        // 问题 alone is not enough: "问题清单逐项销号" is work done.
+        if has(&[
+            "存在问题",
+            "存在的问题",
+            "主要问题",
+            "问题与不足",
+            "问题和不足",
+            "问题及原因",
+            "不足之处",
+            "存在不足",
+            "差距和不足",
+            "差距与不足",
+            "短板",
+            "薄弱环节",
+        ]) || t.starts_with("问题")
+            || t.ends_with("问题")
+            || t.ends_with("不足")
+        {
             return SectionKind::Problems;
         }
         if has(&["亮点", "特色", "经验", "创新做法", "成效显著"]) {
@@ -195,6 +212,9 @@ mod tests {
             ("2020年下半年工作计划", Next),
             ("下步工作计划", Next),
             ("其他事项", Custom),
+            ("存在的不足", Problems),
+            ("问题及整改措施", Problems),
+            ("强化巡察整改，问题清单逐项销号", Custom),
         ];
         for (title, want) in cases {
             assert_eq!(SectionKind::classify(title), want, "{title}");

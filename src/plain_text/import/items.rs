@@ -9,8 +9,7 @@ use super::markers::{find_inline, item_text, ordinal_marker};
 use crate::document::{Document, Item, NumberingStyle, Section, SectionKind, render_item_number};
 use crate::plain_text::section_paragraphs;
 
-/// Export's rule: a heading gets `。` unless it ends with one of these.
-const HEADING_ENDS: [char; 5] = ['。', '！', '？', '；', '：'];
+use crate::plain_text::export::HEADING_ENDS;
 
 /// The longest heading: a longer first sentence is the start of the body of
 /// an item without a heading (the outline and the heading line stay short).

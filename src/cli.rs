@@ -33,6 +33,8 @@ pub enum Command {
     Export(ExportArgs),
     /// List the built-in templates
     Templates,
+    /// Check a draft for what a reviewer would catch (exit 0 clean, 1 findings, 2 error)
+    Check(CheckArgs),
 }
 
 #[derive(Debug, Args)]
@@ -74,4 +76,17 @@ pub struct ExportArgs {
     /// Wrap lines at N display columns (a Chinese character is 2)
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(4..))]
     pub width: Option<u16>,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Draft id, or the path of a draft file (*.toml)
+    #[arg(value_name = "ID|PATH")]
+    pub draft: String,
+    /// Print the findings as one JSON object (schema in README.md)
+    #[arg(long)]
+    pub json: bool,
+    /// Target length in characters (default: the draft's own target, if set)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub target: Option<u32>,
 }

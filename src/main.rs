@@ -42,6 +42,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::List) | None => commands::list(&store, lang, &mut out, &mut err)?,
         Some(Command::Export(args)) => commands::export(&store, args, &mut out, &mut err)?,
         Some(Command::Templates) => commands::templates(lang, &mut out)?,
+        Some(Command::Check(args)) => {
+            if commands::check(&store, args, lang, &mut out, &mut err)? > 0 {
+                return Ok(ExitCode::from(1));
+            }
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

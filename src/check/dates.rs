@@ -4,8 +4,9 @@
 //!
 //! What is normal and not reported: a date just after the period (the
 //! signature of a half-year summary is dated in July), any future date in a
-//! 下一步 section, a year-only future date (`到2035年`), comparisons and
-//! starting points (`较2019年同期`, `2019年以来`, `荣获2019年度…`), ranges
+//! 下一步 section, a year-only future date (`到2035年`), comparisons,
+//! starting points and baselines (`较2019年同期`, `2019年以来`, `截至2019年底`,
+//! `荣获2019年度…`), last year's annual cycle (`2019年度民主评议`), ranges
 //! that include the period (`2018—2022年`), and history (`1921年7月1日`).
 
 use super::scan::{FieldText, digit_value};
@@ -47,12 +48,19 @@ pub(super) fn document_period(doc: &Document) -> Option<Period> {
     parse_period(&doc.period).or_else(|| parse_period(&doc.title))
 }
 
-pub(super) fn check(doc: &Document, period: &Period, text: &FieldText, out: &mut Vec<Finding>) {
+/// Which sections are plans (下一步), where any later date is normal.
+pub(super) fn plan_sections(doc: &Document) -> Vec<bool> {
+    doc.sections
+        .iter()
+        .map(|s| effective_kind(s) == SectionKind::Next)
+        .collect()
+}
+
+pub(super) fn check(period: &Period, plans: &[bool], text: &FieldText, out: &mut Vec<Finding>) {
     let plans = text
         .field
         .section()
-        .and_then(|s| doc.sections.get(s))
-        .is_some_and(|s| effective_kind(s) == SectionKind::Next);
+        .is_some_and(|s| plans.get(s).copied().unwrap_or(false));
     let window_end = if plans {
         i32::MAX
     } else {
@@ -69,7 +77,7 @@ pub(super) fn check(doc: &Document, period: &Period, text: &FieldText, out: &mut
         let before = m.to < period.start && m.to >= period.start - HISTORY_MONTHS;
         let after = m.from > window_end;
         let reported = if before {
-            !is_comparison(chars, m.start, m.end)
+            !is_reference_to_the_past(chars, &m, period)
         } else {
             after && !m.year_only
         };
@@ -87,28 +95,26 @@ pub(super) fn check(doc: &Document, period: &Period, text: &FieldText, out: &mut
     }
 }
 
-/// Words around a past date that make it a comparison or a starting point.
-fn is_comparison(chars: &[char], start: usize, end: usize) -> bool {
-    const BEFORE: [char; 8] = ['较', '比', '与', '自', '从', '同', '获', '评'];
-    const AFTER: [&str; 8] = [
-        "以来",
-        "同期",
-        "相比",
-        "比较",
-        "起",
-        "至今",
-        "以前",
-        "底以来",
+/// Words around a past date that make it a comparison, a starting point or
+/// a baseline (`较2019年同期`, `2019年以来`, `截至2019年底`, `荣获2019年度…`),
+/// and last year's annual cycle (`2019年度组织生活会`), which is held in the
+/// first months of the period.
+fn is_reference_to_the_past(chars: &[char], m: &Mention, period: &Period) -> bool {
+    const BEFORE: [char; 9] = ['较', '比', '与', '自', '从', '同', '获', '评', '截'];
+    const AFTER: [&str; 9] = [
+        "以来", "同期", "相比", "比较", "起", "至今", "以前", "底", "末",
     ];
-    let before = chars[start.saturating_sub(3)..start]
+    let before = chars[m.start.saturating_sub(3)..m.start]
         .iter()
         .any(|c| BEFORE.contains(c));
-    let rest = &chars[end..];
-    before
-        || AFTER.iter().any(|w| {
-            let w: Vec<char> = w.chars().collect();
-            rest.starts_with(&w)
-        })
+    let rest = &chars[m.end..];
+    let after = AFTER
+        .iter()
+        .any(|w| w.chars().enumerate().all(|(k, c)| rest.get(k) == Some(&c)));
+    let last_years_cycle = chars.get(m.end.wrapping_sub(1)) == Some(&'度')
+        && m.year_only
+        && m.to / 12 == period.start / 12 - 1;
+    before || after || last_years_cycle
 }
 
 /// A date in the text and the months it names.
@@ -210,7 +216,9 @@ fn mention_at(chars: &[char], i: usize) -> Option<Mention> {
 
 /// Four digits (ASCII, full-width, or 〇一二… one per digit), not part of a longer number.
 fn year_at(chars: &[char], i: usize) -> Option<(i32, usize)> {
+    // Called at every character: reject the common case first.
     let digit = |c: char| digit_value(c).or_else(|| chinese_digit(c));
+    digit(*chars.get(i)?)?;
     if i > 0 && digit(chars[i - 1]).is_some() {
         return None;
     }
@@ -225,11 +233,19 @@ fn year_at(chars: &[char], i: usize) -> Option<(i32, usize)> {
 }
 
 fn chinese_digit(c: char) -> Option<u32> {
-    "〇一二三四五六七八九"
-        .chars()
-        .position(|d| d == c)
-        .map(|p| p as u32)
-        .or((c == '零').then_some(0))
+    Some(match c {
+        '〇' | '零' => 0,
+        '一' => 1,
+        '二' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '七' => 7,
+        '八' => 8,
+        '九' => 9,
+        _ => return None,
+    })
 }
 
 /// 1 … 31 in digits or Chinese (十二, 二十一), and how many characters.
@@ -360,6 +376,8 @@ mod tests {
         assert_eq!(dates_in("制定《2019年党建工作要点》"), ["2019年"]);
         assert_eq!(dates_in("于2020年10月召开"), ["2020年10月"]);
         assert_eq!(dates_in("于2019年12月30日召开"), ["2019年12月30日"]);
+        assert_eq!(dates_in("开展2018年度民主评议"), ["2018年度"]);
+        assert_eq!(dates_in("于二〇一九年七月十日召开"), ["二〇一九年七月十日"]);
     }
 
     #[test]
@@ -377,6 +395,9 @@ mod tests {
             "到2035年基本实现",
             "为2021年工作打下基础",
             "成立于1921年7月1日的中国共产党",
+            "截至2019年底，共有党员23名",
+            "截至2019年12月31日",
+            "召开2019年度组织生活会，开展民主评议党员",
         ] {
             assert_eq!(dates_in(body), Vec::<String>::new(), "{body}");
         }
@@ -388,6 +409,8 @@ mod tests {
         doc.sections[3].items[0].body =
             "计划于2020年10月召开组织生活会，2021年3月前完成换届。".into();
         doc.signature.date = "2020年7月10日".into();
+        assert!(findings(&doc, Code::DateOutsidePeriod).is_empty());
+        doc.signature.date = "二〇二〇年七月十日".into();
         assert!(findings(&doc, Code::DateOutsidePeriod).is_empty());
         doc.signature.date = "2020年12月10日".into();
         doc.period.clear();

@@ -255,6 +255,7 @@ pub fn check(doc: &Document, options: &CheckOptions) -> Vec<Finding> {
     let mut out = Vec::new();
     structure::check(doc, options, &mut out);
     let period = dates::document_period(doc);
+    let plans = dates::plan_sections(doc);
     for text in &texts {
         placeholders::check(text, &mut out);
         // The typed number is one finding; its brackets are not also half-width.
@@ -264,7 +265,7 @@ pub fn check(doc: &Document, options: &CheckOptions) -> Vec<Finding> {
         punctuation::half_width(text, number_end, &mut out);
         punctuation::unbalanced(text, &mut out);
         if let Some(period) = &period {
-            dates::check(doc, period, text, &mut out);
+            dates::check(period, &plans, text, &mut out);
         }
     }
     punctuation::mixed_quotes(&texts, &mut out);

@@ -10,7 +10,9 @@ use super::{Code, Detail, Finding, Location, Mark};
 /// Half-width `, . ; : ? ! ( ) "` where Chinese text needs full-width marks.
 /// Characters before `skip` (a hand-typed number, reported on its own) are not looked at.
 pub(super) fn half_width(text: &FieldText, skip: usize, out: &mut Vec<Finding>) {
-    if !text.chars.iter().any(|c| ",.;:?!()\"".contains(*c)) {
+    let half_width_mark =
+        |c: &char| matches!(c, ',' | '.' | ';' | ':' | '?' | '!' | '(' | ')' | '"');
+    if !text.chars.iter().any(half_width_mark) {
         return;
     }
     let ignored = |i: usize| i < skip || text.address[i] || text.book_title[i];

@@ -97,3 +97,36 @@ fn generated_doc_200k(bencher: divan::Bencher) {
     let doc = read(&text);
     bencher.bench(|| check(divan::black_box(&doc), &CheckOptions::default()));
 }
+
+/// One 200,000-character body made of what the checks react to — open
+/// brackets of every kind, half-width marks, placeholders, chained year
+/// ranges — to show that no check is quadratic in a field's length.
+fn adversarial(chars: usize) -> Document {
+    let pattern = "“（《【XX,某某2019年至2020年至(\"学习.";
+    let body: String = pattern.chars().cycle().take(chars).collect();
+    let mut section = Section::new(SectionKind::Work, "工作开展情况");
+    section.items.push(Item::new("加强理论学习", body));
+    Document {
+        title: "县自然资源局党支部2020年上半年党建工作总结".into(),
+        sections: vec![section],
+        ..Document::default()
+    }
+}
+
+#[divan::bench]
+fn adversarial_200k(bencher: divan::Bencher) {
+    let doc = adversarial(200_000);
+    bencher.bench(|| check(divan::black_box(&doc), &CheckOptions::default()));
+}
+
+#[divan::bench]
+fn adversarial_200k_json_and_fix_all(bencher: divan::Bencher) {
+    let doc = adversarial(200_000);
+    let findings = check(&doc, &CheckOptions::default());
+    bencher.bench(|| {
+        (
+            zongjie::check::to_json(divan::black_box(&doc), &findings, zongjie::i18n::Lang::Zh),
+            zongjie::check::fix_all(&doc, &findings),
+        )
+    });
+}

@@ -139,6 +139,12 @@ fn is_range_joiner(c: Option<&char>) -> bool {
 /// The date mention starting at `i`, if any: a four-digit year and 年, then
 /// what follows it.
 fn mention_at(chars: &[char], i: usize) -> Option<Mention> {
+    mention_with_range(chars, i, true)
+}
+
+/// A mention; with `ranges`, `2018年至2022年` is one (one level deep, so a
+/// long chain of years cannot recurse without end).
+fn mention_with_range(chars: &[char], i: usize, ranges: bool) -> Option<Mention> {
     let (year, n) = year_at(chars, i)?;
     let mut j = i + n;
     // 2018—2022年
@@ -201,7 +207,8 @@ fn mention_at(chars: &[char], i: usize) -> Option<Mention> {
     }
     // 2018年至2022年
     if is_range_joiner(rest.first())
-        && let Some(next) = mention_at(chars, j + 1)
+        && ranges
+        && let Some(next) = mention_with_range(chars, j + 1, false)
         && next.year_only
         && next.to >= month(year, 1)
     {

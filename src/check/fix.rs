@@ -74,7 +74,7 @@ pub fn fix_all(doc: &Document, findings: &[Finding]) -> Option<Edit> {
 /// The field's text with the replacements made; overlapping ones after the
 /// first are skipped, and any that no longer matches the text cancels all.
 fn fixed_field(doc: &Document, field: Field, mut replacements: Vec<Replacement>) -> Option<Edit> {
-    let mut chars: Vec<char> = doc.text(field)?.chars().collect();
+    let chars: Vec<char> = doc.text(field)?.chars().collect();
     replacements.sort_by_key(|r| r.start);
     let mut kept: Vec<Replacement> = Vec::with_capacity(replacements.len());
     for r in replacements {
@@ -86,17 +86,20 @@ fn fixed_field(doc: &Document, field: Field, mut replacements: Vec<Replacement>)
         }
         kept.push(r);
     }
-    for r in kept.iter().rev() {
+    // One pass over the text: many fixes in one long field stay linear.
+    let mut text = String::with_capacity(chars.len() * 3);
+    let mut at = 0;
+    for r in &kept {
         let end = r.start + r.expected.len();
         if chars.get(r.start..end) != Some(&r.expected[..]) {
             return None;
         }
-        chars.splice(r.start..end, r.with.chars());
+        text.extend(&chars[at..r.start]);
+        text.push_str(&r.with);
+        at = end;
     }
-    Some(Edit::SetText {
-        field,
-        text: chars.into_iter().collect(),
-    })
+    text.extend(&chars[at..]);
+    Some(Edit::SetText { field, text })
 }
 
 #[cfg(test)]

@@ -4,9 +4,11 @@
 
 use std::fmt::Write;
 
+use std::collections::HashMap;
+
 use super::Finding;
 use super::messages::field_key;
-use crate::document::Document;
+use crate::document::{Document, Field};
 use crate::i18n::Lang;
 
 /// The version of the JSON schema.
@@ -16,17 +18,22 @@ pub const JSON_VERSION: u32 = 1;
 pub fn to_json(doc: &Document, findings: &[Finding], lang: Lang) -> String {
     let mut out = String::with_capacity(64 + findings.len() * 200);
     let _ = write!(out, "{{\"version\":{JSON_VERSION},\"findings\":[");
+    // Each field as characters once, however many findings it has.
+    let mut fields: HashMap<Field, Vec<char>> = HashMap::new();
     for (n, f) in findings.iter().enumerate() {
         if n > 0 {
             out.push(',');
         }
-        finding(&mut out, doc, f, lang);
+        let chars = fields
+            .entry(f.location.field)
+            .or_insert_with(|| doc.text(f.location.field).unwrap_or("").chars().collect());
+        finding(&mut out, chars, f, lang);
     }
     out.push_str("]}\n");
     out
 }
 
-fn finding(out: &mut String, doc: &Document, f: &Finding, lang: Lang) {
+fn finding(out: &mut String, field_chars: &[char], f: &Finding, lang: Lang) {
     let whole = f.code.is_document_wide();
     let field = f.location.field;
     let number = |n: Option<usize>| {
@@ -36,11 +43,10 @@ fn finding(out: &mut String, doc: &Document, f: &Finding, lang: Lang) {
     let text: String = if whole {
         String::new()
     } else {
-        doc.text(field)
-            .unwrap_or("")
-            .chars()
-            .skip(f.location.start)
-            .take(f.location.len)
+        field_chars
+            .get(f.location.range())
+            .unwrap_or_default()
+            .iter()
             .collect()
     };
     let _ = write!(

@@ -95,12 +95,24 @@ impl Finding {
                     partner,
                     opening,
                 },
-            ) => match (zh, opening) {
-                (true, true) => format!("“{found}”之后缺少对应的“{partner}”"),
-                (true, false) => format!("“{found}”之前缺少对应的“{partner}”"),
-                (false, true) => format!("“{found}” is never closed by “{partner}”"),
-                (false, false) => format!("“{found}” closes nothing: no “{partner}” before it"),
-            },
+            ) => {
+                let (open, close) = if *opening {
+                    (*found, *partner)
+                } else {
+                    (*partner, *found)
+                };
+                let (name_zh, name_en) = pair_name(open);
+                match (zh, opening) {
+                    (true, true) => format!("左{name_zh} {open} 之后缺少右{name_zh} {close}"),
+                    (true, false) => format!("右{name_zh} {close} 之前缺少左{name_zh} {open}"),
+                    (false, true) => {
+                        format!("Opening {name_en} {open} is never closed (no {close} after it)")
+                    }
+                    (false, false) => {
+                        format!("Closing {name_en} {close} closes nothing (no {open} before it)")
+                    }
+                }
+            }
             (Code::HandTypedNumber, Detail::TypedNumber(n)) => {
                 let n = n.trim();
                 if zh {
@@ -190,6 +202,17 @@ fn mark_name(mark: char) -> (&'static str, &'static str) {
         '(' | ')' => ("括号", "brackets"),
         '"' => ("引号", "quotes"),
         _ => ("标点", "punctuation"),
+    }
+}
+
+/// The name of a pair of marks by its opening mark, in Chinese and English.
+fn pair_name(open: char) -> (&'static str, &'static str) {
+    match open {
+        '“' => ("引号", "quote"),
+        '（' => ("括号", "bracket"),
+        '《' => ("书名号", "book-title mark"),
+        '【' => ("方头括号", "square bracket"),
+        _ => ("标点", "mark"),
     }
 }
 
@@ -423,8 +446,8 @@ mod tests {
                     partner: '）',
                     opening: true,
                 },
-                "“（”之后缺少对应的“）”",
-                "“（” is never closed by “）”",
+                "左括号 （ 之后缺少右括号 ）",
+                "Opening bracket （ is never closed (no ） after it)",
             ),
             (
                 Code::HandTypedNumber,
@@ -470,6 +493,20 @@ mod tests {
             assert_eq!(f.message(Lang::Zh), zh);
             assert_eq!(f.message(Lang::En), en);
         }
+        let closing = Finding::new(
+            Code::UnbalancedPair,
+            at,
+            Detail::Unbalanced {
+                found: '”',
+                partner: '“',
+                opening: false,
+            },
+        );
+        assert_eq!(closing.message(Lang::Zh), "右引号 ” 之前缺少左引号 “");
+        assert_eq!(
+            closing.message(Lang::En),
+            "Closing quote ” closes nothing (no “ before it)"
+        );
         let found = check(
             &doc,
             &CheckOptions {

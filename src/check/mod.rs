@@ -21,6 +21,8 @@ pub use json::{json_string, to_json};
 pub use messages::{field_key, long_location, short_location};
 pub use numbers::typed_number_len;
 
+use std::collections::HashSet;
+
 use crate::document::{Document, Field, SectionKind};
 
 /// What kind of mistake a finding is. The key (`placeholder`, …) is stable:
@@ -156,6 +158,22 @@ impl Location {
     pub fn range(&self) -> std::ops::Range<usize> {
         self.start..self.start + self.len
     }
+
+    /// Where `start` is in the field's `text` as (line, column), both
+    /// 0-based and in characters: where an editor puts its cursor.
+    pub fn line_column(&self, text: &str) -> (usize, usize) {
+        let mut line = 0;
+        let mut column = 0;
+        for c in text.chars().take(self.start) {
+            if c == '\n' {
+                line += 1;
+                column = 0;
+            } else {
+                column += 1;
+            }
+        }
+        (line, column)
+    }
 }
 
 /// One half-width mark and its full-width replacement.
@@ -277,19 +295,17 @@ pub fn check(doc: &Document, options: &CheckOptions) -> Vec<Finding> {
 
 /// A body that repeats its heading is one mistake, not also a duplicate sentence.
 fn drop_overlaps(out: &mut Vec<Finding>) {
-    let repeated: Vec<Location> = out
+    let repeated: HashSet<(Field, usize)> = out
         .iter()
         .filter(|f| f.code == Code::BodyRepeatsHeading)
-        .map(|f| f.location)
+        .map(|f| (f.location.field, f.location.start))
         .collect();
     if repeated.is_empty() {
         return;
     }
     out.retain(|f| {
         f.code != Code::DuplicateSentence
-            || !repeated
-                .iter()
-                .any(|r| r.field == f.location.field && r.start == f.location.start)
+            || !repeated.contains(&(f.location.field, f.location.start))
     });
 }
 
@@ -354,6 +370,15 @@ mod tests {
                 (Code::Placeholder, Field::ItemBody(1, 1)),
             ]
         );
+    }
+
+    #[test]
+    fn line_and_column_for_the_cursor() {
+        let text = "第一段。\n第二段XX。";
+        let at = Location::new(Field::ItemBody(0, 0), 8, 2);
+        assert_eq!(at.line_column(text), (1, 3));
+        assert_eq!(Location::at(Field::Title).line_column(text), (0, 0));
+        assert_eq!(Location::new(Field::Title, 99, 0).line_column("短"), (0, 1));
     }
 
     #[test]

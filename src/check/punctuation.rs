@@ -22,11 +22,8 @@ pub(super) fn half_width(text: &FieldText, skip: usize, out: &mut Vec<Finding>) 
         for i in (start..end).filter(|&i| !ignored(i)) {
             match text.chars[i] {
                 '(' => brackets.push(i),
-                ')' => match brackets.iter().rposition(|&o| text.chars[o] == '(') {
-                    Some(p) => {
-                        let open = brackets.remove(p);
-                        pair(text, open, i, ('（', '）'), out);
-                    }
+                ')' => match brackets.pop() {
+                    Some(open) => pair(text, open, i, ('（', '）'), out),
                     None => single(text, i, '）', out),
                 },
                 '"' => quotes.push(i),
@@ -185,19 +182,26 @@ pub(super) fn unbalanced(text: &FieldText, out: &mut Vec<Finding>) {
     }
     for (start, end) in text.paragraphs() {
         let mut open: Vec<(usize, char)> = Vec::new();
+        // Open marks of each kind, so that a closing mark with none open is
+        // known at once (no search through a long stack of other kinds).
+        let mut open_count = [0usize; PAIRS.len()];
         for i in (start..end).filter(|&i| !text.address[i]) {
             let c = text.chars[i];
-            if PAIRS.iter().any(|&(o, _)| o == c) {
+            if let Some(k) = PAIRS.iter().position(|&(o, _)| o == c) {
                 open.push((i, c));
-            } else if let Some(&(opener, _)) = PAIRS.iter().find(|(_, cl)| *cl == c) {
-                match open.iter().rposition(|&(_, o)| o == opener) {
-                    Some(p) => {
-                        for (j, o) in open.drain(p + 1..) {
-                            report(text, j, o, true, out);
-                        }
-                        open.pop();
+                open_count[k] += 1;
+            } else if let Some(k) = PAIRS.iter().position(|&(_, cl)| cl == c) {
+                if open_count[k] == 0 {
+                    report(text, i, c, false, out);
+                    continue;
+                }
+                while let Some((j, o)) = open.pop() {
+                    let kind = PAIRS.iter().position(|&(op, _)| op == o).unwrap_or(k);
+                    open_count[kind] -= 1;
+                    if kind == k {
+                        break;
                     }
-                    None => report(text, i, c, false, out),
+                    report(text, j, o, true, out);
                 }
             }
         }

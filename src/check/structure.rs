@@ -69,7 +69,11 @@ const MIN_REPEATED_HEADING_CHARS: usize = 4;
 
 /// `（一）政治建设方面。政治建设方面。…`: the body starts with its heading.
 fn repeated_heading(s: usize, i: usize, heading: &str, body: &str, out: &mut Vec<Finding>) {
-    let heading = heading.trim().trim_end_matches(HEADING_ENDS);
+    // (一)政治建设方面 / 政治建设方面。…: the typed number is reported on its own.
+    let heading = heading.trim();
+    let number = super::numbers::typed_number_len(heading).unwrap_or(0);
+    let heading: String = heading.chars().skip(number).collect();
+    let heading = heading.trim_end_matches(HEADING_ENDS);
     // 党建。党建工作…: two characters in common are a coincidence, not a repeat.
     if heading.chars().count() < MIN_REPEATED_HEADING_CHARS {
         return;
@@ -242,6 +246,10 @@ mod tests {
         let mut doc = clean_document();
         doc.sections[1].items[0].heading = "政治建设方面".into();
         doc.sections[1].items[0].body = "政治建设方面的工作扎实推进。".into();
+        // A typed number before the heading does not hide the repeat.
+        let mut numbered = doc.clone();
+        numbered.sections[1].items[0].heading = "(一)政治建设方面".into();
+        assert_eq!(findings(&numbered, Code::BodyRepeatsHeading).len(), 1);
         // Starting with the same words is a repeat too; a different start is not.
         assert_eq!(findings(&doc, Code::BodyRepeatsHeading).len(), 1);
         doc.sections[1].items[0].heading = "党建".into();

@@ -126,19 +126,31 @@ fn rank(kind: SectionKind) -> Option<u8> {
 }
 
 /// A section that comes after one that usually follows it (存在问题 after
-/// 下一步打算). Custom sections go anywhere.
+/// 下一步打算). Each kind is placed by its last section: a long summary's
+/// work sections may mention 问题 or 亮点 in their titles (and be taken
+/// for that kind), but its real closing sections come last. Custom
+/// sections go anywhere.
 fn section_order(doc: &Document, out: &mut Vec<Finding>) {
-    let mut latest: Option<SectionKind> = None;
-    for (s, section) in doc.sections.iter().enumerate() {
-        let kind = effective_kind(section);
-        let Some(r) = rank(kind) else { continue };
-        match latest {
-            Some(after) if rank(after).is_some_and(|a| a > r) => out.push(Finding::new(
+    let kinds: Vec<SectionKind> = doc.sections.iter().map(effective_kind).collect();
+    let mut last: Vec<(u8, usize, SectionKind)> = Vec::new();
+    for (s, &kind) in kinds.iter().enumerate() {
+        if let Some(r) = rank(kind) {
+            last.retain(|&(lr, _, _)| lr != r);
+            last.push((r, s, kind));
+        }
+    }
+    for &(r, s, kind) in &last {
+        // The latest-ranked kind placed before this one, if any.
+        let after = last
+            .iter()
+            .filter(|&&(other_r, other_s, _)| other_r > r && other_s < s)
+            .max_by_key(|&&(other_r, _, _)| other_r);
+        if let Some(&(_, _, after)) = after {
+            out.push(Finding::new(
                 Code::SectionOrder,
                 Location::at(Field::SectionTitle(s)),
                 Detail::SectionOrder { kind, after },
-            )),
-            _ => latest = Some(kind),
+            ));
         }
     }
 }
@@ -286,6 +298,32 @@ mod tests {
                 after: SectionKind::Next
             }
         );
+        // 下一步 first: every section after it is out of place.
+        let mut doc = clean_document();
+        let next = doc.sections.pop().unwrap();
+        doc.sections.insert(0, next);
+        let found = findings(&doc, Code::SectionOrder);
+        let places: Vec<Location> = found.iter().map(|f| f.location).collect();
+        assert_eq!(
+            places,
+            (1..4)
+                .map(|s| Location::at(Field::SectionTitle(s)))
+                .collect::<Vec<_>>()
+        );
+        // A work section whose title says 问题 or 亮点, in the middle of a
+        // long summary, does not make the rest out of order.
+        let mut doc = clean_document();
+        let mut middle = doc.sections[1].clone();
+        middle.title = "强化巡察整改，问题清单逐项销号".into();
+        middle.kind = SectionKind::classify(&middle.title);
+        assert_eq!(middle.kind, SectionKind::Problems);
+        doc.sections.insert(2, middle);
+        let mut shining = doc.sections[1].clone();
+        shining.title = "守牢意识形态阵地，宣传思想工作亮点纷呈".into();
+        shining.kind = SectionKind::classify(&shining.title);
+        assert_eq!(shining.kind, SectionKind::Highlights);
+        doc.sections.insert(3, shining);
+        assert!(findings(&doc, Code::SectionOrder).is_empty());
         // Custom sections and repeated kinds are fine anywhere.
         let mut doc = clean_document();
         let mut custom = Section::new(SectionKind::Custom, "其他事项");

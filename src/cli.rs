@@ -25,14 +25,20 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Open a draft in the full-screen editor
+    Open(OpenArgs),
     /// Create a draft from a template and print its id
     New(NewArgs),
     /// List drafts: id, title, modified, characters
     List,
     /// Export a draft as plain text
     Export(ExportArgs),
+    /// Turn a plain-text summary into a new draft and print its id
+    Import(ImportArgs),
     /// List the built-in templates
     Templates,
+    /// List the colour themes (built-in and your own)
+    Themes,
     /// Check a draft for what a reviewer would catch (exit 0 clean, 1 findings, 2 error)
     Check(CheckArgs),
 }
@@ -76,6 +82,26 @@ pub struct ExportArgs {
     /// Wrap lines at N display columns (a Chinese character is 2)
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(4..))]
     pub width: Option<u16>,
+}
+
+#[derive(Debug, Args)]
+pub struct OpenArgs {
+    /// Draft id, or the path of a draft file (*.toml)
+    #[arg(value_name = "ID|PATH")]
+    pub draft: String,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// Text file to import (UTF-8 or GB18030), or - for standard input
+    #[arg(value_name = "FILE|-")]
+    pub file: PathBuf,
+    /// Id of the new draft (default: today's date and a number)
+    #[arg(long, value_name = "ID")]
+    pub id: Option<String>,
+    /// Replace the draft with this id if it exists (its previous version is kept as the backup)
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]

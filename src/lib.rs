@@ -6,12 +6,19 @@
 //! - [`check`]: findings a reviewer would point at, with safe fixes;
 //! - [`cli`] and [`commands`]: the command line.
 
+pub mod app;
 pub mod check;
 pub mod cli;
 pub mod commands;
+pub mod config;
 pub mod document;
 pub mod i18n;
+pub mod keymap;
 pub mod plain_text;
+pub mod run;
 pub mod sanitize;
 pub mod storage;
 pub mod templates;
+pub mod theme;
+pub mod tui;
+pub mod ui;

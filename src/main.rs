@@ -1,32 +1,53 @@
 //! The `zongjie` binary: parse the command line, run the command, turn any
 //! error into one line on stderr and a non-zero exit.
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
+use zongjie::app::{App, Settings};
 use zongjie::cli::{Cli, Command};
 use zongjie::commands::{self, CommandError};
+use zongjie::config::{Config, config_dir};
 use zongjie::i18n::Lang;
+use zongjie::keymap::Keymap;
 use zongjie::storage::{Store, default_data_dir};
+use zongjie::theme::Theme;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
-            let line = zongjie::sanitize::escape_controls(&format!("{e:#}")).replace('\n', " ");
+            let line = zongjie::sanitize::escape_controls(&one_line(&e)).replace('\n', " ");
             let _ = writeln!(io::stderr(), "zongjie: {line}");
             ExitCode::from(2)
         }
     }
 }
 
+/// The error and its causes, each said once: messages such as
+/// `{path}: {source}` already quote their cause, which `{e:#}` would repeat.
+fn one_line(e: &anyhow::Error) -> String {
+    let mut line = e.to_string();
+    for cause in e.chain().skip(1) {
+        let cause = cause.to_string();
+        if !line.contains(&cause) {
+            line.push_str(": ");
+            line.push_str(&cause);
+        }
+    }
+    line
+}
+
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let config_dir = config_dir();
+    let (config, config_warnings) = Config::load(config_dir.as_deref());
     let lang = cli
         .lang
         .as_deref()
         .and_then(Lang::parse)
+        .or(config.lang)
         .unwrap_or_else(|| Lang::from_locale(|k| std::env::var(k).ok()));
     let data_dir = cli
         .data_dir
@@ -37,11 +58,34 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let stdout = io::stdout();
     let mut out = stdout.lock();
     let mut err = io::stderr();
+    let interactive = io::stdout().is_terminal() && io::stdin().is_terminal();
     match &cli.command {
+        Some(Command::Open(args)) => {
+            let location = store.resolve(&args.draft)?;
+            let doc = store.load(&location)?;
+            let (settings, warnings) = settings(&cli, lang, &config, config_warnings);
+            let mut app = App::with_editor(settings, doc, location);
+            show_warnings(&mut app, &warnings);
+            zongjie::run::run(app, &store)?;
+        }
+        None if interactive => {
+            let drafts = store.list()?;
+            let (settings, warnings) = settings(&cli, lang, &config, config_warnings);
+            let mut app = App::with_picker(settings, drafts);
+            show_warnings(&mut app, &warnings);
+            zongjie::run::run(app, &store)?;
+        }
         Some(Command::New(args)) => commands::new_draft(&store, args, &mut out)?,
         Some(Command::List) | None => commands::list(&store, lang, &mut out, &mut err)?,
-        Some(Command::Export(args)) => commands::export(&store, args, &mut out, &mut err)?,
+        Some(Command::Export(args)) => commands::export(&store, args, &config, &mut out, &mut err)?,
+        Some(Command::Import(args)) => {
+            commands::import(&store, args, &mut io::stdin().lock(), &mut out, &mut err)?
+        }
         Some(Command::Templates) => commands::templates(lang, &mut out)?,
+        Some(Command::Themes) => {
+            let themes_dir = config_dir.as_ref().map(|d| d.join("themes"));
+            commands::themes(themes_dir.as_deref(), lang, &mut out)?
+        }
         Some(Command::Check(args)) => {
             if commands::check(&store, args, lang, &mut out, &mut err)? > 0 {
                 return Ok(ExitCode::from(1));
@@ -49,4 +93,56 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The interface settings: command line over config over defaults. Returns
+/// every warning (config, theme, keys) for the writer to see.
+fn settings(
+    cli: &Cli,
+    lang: Lang,
+    config: &Config,
+    mut warnings: Vec<String>,
+) -> (Settings, Vec<String>) {
+    let themes_dir = config_dir().map(|d| d.join("themes"));
+    let name = cli
+        .theme
+        .as_deref()
+        .or(config.theme.as_deref())
+        .unwrap_or("default");
+    let (mut theme, theme_warnings) = Theme::load(name, themes_dir.as_deref());
+    warnings.extend(theme_warnings);
+    if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
+        theme = theme.without_colors();
+    }
+    let (keymap, key_warnings) = Keymap::with_overrides(&config.keys);
+    warnings.extend(key_warnings);
+    let defaults = Settings::default();
+    let settings = Settings {
+        lang,
+        theme,
+        keymap,
+        export: config.export.clone(),
+        export_dir: config.export_dir.clone(),
+        autosave: config.autosave.unwrap_or(defaults.autosave),
+    };
+    (settings, warnings)
+}
+
+/// Warnings go to stderr (seen after quitting) and to the status bar.
+fn show_warnings(app: &mut App, warnings: &[String]) {
+    for w in warnings {
+        let _ = writeln!(
+            io::stderr(),
+            "zongjie: warning: {}",
+            zongjie::sanitize::escape_controls(w)
+        );
+    }
+    if let Some(first) = warnings.first() {
+        let more = if warnings.len() > 1 {
+            format!(" (+{})", warnings.len() - 1)
+        } else {
+            String::new()
+        };
+        app.warn(format!("{first}{more}"));
+    }
 }

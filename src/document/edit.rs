@@ -254,6 +254,16 @@ impl History {
         Some(focus)
     }
 
+    /// Records an edit that was already made (e.g. typing in a field), given
+    /// its inverse, so that it can be undone as one step.
+    pub fn record(&mut self, inverse: Edit) {
+        self.undo.push(inverse);
+        if self.undo.len() > HISTORY_LIMIT {
+            self.undo.remove(0);
+        }
+        self.redo.clear();
+    }
+
     /// Undoes the last edit; returns the field it touched.
     pub fn undo(&mut self, doc: &mut Document) -> Option<Option<Field>> {
         let edit = self.undo.pop()?;

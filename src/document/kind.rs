@@ -31,6 +31,8 @@ pub enum NumberingStyle {
     Arabic,
     /// `（1）heading。body`
     ArabicParen,
+    /// `1、heading。body`, as many documents number their points.
+    ArabicComma,
 }
 
 impl SectionKind {
@@ -128,12 +130,13 @@ impl SectionKind {
 }
 
 impl NumberingStyle {
-    pub const ALL: [NumberingStyle; 5] = [
+    pub const ALL: [NumberingStyle; 6] = [
         NumberingStyle::Paren,
         NumberingStyle::Ordinal,
         NumberingStyle::OrdinalInline,
         NumberingStyle::Arabic,
         NumberingStyle::ArabicParen,
+        NumberingStyle::ArabicComma,
     ];
 
     /// The name used in draft files.
@@ -144,6 +147,7 @@ impl NumberingStyle {
             NumberingStyle::OrdinalInline => "ordinal-inline",
             NumberingStyle::Arabic => "arabic",
             NumberingStyle::ArabicParen => "arabic-paren",
+            NumberingStyle::ArabicComma => "arabic-comma",
         }
     }
 
@@ -204,6 +208,6 @@ mod tests {
             k = k.next();
         }
         assert_eq!(k, SectionKind::Basic);
-        assert_eq!(NumberingStyle::ArabicParen.next(), NumberingStyle::Paren);
+        assert_eq!(NumberingStyle::ArabicComma.next(), NumberingStyle::Paren);
     }
 }

@@ -37,12 +37,23 @@ pub struct ExportOptions {
     pub crlf: bool,
 }
 
-const INDENT: &str = "\u{3000}\u{3000}";
+/// The indentation of `--indent`: two full-width spaces.
+pub const INDENT: &str = "\u{3000}\u{3000}";
 /// A heading gets a full stop unless it ends with one of these.
 const HEADING_ENDS: [char; 5] = ['。', '！', '？', '；', '：'];
 
 /// The whole document as paragraphs, in order.
 pub fn paragraphs(doc: &Document) -> Vec<Paragraph> {
+    let mut out = head_paragraphs(doc);
+    for index in 0..doc.sections.len() {
+        out.extend(section_paragraphs(doc, index));
+    }
+    out.extend(tail_paragraphs(doc));
+    out
+}
+
+/// The title and the preamble.
+pub fn head_paragraphs(doc: &Document) -> Vec<Paragraph> {
     let mut out = Vec::new();
     if !doc.title.trim().is_empty() {
         out.push(Paragraph {
@@ -52,9 +63,12 @@ pub fn paragraphs(doc: &Document) -> Vec<Paragraph> {
         });
     }
     push_body(&mut out, &doc.preamble, Field::Preamble);
-    for index in 0..doc.sections.len() {
-        out.extend(section_paragraphs(doc, index));
-    }
+    out
+}
+
+/// The signature lines.
+pub fn tail_paragraphs(doc: &Document) -> Vec<Paragraph> {
+    let mut out = Vec::new();
     for (text, origin) in [
         (&doc.signature.organization, Field::SignatureOrganization),
         (&doc.signature.date, Field::SignatureDate),

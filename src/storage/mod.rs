@@ -5,6 +5,7 @@ mod atomic;
 mod draft_file;
 mod id;
 mod store;
+mod trash;
 
 pub use atomic::{atomic_write, clean_stale_temp_files};
 pub use draft_file::{DraftFileError, FORMAT_VERSION, line_column, parse_draft, write_draft};

@@ -288,7 +288,7 @@ fn keep_backup(path: &Path, backup: &Path) -> Result<(), StorageError> {
 }
 
 /// Creates a directory (and parents) readable only by the user.
-fn create_private_dir(dir: &Path) -> io::Result<()> {
+pub(crate) fn create_private_dir(dir: &Path) -> io::Result<()> {
     if dir.is_dir() {
         return Ok(());
     }

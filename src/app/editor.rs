@@ -1,0 +1,991 @@
+//! The editor screen: outline selection, editing fields, structural edits
+//! with undo, counts and the preview kept current without redoing the whole
+//! document on every key.
+
+use std::time::{Duration, Instant};
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+use tui_textarea::{CursorMove, Input};
+
+use super::fields::FieldEditor;
+use super::find::{FindInput, FindState, Match, replace_all, replace_one};
+use super::outline::{Entry, entries};
+use super::{App, Effect, Screen};
+use crate::document::{
+    Document, Edit, Field, History, Item, ItemRef, Section, SectionKind, count_chars,
+    item_move_down, item_move_up, section_move_down, section_move_up,
+};
+use crate::keymap::{Action, Context};
+use crate::plain_text::{Paragraph, head_paragraphs, section_paragraphs, tail_paragraphs};
+use crate::storage::DraftLocation;
+
+/// The pane that has the keyboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Outline,
+    Editor,
+    Preview,
+}
+
+/// A small window over the editor.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Popup {
+    /// Choose the kind of a new section.
+    NewSection { selected: usize },
+    /// The find (and replace) bar.
+    Find(FindState),
+}
+
+/// The export as paragraphs, cut in parts so that typing in one section
+/// renders only that section again: [head, section 0, …, section n-1, tail].
+#[derive(Debug, Default)]
+pub struct PreviewParts {
+    pub parts: Vec<Vec<Paragraph>>,
+}
+
+impl PreviewParts {
+    fn build(doc: &Document) -> PreviewParts {
+        let mut parts = Vec::with_capacity(doc.sections.len() + 2);
+        parts.push(head_paragraphs(doc));
+        parts.extend((0..doc.sections.len()).map(|s| section_paragraphs(doc, s)));
+        parts.push(tail_paragraphs(doc));
+        PreviewParts { parts }
+    }
+
+    /// Renders again the part that holds `field`.
+    fn refresh(&mut self, doc: &Document, field: Field) {
+        let part = match field.section() {
+            Some(s) => s + 1,
+            None if matches!(field, Field::SignatureOrganization | Field::SignatureDate) => {
+                self.parts.len() - 1
+            }
+            None if matches!(field, Field::Title | Field::Preamble) => 0,
+            None => return, // not exported
+        };
+        let fresh = match part {
+            0 => head_paragraphs(doc),
+            p if p == self.parts.len() - 1 => tail_paragraphs(doc),
+            p => section_paragraphs(doc, p - 1),
+        };
+        if let Some(slot) = self.parts.get_mut(part) {
+            *slot = fresh;
+        }
+    }
+
+    /// The part and paragraph where an entry is shown.
+    pub fn anchor(&self, entry: Entry) -> (usize, usize) {
+        let part = match entry {
+            Entry::Title | Entry::Preamble => 0,
+            Entry::Section(s) => s + 1,
+            Entry::Item(at) => at.section + 1,
+            Entry::Signature | Entry::Notes => self.parts.len().saturating_sub(1),
+        };
+        let Some(paragraphs) = self.parts.get(part) else {
+            return (0, 0);
+        };
+        let field = entry.fields()[0];
+        let index = match entry {
+            Entry::Item(_) | Entry::Preamble => {
+                crate::plain_text::paragraph_index_for(paragraphs, field)
+            }
+            _ => paragraphs
+                .iter()
+                .position(|p| p.origin == field)
+                .unwrap_or(0),
+        };
+        (part, index)
+    }
+}
+
+/// Counts shown in the status bar, kept without recounting the document on
+/// every key: the totals of everything but the entry being edited, plus the
+/// entry's own live counts.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Counts {
+    pub total: usize,
+    pub placeholders: usize,
+    base_total: usize,
+    base_placeholders: usize,
+}
+
+/// Everything about the open draft.
+pub struct EditorState {
+    pub doc: Document,
+    pub location: DraftLocation,
+    pub history: History,
+    pub entries: Vec<Entry>,
+    pub selected: usize,
+    pub focus: Focus,
+    pub fields: FieldEditor,
+    pub preview: PreviewParts,
+    /// Lines scrolled in the preview away from the selection (when focused).
+    pub preview_scroll: isize,
+    pub counts: Counts,
+    pub popup: Option<Popup>,
+    /// Changed since the last save.
+    pub dirty: bool,
+    pub last_change: Option<Instant>,
+    pub saved_at: Option<String>,
+    pub save_error: Option<String>,
+    pub read_only: bool,
+}
+
+impl EditorState {
+    pub fn new(doc: Document, location: DraftLocation) -> EditorState {
+        let entries = entries(&doc);
+        let fields = FieldEditor::new(&doc, Entry::Title);
+        let preview = PreviewParts::build(&doc);
+        let mut state = EditorState {
+            doc,
+            location,
+            history: History::default(),
+            entries,
+            selected: 0,
+            focus: Focus::Outline,
+            fields,
+            preview,
+            preview_scroll: 0,
+            counts: Counts::default(),
+            popup: None,
+            dirty: false,
+            last_change: None,
+            saved_at: None,
+            save_error: None,
+            read_only: false,
+        };
+        state.recount();
+        state
+    }
+
+    pub fn selected_entry(&self) -> Entry {
+        self.entries
+            .get(self.selected)
+            .copied()
+            .unwrap_or(Entry::Title)
+    }
+
+    /// Characters of the section the selection is in.
+    pub fn section_chars(&self) -> Option<usize> {
+        self.selected_entry()
+            .section()
+            .map(|s| self.doc.section_char_count(s))
+    }
+
+    /// Counts the whole document again (after structural changes), and the
+    /// baseline without the selected entry.
+    fn recount(&mut self) {
+        let mut total = 0;
+        let mut placeholders = 0;
+        for field in self.doc.fields() {
+            let text = self.doc.text(field).unwrap_or("");
+            if field.is_exported() {
+                total += count_chars(text);
+                placeholders += count_placeholders(text);
+            }
+        }
+        let (own_total, own_placeholders) = self.entry_counts();
+        self.counts = Counts {
+            total,
+            placeholders,
+            base_total: total - own_total.min(total),
+            base_placeholders: placeholders - own_placeholders.min(placeholders),
+        };
+    }
+
+    fn entry_counts(&self) -> (usize, usize) {
+        self.fields
+            .fields
+            .iter()
+            .filter(|fa| fa.field.is_exported())
+            .map(|fa| {
+                let text = self.doc.text(fa.field).unwrap_or("");
+                (count_chars(text), count_placeholders(text))
+            })
+            .fold((0, 0), |(a, b), (c, d)| (a + c, b + d))
+    }
+
+    /// After typing: the live counts from the baseline plus the entry.
+    fn update_counts(&mut self) {
+        let (own_total, own_placeholders) = self.entry_counts();
+        self.counts.total = self.counts.base_total + own_total;
+        self.counts.placeholders = self.counts.base_placeholders + own_placeholders;
+    }
+
+    /// Selects an entry and loads its fields into the editor pane.
+    fn select(&mut self, index: usize) {
+        self.commit_fields();
+        self.selected = index.min(self.entries.len().saturating_sub(1));
+        self.fields = FieldEditor::new(&self.doc, self.selected_entry());
+        self.preview_scroll = 0;
+        let (own_total, own_placeholders) = self.entry_counts();
+        self.counts.base_total = self.counts.total - own_total.min(self.counts.total);
+        self.counts.base_placeholders =
+            self.counts.placeholders - own_placeholders.min(self.counts.placeholders);
+    }
+
+    /// Selects the entry that shows `field`.
+    pub fn select_field(&mut self, field: Field) {
+        let entry = Entry::of_field(field);
+        let index = self.entries.iter().position(|e| *e == entry).unwrap_or(0);
+        self.select(index);
+        if let Some(i) = self.fields.fields.iter().position(|fa| fa.field == field) {
+            self.fields.active = i;
+        }
+    }
+
+    /// Records what was typed in the entry as one undo step.
+    fn commit_fields(&mut self) {
+        if let Some(inverse) = self.fields.commit() {
+            self.history.record(inverse);
+        }
+    }
+
+    /// After a structural change: entries, preview and counts from scratch.
+    fn rebuild(&mut self, focus: Option<Field>) {
+        self.entries = entries(&self.doc);
+        self.preview = PreviewParts::build(&self.doc);
+        self.selected = self.selected.min(self.entries.len().saturating_sub(1));
+        self.fields = FieldEditor::new(&self.doc, self.selected_entry());
+        if let Some(field) = focus {
+            let entry = Entry::of_field(field);
+            let index = self
+                .entries
+                .iter()
+                .position(|e| *e == entry)
+                .unwrap_or(self.selected);
+            self.selected = index;
+            self.fields = FieldEditor::new(&self.doc, entry);
+        }
+        self.recount();
+        self.touch();
+    }
+
+    fn touch(&mut self) {
+        self.dirty = true;
+        self.last_change = Some(Instant::now());
+    }
+
+    /// Applies a structural edit through the history; false if it did not apply.
+    pub fn apply(&mut self, edit: Edit) -> bool {
+        self.commit_fields();
+        match self.history.apply(&mut self.doc, edit) {
+            Some(focus) => {
+                self.rebuild(focus);
+                true
+            }
+            None => false,
+        }
+    }
+
+    fn undo(&mut self) -> bool {
+        self.commit_fields();
+        match self.history.undo(&mut self.doc) {
+            Some(focus) => {
+                self.rebuild(focus);
+                true
+            }
+            None => false,
+        }
+    }
+
+    fn redo(&mut self) -> bool {
+        self.commit_fields();
+        match self.history.redo(&mut self.doc) {
+            Some(focus) => {
+                self.rebuild(focus);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Text typed into the active field reaches the document, the counts and
+    /// the preview of its section — nothing else is redone.
+    fn text_changed(&mut self) {
+        self.fields.sync_active(&mut self.doc);
+        if let Some(fa) = self.fields.active() {
+            let field = fa.field;
+            self.preview.refresh(&self.doc, field);
+        }
+        self.update_counts();
+        self.touch();
+    }
+
+    pub fn mark_saved(&mut self, time: String) {
+        self.dirty = false;
+        self.last_change = None;
+        self.saved_at = Some(time);
+        self.save_error = None;
+    }
+
+    pub fn autosave_deadline(&self, delay: Duration) -> Option<Instant> {
+        if self.read_only || !self.dirty {
+            return None;
+        }
+        self.last_change.map(|t| t + delay)
+    }
+
+    pub fn autosave_due(&self, now: Instant, delay: Duration) -> bool {
+        self.autosave_deadline(delay).is_some_and(|d| now >= d)
+    }
+
+    /// The section to act on for the selection, if any.
+    fn current_section(&self) -> Option<usize> {
+        self.selected_entry().section()
+    }
+
+    fn move_selected(&mut self, down: bool) -> bool {
+        let edit = match self.selected_entry() {
+            Entry::Item(at) => {
+                if down {
+                    item_move_down(&self.doc, at)
+                } else {
+                    item_move_up(&self.doc, at)
+                }
+            }
+            Entry::Section(s) => {
+                if down {
+                    section_move_down(&self.doc, s)
+                } else {
+                    section_move_up(&self.doc, s)
+                }
+            }
+            _ => None,
+        };
+        edit.is_some_and(|e| self.apply(e))
+    }
+
+    fn new_item(&mut self) -> bool {
+        let at = match self.selected_entry() {
+            Entry::Item(at) => ItemRef::new(at.section, at.item + 1),
+            Entry::Section(s) => ItemRef::new(s, self.doc.sections[s].items.len()),
+            _ => match self.doc.sections.len() {
+                0 => return false,
+                n => ItemRef::new(n - 1, self.doc.sections[n - 1].items.len()),
+            },
+        };
+        self.apply(Edit::InsertItem {
+            at,
+            item: Item::default(),
+        })
+    }
+
+    fn new_section(&mut self, kind: SectionKind) -> bool {
+        let at = self
+            .current_section()
+            .map_or(self.doc.sections.len(), |s| s + 1);
+        self.apply(Edit::InsertSection {
+            at,
+            section: Box::new(Section::new(kind, kind.standard_title())),
+        })
+    }
+
+    fn delete_selected(&mut self) -> bool {
+        match self.selected_entry() {
+            Entry::Item(at) => self.apply(Edit::DeleteItem { at }),
+            Entry::Section(s) => self.apply(Edit::DeleteSection { at: s }),
+            _ => false,
+        }
+    }
+
+    fn cycle_style(&mut self) -> bool {
+        let Some(s) = self.current_section() else {
+            return false;
+        };
+        let style = self.doc.sections[s].style.next();
+        self.apply(Edit::SetStyle { section: s, style })
+    }
+
+    fn cycle_kind(&mut self) -> bool {
+        let Some(s) = self.current_section() else {
+            return false;
+        };
+        let kind = self.doc.sections[s].kind.next();
+        self.apply(Edit::SetKind { section: s, kind })
+    }
+
+    /// After creating a draft: the title selected for typing over.
+    pub fn start_with_title(&mut self) {
+        self.select(0);
+        self.focus = Focus::Editor;
+        if let Some(fa) = self.fields.active_mut() {
+            fa.area.select_all();
+        }
+    }
+
+    fn start_editing(&mut self) {
+        self.focus = Focus::Editor;
+    }
+
+    /// Leaves the editor pane for the outline, recording the typing as one step.
+    fn leave_editor(&mut self) {
+        self.commit_fields();
+        self.focus = Focus::Outline;
+    }
+}
+
+/// Placeholders a writer still has to fill in: runs of X (XX, XXX, X月X日),
+/// 某某, ＿＿ and ___, and empty 【】.
+pub fn count_placeholders(text: &str) -> usize {
+    let chars: Vec<char> = text.chars().collect();
+    let mut count = 0;
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let run =
+            |i: usize, f: &dyn Fn(char) -> bool| chars[i..].iter().take_while(|c| f(**c)).count();
+        let boundary_before = i == 0 || !chars[i - 1].is_ascii_alphabetic();
+        let n = if c == 'X' && boundary_before {
+            let n = run(i, &|c| c == 'X');
+            let after = chars.get(i + n).copied();
+            if after.is_some_and(|a| a.is_ascii_alphabetic()) {
+                0
+            } else {
+                n
+            }
+        } else if c == '某' && chars.get(i + 1) == Some(&'某') {
+            2
+        } else if c == '＿' || c == '_' {
+            let n = run(i, &|c| c == '＿' || c == '_');
+            if n >= 2 { n } else { 0 }
+        } else if c == '【' && chars.get(i + 1) == Some(&'】') {
+            2
+        } else {
+            0
+        };
+        if n > 0 {
+            count += 1;
+            i += n;
+        } else {
+            i += 1;
+        }
+    }
+    count
+}
+
+pub(super) fn handle_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    let keymap = app.settings.keymap.clone();
+    let lang = app.lang();
+    let Screen::Editor(e) = &mut app.screen else {
+        return Vec::new();
+    };
+
+    if let Some(popup) = e.popup.take() {
+        return handle_popup(e, popup, key, lang, &mut app.message);
+    }
+    if let Some(action) = keymap.action(Context::Global, &key) {
+        match action {
+            Action::Save => {
+                e.commit_fields();
+                return vec![Effect::Save];
+            }
+            Action::Quit => {
+                e.commit_fields();
+                return vec![Effect::SaveAndQuit];
+            }
+            Action::Export => {
+                e.commit_fields();
+                return vec![Effect::Export];
+            }
+            Action::Help => {
+                app.help = true;
+                return Vec::new();
+            }
+            Action::Find | Action::Replace => {
+                e.commit_fields();
+                e.popup = Some(Popup::Find(FindState::new(action == Action::Replace)));
+                return Vec::new();
+            }
+            Action::FocusNext | Action::FocusPrev => {
+                let order = [Focus::Outline, Focus::Editor, Focus::Preview];
+                let i = order.iter().position(|f| *f == e.focus).unwrap_or(0);
+                let step = if action == Action::FocusNext {
+                    1
+                } else {
+                    order.len() - 1
+                };
+                let next = order[(i + step) % order.len()];
+                if e.focus == Focus::Editor {
+                    e.commit_fields();
+                }
+                e.focus = next;
+                e.preview_scroll = 0;
+                // A change of focus is a moment to save.
+                return if e.dirty {
+                    vec![Effect::Save]
+                } else {
+                    Vec::new()
+                };
+            }
+            _ => {}
+        }
+    }
+    let context = match e.focus {
+        Focus::Outline => Context::Outline,
+        Focus::Editor => Context::Editor,
+        Focus::Preview => Context::Preview,
+    };
+    let action = keymap.action(context, &key);
+    match e.focus {
+        Focus::Outline => {
+            let Some(action) = action else {
+                return Vec::new();
+            };
+            outline_action(e, action, app.size.1, lang, &mut app.message)
+        }
+        Focus::Editor => editor_key(e, action, key),
+        Focus::Preview => {
+            match action {
+                Some(Action::Up) => e.preview_scroll -= 1,
+                Some(Action::Down) => e.preview_scroll += 1,
+                Some(Action::PageUp) => e.preview_scroll -= page(app.size.1) as isize,
+                Some(Action::PageDown) => e.preview_scroll += page(app.size.1) as isize,
+                Some(Action::Leave) => {
+                    e.focus = Focus::Outline;
+                    e.preview_scroll = 0;
+                }
+                _ => {}
+            }
+            Vec::new()
+        }
+    }
+}
+
+fn page(height: u16) -> usize {
+    usize::from(height.saturating_sub(4)).max(1)
+}
+
+fn outline_action(
+    e: &mut EditorState,
+    action: Action,
+    height: u16,
+    lang: crate::i18n::Lang,
+    message: &mut Option<super::Message>,
+) -> Vec<Effect> {
+    let last = e.entries.len().saturating_sub(1);
+    let structural = match action {
+        Action::Up => {
+            e.select(e.selected.saturating_sub(1));
+            false
+        }
+        Action::Down => {
+            e.select((e.selected + 1).min(last));
+            false
+        }
+        Action::First => {
+            e.select(0);
+            false
+        }
+        Action::Last => {
+            e.select(last);
+            false
+        }
+        Action::PageUp => {
+            e.select(e.selected.saturating_sub(page(height)));
+            false
+        }
+        Action::PageDown => {
+            e.select((e.selected + page(height)).min(last));
+            false
+        }
+        Action::Edit => {
+            e.start_editing();
+            false
+        }
+        Action::MoveUp => e.move_selected(false),
+        Action::MoveDown => e.move_selected(true),
+        Action::NewItem => {
+            let done = e.new_item();
+            if done {
+                e.start_editing();
+            }
+            done
+        }
+        Action::NewSection => {
+            e.popup = Some(Popup::NewSection { selected: 0 });
+            false
+        }
+        Action::Delete => {
+            let done = e.delete_selected();
+            if done {
+                *message = Some(super::Message {
+                    text: lang
+                        .pick("已删除，按 u 撤销", "Deleted; press u to undo")
+                        .to_string(),
+                    error: false,
+                });
+            }
+            done
+        }
+        Action::Undo => e.undo(),
+        Action::Redo => e.redo(),
+        Action::CycleStyle => e.cycle_style(),
+        Action::CycleKind => e.cycle_kind(),
+        _ => false,
+    };
+    // Every structural change is saved at once.
+    if structural && !e.read_only {
+        vec![Effect::Save]
+    } else {
+        Vec::new()
+    }
+}
+
+fn editor_key(e: &mut EditorState, action: Option<Action>, key: KeyEvent) -> Vec<Effect> {
+    match action {
+        Some(Action::Leave) => {
+            e.leave_editor();
+            return if e.dirty && !e.read_only {
+                vec![Effect::Save]
+            } else {
+                Vec::new()
+            };
+        }
+        Some(Action::Undo) => {
+            if let Some(fa) = e.fields.active_mut()
+                && fa.area.undo()
+            {
+                e.text_changed();
+            }
+            return Vec::new();
+        }
+        Some(Action::Redo) => {
+            if let Some(fa) = e.fields.active_mut()
+                && fa.area.redo()
+            {
+                e.text_changed();
+            }
+            return Vec::new();
+        }
+        _ => {}
+    }
+    if e.read_only {
+        return Vec::new();
+    }
+    let Some(fa) = e.fields.active_mut() else {
+        return Vec::new();
+    };
+    let multiline = fa.field.is_multiline();
+    let plain = !key
+        .modifiers
+        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+    match key.code {
+        // A one-line field ends at Enter: go on to the next field.
+        KeyCode::Enter if !multiline => {
+            e.fields.next_field();
+            return Vec::new();
+        }
+        KeyCode::Up | KeyCode::Down if plain => {
+            let before = fa.area.cursor();
+            fa.area.input(Input::from(key));
+            if fa.area.cursor() == before {
+                // At the edge of the field: move to the neighbouring one.
+                if key.code == KeyCode::Up {
+                    e.fields.prev_field();
+                } else {
+                    e.fields.next_field();
+                }
+            }
+            return Vec::new();
+        }
+        KeyCode::Tab => return Vec::new(),
+        _ => {}
+    }
+    if fa.area.input(Input::from(key)) {
+        e.text_changed();
+    }
+    Vec::new()
+}
+
+fn handle_popup(
+    e: &mut EditorState,
+    popup: Popup,
+    key: KeyEvent,
+    lang: crate::i18n::Lang,
+    message: &mut Option<super::Message>,
+) -> Vec<Effect> {
+    match popup {
+        Popup::Find(state) => handle_find(e, state, key, lang, message),
+        Popup::NewSection { selected } => {
+            let n = SectionKind::ALL.len();
+            match key.code {
+                KeyCode::Up | KeyCode::Char('k') => {
+                    e.popup = Some(Popup::NewSection {
+                        selected: (selected + n - 1) % n,
+                    })
+                }
+                KeyCode::Down | KeyCode::Char('j') => {
+                    e.popup = Some(Popup::NewSection {
+                        selected: (selected + 1) % n,
+                    })
+                }
+                KeyCode::Enter => {
+                    e.popup = None;
+                    if e.new_section(SectionKind::ALL[selected]) {
+                        return vec![Effect::Save];
+                    }
+                }
+                KeyCode::Char(c) if c.is_ascii_digit() => {
+                    let i = c.to_digit(10).unwrap_or(0) as usize;
+                    if (1..=n).contains(&i) {
+                        if e.new_section(SectionKind::ALL[i - 1]) {
+                            return vec![Effect::Save];
+                        }
+                    } else {
+                        e.popup = Some(Popup::NewSection { selected });
+                    }
+                }
+                KeyCode::Esc => e.popup = None,
+                _ => e.popup = Some(Popup::NewSection { selected }),
+            }
+            Vec::new()
+        }
+    }
+}
+
+fn handle_find(
+    e: &mut EditorState,
+    mut state: FindState,
+    key: KeyEvent,
+    lang: crate::i18n::Lang,
+    message: &mut Option<super::Message>,
+) -> Vec<Effect> {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    let mut effects = Vec::new();
+    match key.code {
+        KeyCode::Esc => return effects,
+        KeyCode::Tab | KeyCode::BackTab if state.replacement.is_some() => {
+            state.input = match state.input {
+                FindInput::Query => FindInput::Replacement,
+                FindInput::Replacement => FindInput::Query,
+            };
+        }
+        KeyCode::Char('a') if ctrl && state.replacement.is_some() => {
+            let replacement = state.replacement.clone().unwrap_or_default();
+            let replaced = replace_all(&e.doc, &state.query, &replacement)
+                .filter(|_| !e.read_only)
+                .and_then(|(edit, count)| e.apply(edit).then_some(count));
+            match replaced {
+                Some(count) => {
+                    *message = Some(super::Message {
+                        text: match lang {
+                            crate::i18n::Lang::Zh => {
+                                format!("已替换 {count} 处（在大纲按 u 可撤销）")
+                            }
+                            crate::i18n::Lang::En => {
+                                format!("Replaced {count} (u in the outline undoes it)")
+                            }
+                        },
+                        error: false,
+                    });
+                    e.focus = Focus::Outline;
+                    return vec![Effect::Save];
+                }
+                None => {
+                    *message = Some(super::Message {
+                        text: lang.pick("没有找到", "Not found").into(),
+                        error: true,
+                    });
+                }
+            }
+        }
+        KeyCode::Enter
+            if state.replacement.is_some() && state.current.is_some() && !e.read_only =>
+        {
+            let replacement = state.replacement.clone().unwrap_or_default();
+            let current = state.current.unwrap_or(0);
+            if let Some(m) = state.matches.get(current).copied()
+                && let Some(edit) = replace_one(&e.doc, m, &replacement)
+                && e.apply(edit)
+            {
+                effects.push(Effect::Save);
+                state.refresh(&e.doc);
+                // The next match now has the index of the replaced one.
+                if let Some(m) = state.matches.get(current).copied() {
+                    state.current = Some(current);
+                    jump_to(e, m);
+                } else {
+                    state.current = None;
+                    if let Some(m) = state.step(true) {
+                        jump_to(e, m);
+                    }
+                }
+            }
+        }
+        KeyCode::Enter | KeyCode::Down => {
+            if let Some(m) = state.step(true) {
+                jump_to(e, m);
+            }
+        }
+        KeyCode::Up => {
+            if let Some(m) = state.step(false) {
+                jump_to(e, m);
+            }
+        }
+        KeyCode::Backspace => {
+            edit_find_input(&mut state, |s| {
+                s.pop();
+            });
+            refresh_find(e, &mut state);
+        }
+        KeyCode::Char(c) if !ctrl && !key.modifiers.contains(KeyModifiers::ALT) => {
+            edit_find_input(&mut state, |s| s.push(c));
+            refresh_find(e, &mut state);
+        }
+        _ => {}
+    }
+    e.popup = Some(Popup::Find(state));
+    effects
+}
+
+fn edit_find_input(state: &mut FindState, f: impl FnOnce(&mut String)) {
+    match state.input {
+        FindInput::Query => f(&mut state.query),
+        FindInput::Replacement => {
+            if let Some(r) = state.replacement.as_mut() {
+                f(r)
+            }
+        }
+    }
+}
+
+/// After the query changed: search again and show the first match.
+fn refresh_find(e: &mut EditorState, state: &mut FindState) {
+    if state.input == FindInput::Query {
+        state.current = None;
+        state.refresh(&e.doc);
+        if let Some(m) = state.step(true) {
+            jump_to(e, m);
+        }
+    }
+}
+
+/// Shows a match: its entry selected, the editor on its field, the match selected.
+fn jump_to(e: &mut EditorState, m: Match) {
+    e.select_field(m.field);
+    e.focus = Focus::Editor;
+    let Some(fa) = e.fields.active_mut() else {
+        return;
+    };
+    let text = fa.text();
+    let before: String = text.chars().take(m.start).collect();
+    let row = before.matches('\n').count();
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count());
+    fa.area.cancel_selection();
+    fa.area.move_cursor(CursorMove::Jump(
+        row.min(u16::MAX as usize) as u16,
+        col.min(u16::MAX as usize) as u16,
+    ));
+    fa.area.start_selection();
+    for _ in 0..m.len {
+        fa.area.move_cursor(CursorMove::Forward);
+    }
+}
+
+pub(super) fn handle_paste(app: &mut App, text: &str) -> Vec<Effect> {
+    let Screen::Editor(e) = &mut app.screen else {
+        return Vec::new();
+    };
+    if e.focus != Focus::Editor || e.read_only {
+        return Vec::new();
+    }
+    let Some(fa) = e.fields.active_mut() else {
+        return Vec::new();
+    };
+    // Pasted text is text: line ends become paragraph breaks in a body and
+    // spaces in a one-line field; other controls are dropped.
+    let normalized = text.replace("\r\n", "\n").replace('\r', "\n");
+    let cleaned: String = if fa.field.is_multiline() {
+        normalized
+            .chars()
+            .filter(|c| *c == '\n' || *c == '\t' || !c.is_control())
+            .collect()
+    } else {
+        normalized
+            .chars()
+            .map(|c| if c == '\n' { ' ' } else { c })
+            .filter(|c| !c.is_control())
+            .collect()
+    };
+    if fa.area.insert_str(&cleaned) {
+        e.text_changed();
+    }
+    Vec::new()
+}
+
+pub(super) fn handle_mouse(app: &mut App, mouse: MouseEvent) -> Vec<Effect> {
+    let size = app.size;
+    let lang = app.lang();
+    let Screen::Editor(e) = &mut app.screen else {
+        return Vec::new();
+    };
+    let layout =
+        crate::ui::editor_layout(ratatui::layout::Rect::new(0, 0, size.0, size.1), e.focus);
+    let hit = |r: Option<ratatui::layout::Rect>| {
+        r.is_some_and(|r| r.contains(ratatui::layout::Position::new(mouse.column, mouse.row)))
+    };
+    let _ = lang;
+    match mouse.kind {
+        MouseEventKind::Down(MouseButton::Left) => {
+            if hit(layout.outline) {
+                let area = layout.outline.unwrap_or_default();
+                let inner_row = usize::from(mouse.row.saturating_sub(area.y + 1));
+                let top = crate::ui::outline_top(
+                    e.selected,
+                    e.entries.len(),
+                    usize::from(area.height.saturating_sub(2)),
+                );
+                let index = top + inner_row;
+                if e.focus == Focus::Editor {
+                    e.commit_fields();
+                }
+                e.focus = Focus::Outline;
+                if index < e.entries.len() {
+                    e.select(index);
+                }
+            } else if hit(layout.editor) {
+                e.focus = Focus::Editor;
+            } else if hit(layout.preview) {
+                if e.focus == Focus::Editor {
+                    e.commit_fields();
+                }
+                e.focus = Focus::Preview;
+            }
+            app.dirty_screen = true;
+        }
+        MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
+            let down = mouse.kind == MouseEventKind::ScrollDown;
+            if hit(layout.preview) {
+                e.preview_scroll += if down { 3 } else { -3 };
+            } else if hit(layout.outline) {
+                let last = e.entries.len().saturating_sub(1);
+                let target = if down {
+                    (e.selected + 3).min(last)
+                } else {
+                    e.selected.saturating_sub(3)
+                };
+                e.select(target);
+            } else if hit(layout.editor)
+                && let Some(fa) = e.fields.active_mut()
+            {
+                fa.area.scroll((if down { 3 } else { -3 }, 0));
+            }
+            app.dirty_screen = true;
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders_are_counted_once_per_run() {
+        assert_eq!(count_placeholders("现有党员XX名，X月X日召开，某某同志"), 4);
+        assert_eq!(count_placeholders("XML 和 Xbox 不算，XX算"), 1);
+        assert_eq!(count_placeholders("填写＿＿＿和【】"), 2);
+        assert_eq!(count_placeholders("没有占位符"), 0);
+    }
+}

@@ -1,0 +1,282 @@
+//! The application state (the model) and every change to it. Events come in
+//! as key, paste, mouse and tick calls; I/O goes out as [`Effect`]s that the
+//! runner performs and answers with the `*_done` calls.
+
+mod editor;
+mod fields;
+mod find;
+mod outline;
+mod picker;
+
+pub use editor::{EditorState, Focus, Popup};
+pub use fields::{FieldArea, FieldEditor};
+pub use find::{FindInput, FindState, Match, find_all, replace_all, replace_one};
+pub use outline::{Entry, entries, field_label};
+pub use picker::{PickerPopup, PickerState};
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use crossterm::event::{Event, KeyEvent, KeyEventKind, MouseEvent};
+
+use crate::document::Document;
+use crate::i18n::Lang;
+use crate::keymap::Keymap;
+use crate::plain_text::ExportOptions;
+use crate::storage::{DraftEntry, DraftId, DraftLocation};
+use crate::theme::Theme;
+
+/// I/O the application asks for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Save the open draft.
+    Save,
+    /// Save, and quit only if the save worked.
+    SaveAndQuit,
+    /// Export the open draft as text.
+    Export,
+    Quit,
+    /// Read the draft list again.
+    RefreshDrafts,
+    OpenDraft(DraftId),
+    CreateDraft {
+        template: String,
+    },
+    CopyDraft(DraftId),
+    RenameDraft {
+        from: DraftId,
+        to: String,
+    },
+    TrashDraft(DraftId),
+    RestoreBackup(DraftId),
+    ListTrash,
+    RestoreFromTrash(String),
+}
+
+/// A line for the status bar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub text: String,
+    pub error: bool,
+}
+
+/// Which screen is showing.
+pub enum Screen {
+    Picker(PickerState),
+    Editor(Box<EditorState>),
+}
+
+/// Settings the application starts with.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub lang: Lang,
+    pub theme: Theme,
+    pub keymap: Keymap,
+    pub export: ExportOptions,
+    pub export_dir: Option<PathBuf>,
+    pub autosave: Duration,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            lang: Lang::Zh,
+            theme: Theme::default(),
+            keymap: Keymap::default(),
+            export: ExportOptions::default(),
+            export_dir: None,
+            autosave: Duration::from_secs(2),
+        }
+    }
+}
+
+pub struct App {
+    pub screen: Screen,
+    pub settings: Settings,
+    pub help: bool,
+    pub message: Option<Message>,
+    /// The terminal size, for layout-dependent keys (page up, mouse).
+    pub size: (u16, u16),
+    pub quit: bool,
+    /// Whether the screen must be drawn again.
+    pub dirty_screen: bool,
+}
+
+impl App {
+    pub fn with_picker(settings: Settings, drafts: Vec<DraftEntry>) -> App {
+        App::new(Screen::Picker(PickerState::new(drafts)), settings)
+    }
+
+    pub fn with_editor(settings: Settings, doc: Document, location: DraftLocation) -> App {
+        App::new(
+            Screen::Editor(Box::new(EditorState::new(doc, location))),
+            settings,
+        )
+    }
+
+    fn new(screen: Screen, settings: Settings) -> App {
+        App {
+            screen,
+            settings,
+            help: false,
+            message: None,
+            size: (80, 24),
+            quit: false,
+            dirty_screen: true,
+        }
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.settings.lang
+    }
+
+    pub fn say(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            error: false,
+        });
+    }
+
+    pub fn warn(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            error: true,
+        });
+    }
+
+    /// Handles one terminal event.
+    pub fn handle_event(&mut self, event: Event) -> Vec<Effect> {
+        self.dirty_screen = true;
+        match event {
+            Event::Key(key) if key.kind != KeyEventKind::Release => self.handle_key(key),
+            Event::Paste(text) => self.handle_paste(&text),
+            Event::Mouse(mouse) => self.handle_mouse(mouse),
+            Event::Resize(w, h) => {
+                self.size = (w, h);
+                Vec::new()
+            }
+            _ => {
+                self.dirty_screen = false;
+                Vec::new()
+            }
+        }
+    }
+
+    pub fn handle_key(&mut self, key: KeyEvent) -> Vec<Effect> {
+        self.dirty_screen = true;
+        if self.help {
+            // Any key closes help; F1 toggles it.
+            self.help = false;
+            return Vec::new();
+        }
+        match &mut self.screen {
+            Screen::Picker(_) => picker::handle_key(self, key),
+            Screen::Editor(_) => editor::handle_key(self, key),
+        }
+    }
+
+    pub fn handle_paste(&mut self, text: &str) -> Vec<Effect> {
+        self.dirty_screen = true;
+        match &mut self.screen {
+            Screen::Picker(p) => {
+                p.paste(text);
+                Vec::new()
+            }
+            Screen::Editor(_) => editor::handle_paste(self, text),
+        }
+    }
+
+    pub fn handle_mouse(&mut self, mouse: MouseEvent) -> Vec<Effect> {
+        match &mut self.screen {
+            Screen::Picker(_) => picker::handle_mouse(self, mouse),
+            Screen::Editor(_) => editor::handle_mouse(self, mouse),
+        }
+    }
+
+    /// Time passes: autosave after a pause in typing.
+    pub fn tick(&mut self, now: std::time::Instant) -> Vec<Effect> {
+        match &self.screen {
+            Screen::Editor(e) if e.autosave_due(now, self.settings.autosave) => vec![Effect::Save],
+            _ => Vec::new(),
+        }
+    }
+
+    /// When the runner should call [`App::tick`] next.
+    pub fn next_deadline(&self) -> Option<std::time::Instant> {
+        match &self.screen {
+            Screen::Editor(e) => e.autosave_deadline(self.settings.autosave),
+            Screen::Picker(_) => None,
+        }
+    }
+
+    pub fn editor(&self) -> Option<&EditorState> {
+        match &self.screen {
+            Screen::Editor(e) => Some(e),
+            Screen::Picker(_) => None,
+        }
+    }
+
+    pub fn editor_mut(&mut self) -> Option<&mut EditorState> {
+        match &mut self.screen {
+            Screen::Editor(e) => Some(e),
+            Screen::Picker(_) => None,
+        }
+    }
+
+    /// The runner saved the open draft (or failed to).
+    pub fn save_done(&mut self, result: Result<String, String>) {
+        self.dirty_screen = true;
+        let lang = self.lang();
+        if let Some(e) = self.editor_mut() {
+            match result {
+                Ok(time) => {
+                    e.mark_saved(time);
+                }
+                Err(error) => {
+                    e.save_error = Some(error.clone());
+                    self.warn(format!(
+                        "{}{error}",
+                        lang.pick(
+                            "保存失败，文字仍在编辑器中：",
+                            "Save failed, your text is still here: "
+                        )
+                    ));
+                }
+            }
+        }
+    }
+
+    /// The runner exported the draft (or failed to).
+    pub fn export_done(&mut self, result: Result<PathBuf, String>) {
+        self.dirty_screen = true;
+        let lang = self.lang();
+        match result {
+            Ok(path) => self.say(format!(
+                "{}{}",
+                lang.pick("已导出：", "Exported: "),
+                path.display()
+            )),
+            Err(e) => self.warn(format!("{}{e}", lang.pick("导出失败：", "Export failed: "))),
+        }
+    }
+
+    /// The runner opened a draft for editing.
+    pub fn open_done(&mut self, result: Result<(Document, DraftLocation), String>) {
+        self.dirty_screen = true;
+        match result {
+            Ok((doc, location)) => {
+                self.screen = Screen::Editor(Box::new(EditorState::new(doc, location)));
+                self.message = None;
+            }
+            Err(e) => self.warn(e),
+        }
+    }
+
+    /// The runner read the draft list.
+    pub fn drafts_done(&mut self, drafts: Vec<DraftEntry>) {
+        self.dirty_screen = true;
+        if let Screen::Picker(p) = &mut self.screen {
+            p.set_drafts(drafts);
+        }
+    }
+}

@@ -1,0 +1,279 @@
+//! The draft picker: the drafts in the data directory, filtered as the
+//! writer types; open, create from a template, copy, rename, delete to the
+//! trash and restore.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+
+use super::{App, Effect, Screen};
+use crate::keymap::{Action, Context};
+use crate::storage::{DraftEntry, DraftId};
+use crate::templates::TEMPLATES;
+
+/// A question the picker is asking.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PickerPopup {
+    /// Choose a template for a new draft.
+    Templates { selected: usize },
+    /// Type a new id for a draft.
+    Rename { id: DraftId, input: String },
+    /// Confirm moving a draft to the trash.
+    ConfirmDelete { id: DraftId },
+    /// Drafts in the trash, to restore one.
+    Trash { items: Vec<String>, selected: usize },
+}
+
+pub struct PickerState {
+    pub drafts: Vec<DraftEntry>,
+    pub filter: String,
+    /// Index into [`PickerState::visible`].
+    pub selected: usize,
+    pub popup: Option<PickerPopup>,
+}
+
+impl PickerState {
+    pub fn new(drafts: Vec<DraftEntry>) -> PickerState {
+        let popup = drafts
+            .is_empty()
+            .then_some(PickerPopup::Templates { selected: 0 });
+        PickerState {
+            drafts,
+            filter: String::new(),
+            selected: 0,
+            popup,
+        }
+    }
+
+    pub fn set_drafts(&mut self, drafts: Vec<DraftEntry>) {
+        self.drafts = drafts;
+        self.selected = self.selected.min(self.visible().len().saturating_sub(1));
+    }
+
+    /// The drafts that match the filter (in id or title, any case).
+    pub fn visible(&self) -> Vec<&DraftEntry> {
+        let needle = self.filter.to_lowercase();
+        self.drafts
+            .iter()
+            .filter(|d| {
+                needle.is_empty()
+                    || d.id.as_str().to_lowercase().contains(&needle)
+                    || d.summary
+                        .as_ref()
+                        .is_ok_and(|s| s.title.to_lowercase().contains(&needle))
+            })
+            .collect()
+    }
+
+    pub fn selected_draft(&self) -> Option<&DraftEntry> {
+        self.visible().get(self.selected).copied()
+    }
+
+    pub fn paste(&mut self, text: &str) {
+        let clean: String = text.chars().filter(|c| !c.is_control()).collect();
+        match &mut self.popup {
+            Some(PickerPopup::Rename { input, .. }) => input.push_str(&clean),
+            None => {
+                self.filter.push_str(&clean);
+                self.selected = 0;
+            }
+            _ => {}
+        }
+    }
+
+    pub fn show_trash(&mut self, items: Vec<String>) {
+        self.popup = Some(PickerPopup::Trash { items, selected: 0 });
+    }
+}
+
+pub(super) fn handle_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    let keymap = app.settings.keymap.clone();
+    let Screen::Picker(p) = &mut app.screen else {
+        return Vec::new();
+    };
+    if let Some(popup) = p.popup.clone() {
+        return handle_popup(p, popup, key);
+    }
+    if let Some(action) = keymap.action(Context::Picker, &key) {
+        let selected = p
+            .selected_draft()
+            .map(|d| (d.id.clone(), d.summary.is_ok(), d.path.clone()));
+        match action {
+            Action::Up => p.selected = p.selected.saturating_sub(1),
+            Action::Down => p.selected = (p.selected + 1).min(p.visible().len().saturating_sub(1)),
+            Action::Open => {
+                if let Some((id, ok, _)) = selected {
+                    if ok {
+                        return vec![Effect::OpenDraft(id)];
+                    }
+                    let lang = app.settings.lang;
+                    app.warn(lang.pick(
+                        "此草稿已损坏，不能打开；可按 F6 恢复上一版本",
+                        "This draft is damaged and cannot be opened; F6 restores the previous version",
+                    ));
+                }
+            }
+            Action::NewDraft => p.popup = Some(PickerPopup::Templates { selected: 0 }),
+            Action::RenameDraft => {
+                if let Some((id, _, _)) = selected {
+                    p.popup = Some(PickerPopup::Rename {
+                        input: id.to_string(),
+                        id,
+                    });
+                }
+            }
+            Action::CopyDraft => {
+                if let Some((id, _, _)) = selected {
+                    return vec![Effect::CopyDraft(id)];
+                }
+            }
+            Action::DeleteDraft => {
+                if let Some((id, _, _)) = selected {
+                    p.popup = Some(PickerPopup::ConfirmDelete { id });
+                }
+            }
+            Action::RestoreBackup => {
+                if let Some((id, _, _)) = selected {
+                    return vec![Effect::RestoreBackup(id)];
+                }
+            }
+            Action::ShowTrash => return vec![Effect::ListTrash],
+            Action::Help => app.help = true,
+            Action::Quit => {
+                if key.code == KeyCode::Esc && !p.filter.is_empty() {
+                    p.filter.clear();
+                    p.selected = 0;
+                } else {
+                    return vec![Effect::Quit];
+                }
+            }
+            _ => {}
+        }
+        return Vec::new();
+    }
+    // Anything else typed filters the list.
+    match key.code {
+        KeyCode::Char(c)
+            if !key
+                .modifiers
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+        {
+            p.filter.push(c);
+            p.selected = 0;
+        }
+        KeyCode::Backspace => {
+            p.filter.pop();
+            p.selected = 0;
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn handle_popup(p: &mut PickerState, popup: PickerPopup, key: KeyEvent) -> Vec<Effect> {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    match popup {
+        PickerPopup::Templates { selected } => {
+            let n = TEMPLATES.len();
+            match key.code {
+                KeyCode::Up => {
+                    p.popup = Some(PickerPopup::Templates {
+                        selected: (selected + n - 1) % n,
+                    })
+                }
+                KeyCode::Down => {
+                    p.popup = Some(PickerPopup::Templates {
+                        selected: (selected + 1) % n,
+                    })
+                }
+                KeyCode::Enter => {
+                    p.popup = None;
+                    return vec![Effect::CreateDraft {
+                        template: TEMPLATES[selected].name.to_string(),
+                    }];
+                }
+                KeyCode::Char('q') if ctrl => return vec![Effect::Quit],
+                KeyCode::Esc => p.popup = None,
+                _ => {}
+            }
+        }
+        PickerPopup::Rename { id, mut input } => match key.code {
+            KeyCode::Enter => {
+                p.popup = None;
+                if input != id.as_str() {
+                    return vec![Effect::RenameDraft {
+                        from: id,
+                        to: input,
+                    }];
+                }
+            }
+            KeyCode::Esc => p.popup = None,
+            KeyCode::Backspace => {
+                input.pop();
+                p.popup = Some(PickerPopup::Rename { id, input });
+            }
+            KeyCode::Char(c) if !ctrl => {
+                input.push(c);
+                p.popup = Some(PickerPopup::Rename { id, input });
+            }
+            _ => {}
+        },
+        PickerPopup::ConfirmDelete { id } => match key.code {
+            KeyCode::Char('y' | 'Y') | KeyCode::Enter => {
+                p.popup = None;
+                return vec![Effect::TrashDraft(id)];
+            }
+            _ => p.popup = None,
+        },
+        PickerPopup::Trash { items, selected } => match key.code {
+            KeyCode::Up => {
+                p.popup = Some(PickerPopup::Trash {
+                    selected: selected.saturating_sub(1),
+                    items,
+                });
+            }
+            KeyCode::Down => {
+                let last = items.len().saturating_sub(1);
+                p.popup = Some(PickerPopup::Trash {
+                    selected: (selected + 1).min(last),
+                    items,
+                });
+            }
+            KeyCode::Enter => {
+                p.popup = None;
+                if let Some(name) = items.get(selected) {
+                    return vec![Effect::RestoreFromTrash(name.clone())];
+                }
+            }
+            _ => p.popup = None,
+        },
+    }
+    Vec::new()
+}
+
+pub(super) fn handle_mouse(app: &mut App, mouse: MouseEvent) -> Vec<Effect> {
+    let Screen::Picker(p) = &mut app.screen else {
+        return Vec::new();
+    };
+    match mouse.kind {
+        MouseEventKind::Down(MouseButton::Left) if p.popup.is_none() => {
+            // The list starts below the title bar and the filter line.
+            let row = usize::from(mouse.row);
+            if row >= 3 {
+                let index = row - 3;
+                if index < p.visible().len() {
+                    p.selected = index;
+                    app.dirty_screen = true;
+                }
+            }
+        }
+        MouseEventKind::ScrollDown => {
+            p.selected = (p.selected + 1).min(p.visible().len().saturating_sub(1));
+            app.dirty_screen = true;
+        }
+        MouseEventKind::ScrollUp => {
+            p.selected = p.selected.saturating_sub(1);
+            app.dirty_screen = true;
+        }
+        _ => {}
+    }
+    Vec::new()
+}

@@ -1,0 +1,206 @@
+//! Deleted drafts go to `trash/` in the data directory, from where they can
+//! be restored; drafts can also be copied and renamed.
+
+use std::fs;
+use std::path::PathBuf;
+
+use super::id::DraftId;
+use super::store::{StorageError, Store};
+
+impl Store {
+    pub fn trash_dir(&self) -> PathBuf {
+        self.root().join("trash")
+    }
+
+    /// Moves a draft to the trash as `<id>.<timestamp>.toml`; returns that name.
+    pub fn trash(&self, id: &DraftId) -> Result<String, StorageError> {
+        self.prepare()?;
+        let from = self.location(id).path;
+        if !from.is_file() {
+            return Err(StorageError::NotFound {
+                id: id.to_string(),
+                dir: self.drafts_dir(),
+            });
+        }
+        let dir = self.trash_dir();
+        super::store::create_private_dir(&dir).map_err(|source| StorageError::Io {
+            path: dir.clone(),
+            source,
+        })?;
+        let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
+        let mut name = format!("{id}.{stamp}.toml");
+        let mut n = 2;
+        while dir.join(&name).exists() {
+            name = format!("{id}.{stamp}-{n}.toml");
+            n += 1;
+        }
+        fs::rename(&from, dir.join(&name)).map_err(|source| StorageError::Io {
+            path: from.clone(),
+            source,
+        })?;
+        Ok(name)
+    }
+
+    /// The drafts in the trash, newest first.
+    pub fn trashed(&self) -> Vec<String> {
+        let Ok(entries) = fs::read_dir(self.trash_dir()) else {
+            return Vec::new();
+        };
+        let mut names: Vec<(std::time::SystemTime, String)> = entries
+            .flatten()
+            .filter_map(|e| {
+                let name = e.file_name().to_string_lossy().into_owned();
+                let modified = e.metadata().and_then(|m| m.modified()).ok()?;
+                name.ends_with(".toml").then_some((modified, name))
+            })
+            .collect();
+        names.sort_by(|a, b| b.cmp(a));
+        names.into_iter().map(|(_, n)| n).collect()
+    }
+
+    /// Puts a trashed draft back under its id (or a fresh one if taken).
+    pub fn untrash(&self, name: &str) -> Result<DraftId, StorageError> {
+        if name.contains(['/', '\\']) || name.starts_with('.') {
+            return Err(StorageError::NoFile(PathBuf::from(name)));
+        }
+        let from = self.trash_dir().join(name);
+        if !from.is_file() {
+            return Err(StorageError::NoFile(from));
+        }
+        let stem = name.split('.').next().unwrap_or("");
+        let id = match DraftId::parse(stem) {
+            Ok(id) if !self.location(&id).path.exists() => id,
+            _ => self.fresh_id(),
+        };
+        self.prepare()?;
+        let to = self.location(&id).path;
+        fs::rename(&from, &to).map_err(|source| StorageError::Io { path: from, source })?;
+        Ok(id)
+    }
+
+    /// Copies a draft to a fresh id.
+    pub fn copy(&self, id: &DraftId) -> Result<DraftId, StorageError> {
+        let doc = self.load(&self.location(id))?;
+        let mut copy_id = None;
+        for n in 2.. {
+            let candidate = format!("{id}-{n}");
+            match DraftId::parse(&candidate) {
+                Ok(c) if !self.location(&c).path.exists() => {
+                    copy_id = Some(c);
+                    break;
+                }
+                Ok(_) => continue,
+                Err(_) => break,
+            }
+        }
+        self.create(copy_id, &doc)
+    }
+
+    /// Renames a draft (its file); the new id must be free.
+    pub fn rename(&self, from: &DraftId, to: &str) -> Result<DraftId, StorageError> {
+        let to = DraftId::parse(to)?;
+        let source = self.location(from).path;
+        let target = self.location(&to).path;
+        if target.exists() {
+            return Err(StorageError::Exists { id: to });
+        }
+        if !source.is_file() {
+            return Err(StorageError::NotFound {
+                id: from.to_string(),
+                dir: self.drafts_dir(),
+            });
+        }
+        fs::rename(&source, &target).map_err(|source_err| StorageError::Io {
+            path: source.clone(),
+            source: source_err,
+        })?;
+        let old_backup = self.location(from).backup;
+        if old_backup.exists() {
+            let _ = fs::rename(&old_backup, self.location(&to).backup);
+        }
+        Ok(to)
+    }
+
+    /// Puts the backup (the version before the last save) back; the current
+    /// version becomes the backup, so restoring twice undoes it.
+    pub fn restore_backup(&self, id: &DraftId) -> Result<(), StorageError> {
+        let location = self.location(id);
+        let backup = fs::read(&location.backup).map_err(|e| {
+            if e.kind() == std::io::ErrorKind::NotFound {
+                StorageError::NoFile(location.backup.clone())
+            } else {
+                StorageError::Io {
+                    path: location.backup.clone(),
+                    source: e,
+                }
+            }
+        })?;
+        let current = fs::read(&location.path).ok();
+        super::atomic_write(&location.path, &backup).map_err(|source| StorageError::Io {
+            path: location.path.clone(),
+            source,
+        })?;
+        if let Some(current) = current {
+            super::atomic_write(&location.backup, &current).map_err(|source| StorageError::Io {
+                path: location.backup.clone(),
+                source,
+            })?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Document;
+
+    #[test]
+    fn trash_and_restore_copy_and_rename() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path());
+        let doc = Document {
+            title: "一".into(),
+            ..Document::default()
+        };
+        let id = store
+            .create(Some(DraftId::parse("a").unwrap()), &doc)
+            .unwrap();
+        let copy = store.copy(&id).unwrap();
+        assert_eq!(copy.as_str(), "a-2");
+        let renamed = store.rename(&copy, "b").unwrap();
+        assert!(store.location(&renamed).path.is_file());
+        assert!(matches!(
+            store.rename(&renamed, "a"),
+            Err(StorageError::Exists { .. })
+        ));
+        let name = store.trash(&id).unwrap();
+        assert!(!store.location(&id).path.exists());
+        assert_eq!(store.trashed(), vec![name.clone()]);
+        let back = store.untrash(&name).unwrap();
+        assert_eq!(back, id);
+        assert_eq!(store.load(&store.location(&id)).unwrap(), doc);
+        assert!(store.untrash("../x").is_err());
+    }
+
+    #[test]
+    fn restoring_the_backup_twice_is_a_no_op() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path());
+        let one = Document {
+            title: "一".into(),
+            ..Document::default()
+        };
+        let two = Document {
+            title: "二".into(),
+            ..Document::default()
+        };
+        let id = store.create(None, &one).unwrap();
+        let location = store.location(&id);
+        store.save(&location, &two).unwrap();
+        store.restore_backup(&id).unwrap();
+        assert_eq!(store.load(&location).unwrap(), one);
+        store.restore_backup(&id).unwrap();
+        assert_eq!(store.load(&location).unwrap(), two);
+    }
+}

@@ -1,0 +1,281 @@
+//! The editor pane: the fields of the selected entry, each a text area with
+//! soft wrap; while editing, the terminal's cursor sits at the insertion
+//! point so that an input method opens its window there.
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph};
+use unicode_width::UnicodeWidthStr;
+
+use super::outline::entry_label;
+use super::{centered, truncate};
+use crate::app::{App, EditorState, Entry, FindInput, FindState, Focus, Popup, field_label};
+use crate::document::{NumberingStyle, SectionKind};
+use crate::i18n::Lang;
+use crate::sanitize::escape_controls;
+
+pub fn kind_name(kind: SectionKind, lang: Lang) -> &'static str {
+    match kind {
+        SectionKind::Basic => lang.pick("基本情况", "Basic facts"),
+        SectionKind::Work => lang.pick("工作开展情况", "Work done"),
+        SectionKind::Highlights => lang.pick("工作亮点", "Highlights"),
+        SectionKind::Problems => lang.pick("存在问题", "Problems"),
+        SectionKind::Next => lang.pick("下一步打算", "Next steps"),
+        SectionKind::Custom => lang.pick("其他", "Other"),
+    }
+}
+
+pub fn style_name(style: NumberingStyle, lang: Lang) -> &'static str {
+    match style {
+        NumberingStyle::Paren => "（一）",
+        NumberingStyle::Ordinal => lang.pick("一是（分段）", "一是 (paragraphs)"),
+        NumberingStyle::OrdinalInline => lang.pick("一是（同段）", "一是 (one paragraph)"),
+        NumberingStyle::Arabic => "1.",
+        NumberingStyle::ArabicParen => "（1）",
+        NumberingStyle::ArabicComma => "1、",
+    }
+}
+
+pub fn draw(frame: &mut Frame, app: &App, e: &EditorState, area: Rect) {
+    let theme = &app.settings.theme;
+    let lang = app.lang();
+    let focused = e.focus == Focus::Editor;
+    let entry = e.fields.entry;
+    let (number, text) = entry_label(&e.doc, entry, lang);
+    let mut title = format!(" {}{} ", number.trim_start(), escape_controls(&text));
+    if let Some(s) = entry.section()
+        && let Some(section) = e.doc.sections.get(s)
+    {
+        title = format!(
+            "{}· {} · {} ",
+            title,
+            kind_name(section.kind, lang),
+            style_name(section.style, lang)
+        );
+    }
+    if e.read_only {
+        title.push_str(lang.pick("· 只读 ", "· read-only "));
+    }
+    let title = truncate(&title, usize::from(area.width.saturating_sub(2)));
+    let block = Block::bordered()
+        .title(Line::from(title).style(theme.title))
+        .border_style(if focused {
+            theme.border_focus
+        } else {
+            theme.border
+        });
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if inner.width < 4 || inner.height == 0 {
+        return;
+    }
+
+    // One-line fields take the rows their wrapped text needs (up to 3);
+    // a multi-line field takes the rest, below its label.
+    let label_width = e
+        .fields
+        .fields
+        .iter()
+        .filter(|fa| !fa.field.is_multiline())
+        .map(|fa| field_label(fa.field, lang).width() + 2)
+        .max()
+        .unwrap_or(0) as u16;
+    let mut y = inner.y;
+    let bottom = inner.y + inner.height;
+    let multiline_count = e
+        .fields
+        .fields
+        .iter()
+        .filter(|fa| fa.field.is_multiline())
+        .count() as u16;
+    for (i, fa) in e.fields.fields.iter().enumerate() {
+        if y >= bottom {
+            break;
+        }
+        let active = i == e.fields.active;
+        let label = format!("{}：", field_label(fa.field, lang));
+        let label_style = if active && focused {
+            theme.border_focus
+        } else {
+            theme.muted
+        };
+        let text_area = if fa.field.is_multiline() {
+            frame.render_widget(
+                Paragraph::new(Line::from(Span::styled(label, label_style))),
+                Rect::new(inner.x, y, inner.width, 1),
+            );
+            y += 1;
+            let rows_left = bottom.saturating_sub(y);
+            let height = rows_left / multiline_count.max(1);
+            Rect::new(
+                inner.x,
+                y,
+                inner.width,
+                height.max(u16::from(rows_left > 0)),
+            )
+        } else {
+            let label_cols = label_width.min(inner.width / 2);
+            frame.render_widget(
+                Paragraph::new(Line::from(Span::styled(
+                    truncate(&label, usize::from(label_cols)),
+                    label_style,
+                ))),
+                Rect::new(inner.x, y, label_cols, 1),
+            );
+            let width = inner.width - label_cols;
+            let text_width = fa.text().width() as u16;
+            let rows = (text_width / width.max(1) + 1).clamp(1, 3).min(bottom - y);
+            Rect::new(inner.x + label_cols, y, width, rows)
+        };
+        if text_area.height == 0 || text_area.width == 0 {
+            break;
+        }
+        frame.render_widget(&fa.area, text_area);
+        if active && focused {
+            let cursor = fa.area.screen_cursor();
+            let (top_row, _) = fa.area.scroll_offset();
+            let row = cursor.row.saturating_sub(usize::from(top_row));
+            let col = cursor
+                .col
+                .min(usize::from(text_area.width.saturating_sub(1)));
+            if row < usize::from(text_area.height) {
+                frame.set_cursor_position(Position::new(
+                    text_area.x + col as u16,
+                    text_area.y + row as u16,
+                ));
+            }
+        }
+        y = text_area.y + text_area.height;
+        if fa.has_escaped_controls() && y < bottom {
+            let note = lang.pick(
+                "（含控制字符，已转义显示）",
+                "(control characters shown escaped)",
+            );
+            frame.render_widget(
+                Paragraph::new(Line::from(Span::styled(note, theme.warning))),
+                Rect::new(inner.x, y, inner.width, 1),
+            );
+            y += 1;
+        }
+    }
+    if entry == Entry::Notes && y < bottom {
+        let note = lang.pick(
+            "素材只保存在草稿里，不会导出。",
+            "Notes stay in the draft and are never exported.",
+        );
+        frame.render_widget(
+            Paragraph::new(Line::from(Span::styled(note, theme.muted))),
+            Rect::new(inner.x, bottom - 1, inner.width, 1),
+        );
+    }
+}
+
+pub fn draw_popup(frame: &mut Frame, app: &App, popup: &Popup, area: Rect) {
+    let theme = &app.settings.theme;
+    let lang = app.lang();
+    match popup {
+        Popup::Find(state) => draw_find(frame, app, state, area),
+        Popup::NewSection { selected } => {
+            let rect = centered(area, 36, SectionKind::ALL.len() as u16 + 2);
+            frame.render_widget(Clear, rect);
+            let block = Block::bordered()
+                .title(
+                    Line::from(lang.pick(" 新增部分：选择类型 ", " New section: kind "))
+                        .style(theme.title),
+                )
+                .border_style(theme.border_focus)
+                .style(theme.text);
+            let lines: Vec<Line> = SectionKind::ALL
+                .iter()
+                .enumerate()
+                .map(|(i, kind)| {
+                    let text = format!(
+                        " {} {}  {}",
+                        i + 1,
+                        kind_name(*kind, lang),
+                        kind.standard_title()
+                    );
+                    let line = Line::from(text);
+                    if i == *selected {
+                        line.style(theme.selection)
+                    } else {
+                        line
+                    }
+                })
+                .collect();
+            frame.render_widget(Paragraph::new(lines).block(block), rect);
+        }
+    }
+}
+
+/// The find bar, just above the status bar.
+fn draw_find(frame: &mut Frame, app: &App, state: &FindState, area: Rect) {
+    let theme = &app.settings.theme;
+    let lang = app.lang();
+    let rows = if state.replacement.is_some() { 3 } else { 2 };
+    if area.height < rows + 2 {
+        return;
+    }
+    let rect = Rect::new(area.x, area.y + area.height - 1 - rows, area.width, rows);
+    frame.render_widget(Clear, rect);
+    let width = usize::from(rect.width);
+    let count = match (state.current, state.matches.len()) {
+        (_, 0) if state.query.is_empty() => String::new(),
+        (_, 0) => lang.pick("  没有找到", "  not found").to_string(),
+        (Some(i), n) => format!("  {}/{n}", i + 1),
+        (None, n) => format!("  {n}"),
+    };
+    let active = |input: FindInput| {
+        if state.input == input {
+            theme.border_focus
+        } else {
+            theme.muted
+        }
+    };
+    let mut lines = vec![Line::from(vec![
+        Span::styled(lang.pick("查找：", "Find: "), active(FindInput::Query)),
+        Span::raw(escape_controls(&state.query).into_owned()),
+        Span::styled(count, theme.muted),
+    ])];
+    if let Some(r) = &state.replacement {
+        lines.push(Line::from(vec![
+            Span::styled(
+                lang.pick("替换为：", "Replace with: "),
+                active(FindInput::Replacement),
+            ),
+            Span::raw(escape_controls(r).into_owned()),
+        ]));
+    }
+    let hint = if state.replacement.is_some() {
+        lang.pick("Enter 替换并到下一处 · ↑↓ 上一处/下一处 · Tab 切换栏 · Ctrl+A 全部替换 · Esc 关闭", "Enter replace and next · ↑↓ previous/next · Tab switch · Ctrl+A replace all · Esc close")
+    } else {
+        lang.pick(
+            "Enter/↓ 下一处 · ↑ 上一处 · Esc 关闭",
+            "Enter/↓ next · ↑ previous · Esc close",
+        )
+    };
+    lines.push(Line::from(Span::styled(truncate(hint, width), theme.muted)));
+    frame.render_widget(Paragraph::new(lines).style(theme.text), rect);
+    // The cursor in the line being typed, for the input method.
+    let (row, typed) = match state.input {
+        FindInput::Query => (
+            0,
+            format!(
+                "{}{}",
+                lang.pick("查找：", "Find: "),
+                escape_controls(&state.query)
+            ),
+        ),
+        FindInput::Replacement => (
+            1,
+            format!(
+                "{}{}",
+                lang.pick("替换为：", "Replace with: "),
+                escape_controls(state.replacement.as_deref().unwrap_or(""))
+            ),
+        ),
+    };
+    let col = (typed.width() as u16).min(rect.width.saturating_sub(1));
+    frame.set_cursor_position(Position::new(rect.x + col, rect.y + row));
+}

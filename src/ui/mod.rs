@@ -1,0 +1,192 @@
+//! Drawing: one function per pane, reading the application state and never
+//! changing it. Layout is a pure function of the size, shared with mouse
+//! handling.
+
+mod editor;
+mod help;
+mod outline;
+mod picker;
+mod preview;
+mod status;
+
+pub use outline::outline_top;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use unicode_width::UnicodeWidthChar;
+
+use crate::app::{App, Focus, Screen};
+
+/// Below this size only a short message is drawn.
+pub const MIN_WIDTH: u16 = 24;
+pub const MIN_HEIGHT: u16 = 6;
+
+/// Where the editor's panes are; a hidden pane is `None`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct EditorLayout {
+    pub outline: Option<Rect>,
+    pub editor: Option<Rect>,
+    pub preview: Option<Rect>,
+    pub status: Rect,
+}
+
+/// Wide terminals show outline, editor and preview; medium ones the outline
+/// and the focused right pane; narrow ones only the focused pane.
+pub fn editor_layout(area: Rect, focus: Focus) -> EditorLayout {
+    let [body, status] = Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(area);
+    let mut layout = EditorLayout {
+        status,
+        ..Default::default()
+    };
+    if area.width >= 90 {
+        let outline_width = (area.width * 3 / 10).clamp(24, 44);
+        let [left, right] =
+            Layout::horizontal([Constraint::Length(outline_width), Constraint::Min(0)]).areas(body);
+        layout.outline = Some(left);
+        if right.height >= 14 {
+            let [top, bottom] =
+                Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)])
+                    .areas(right);
+            layout.editor = Some(top);
+            layout.preview = Some(bottom);
+        } else if focus == Focus::Preview {
+            layout.preview = Some(right);
+        } else {
+            layout.editor = Some(right);
+        }
+    } else if area.width >= 56 {
+        let outline_width = (area.width * 2 / 5).max(20);
+        let [left, right] =
+            Layout::horizontal([Constraint::Length(outline_width), Constraint::Min(0)]).areas(body);
+        layout.outline = Some(left);
+        if focus == Focus::Preview {
+            layout.preview = Some(right);
+        } else {
+            layout.editor = Some(right);
+        }
+    } else {
+        match focus {
+            Focus::Outline => layout.outline = Some(body),
+            Focus::Editor => layout.editor = Some(body),
+            Focus::Preview => layout.preview = Some(body),
+        }
+    }
+    layout
+}
+
+/// Draws the whole screen.
+pub fn draw(frame: &mut Frame, app: &App) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        draw_too_small(frame, app, area);
+        return;
+    }
+    frame.render_widget(Block::new().style(app.settings.theme.text), area);
+    match &app.screen {
+        Screen::Picker(p) => picker::draw(frame, app, p, area),
+        Screen::Editor(e) => {
+            let layout = editor_layout(area, e.focus);
+            if let Some(r) = layout.outline {
+                outline::draw(frame, app, e, r);
+            }
+            if let Some(r) = layout.preview {
+                preview::draw(frame, app, e, r);
+            }
+            if let Some(r) = layout.editor {
+                editor::draw(frame, app, e, r);
+            }
+            status::draw(frame, app, e, layout.status);
+            if let Some(popup) = &e.popup {
+                editor::draw_popup(frame, app, popup, area);
+            }
+        }
+    }
+    if app.help {
+        help::draw(frame, app, area);
+    }
+}
+
+fn draw_too_small(frame: &mut Frame, app: &App, area: Rect) {
+    let text = app.lang().pick("窗口太小，请放大", "Window too small");
+    frame.render_widget(Clear, area);
+    frame.render_widget(
+        Paragraph::new(Line::from(text)).wrap(Wrap { trim: true }),
+        area,
+    );
+}
+
+/// A rectangle of at most `width`×`height` centred in `area`.
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let width = width.min(area.width);
+    let height = height.min(area.height);
+    Rect::new(
+        area.x + (area.width - width) / 2,
+        area.y + (area.height - height) / 2,
+        width,
+        height,
+    )
+}
+
+/// Cuts `text` to at most `width` display columns, ending with `…` when cut.
+/// Wide characters are never split.
+pub fn truncate(text: &str, width: usize) -> String {
+    let mut out = String::new();
+    let mut used = 0;
+    let total: usize = text.chars().map(|c| c.width().unwrap_or(0)).sum();
+    if total <= width {
+        return text.to_string();
+    }
+    let limit = width.saturating_sub(1);
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > limit {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
+/// `4,310`
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn truncation_respects_wide_characters() {
+        assert_eq!(truncate("党建工作总结", 7), "党建工…");
+        assert_eq!(truncate("党建", 4), "党建");
+        assert_eq!(truncate("党建", 0), "");
+        assert_eq!(thousands(4310), "4,310");
+        assert_eq!(thousands(200_005), "200,005");
+        assert_eq!(thousands(12), "12");
+    }
+
+    #[test]
+    fn layouts_adapt_to_width() {
+        let wide = editor_layout(Rect::new(0, 0, 120, 40), Focus::Outline);
+        assert!(wide.outline.is_some() && wide.editor.is_some() && wide.preview.is_some());
+        let medium = editor_layout(Rect::new(0, 0, 80, 24), Focus::Outline);
+        assert!(medium.outline.is_some() && medium.editor.is_some() && medium.preview.is_none());
+        let narrow = editor_layout(Rect::new(0, 0, 40, 12), Focus::Editor);
+        assert!(narrow.outline.is_none() && narrow.editor.is_some());
+    }
+}

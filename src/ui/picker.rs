@@ -1,0 +1,266 @@
+//! The draft picker screen.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph};
+use unicode_width::UnicodeWidthStr;
+
+use super::{centered, thousands, truncate};
+use crate::app::{App, PickerPopup, PickerState};
+use crate::commands::format_time;
+use crate::keymap::{Action, Context};
+use crate::sanitize::escape_controls;
+use crate::templates::TEMPLATES;
+
+pub fn draw(frame: &mut Frame, app: &App, p: &PickerState, area: Rect) {
+    let theme = &app.settings.theme;
+    let lang = app.lang();
+    let [header, filter, list, hints] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(0),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let title = format!(" zongjie 总结 · {}", lang.pick("草稿", "Drafts"));
+    frame.render_widget(
+        Paragraph::new(Line::from(title)).style(theme.status),
+        header,
+    );
+    let filter_text = if p.filter.is_empty() {
+        Span::styled(
+            lang.pick(" 输入文字即可筛选", " Type to filter"),
+            theme.muted,
+        )
+    } else {
+        Span::raw(format!(
+            " {}{}",
+            lang.pick("筛选：", "Filter: "),
+            escape_controls(&p.filter)
+        ))
+    };
+    frame.render_widget(Paragraph::new(Line::from(filter_text)), filter);
+
+    let width = usize::from(list.width);
+    let visible = p.visible();
+    let height = usize::from(list.height.saturating_sub(1));
+    let top = super::outline_top(p.selected, visible.len(), height);
+    let mut lines = vec![Line::from(Span::styled(
+        truncate(
+            &format!(
+                "  {} {}  {}",
+                pad(lang.pick("修改时间", "Modified"), 16),
+                pad_left(lang.pick("字数", "Chars"), 8),
+                lang.pick("标题（编号）", "Title (id)")
+            ),
+            width,
+        ),
+        theme.muted,
+    ))];
+    if p.drafts.is_empty() {
+        lines.push(Line::from(""));
+        lines.push(Line::from(lang.pick(
+            "  还没有草稿。按 Ctrl+N 用模板新建一篇。",
+            "  No drafts yet. Press Ctrl+N to start one from a template.",
+        )));
+    } else if visible.is_empty() {
+        lines.push(Line::from(Span::styled(
+            lang.pick("  没有匹配的草稿", "  No draft matches"),
+            theme.muted,
+        )));
+    }
+    for (i, d) in visible.iter().enumerate().skip(top).take(height) {
+        let modified = d.modified.map(format_time).unwrap_or_else(|| "-".into());
+        let (chars, title, style) = match &d.summary {
+            Ok(s) => (
+                thousands(s.chars),
+                format!("{} ({})", escape_controls(&s.title), d.id),
+                theme.text,
+            ),
+            Err(reason) => (
+                "-".into(),
+                format!(
+                    "[{}] {} — {}",
+                    lang.damaged(),
+                    d.id,
+                    escape_controls(reason)
+                ),
+                theme.error,
+            ),
+        };
+        let marker = if i == p.selected { "▶ " } else { "  " };
+        let text = truncate(
+            &format!("{marker}{modified:<16} {chars:>8}  {title}"),
+            width,
+        );
+        let line = Line::from(text).style(style);
+        lines.push(if i == p.selected {
+            line.style(theme.selection)
+        } else {
+            line
+        });
+    }
+    frame.render_widget(Paragraph::new(lines), list);
+
+    let keymap = &app.settings.keymap;
+    let hint = |action: Action, zh: &str, en: &str| {
+        format!(
+            "{} {}",
+            keymap.key_label(Context::Picker, action),
+            lang.pick(zh, en)
+        )
+    };
+    let hint_text = [
+        hint(Action::Open, "打开", "open"),
+        hint(Action::NewDraft, "新建", "new"),
+        hint(Action::RenameDraft, "重命名", "rename"),
+        hint(Action::CopyDraft, "复制", "copy"),
+        hint(Action::DeleteDraft, "删除", "delete"),
+        hint(Action::RestoreBackup, "恢复上一版", "restore backup"),
+        hint(Action::ShowTrash, "回收站", "trash"),
+        hint(Action::Help, "帮助", "help"),
+        hint(Action::Quit, "退出", "quit"),
+    ]
+    .join(" · ");
+    frame.render_widget(
+        Paragraph::new(Line::from(truncate(&format!(" {hint_text}"), width))).style(theme.status),
+        hints,
+    );
+    if let Some(m) = &app.message {
+        let style = if m.error { theme.error } else { theme.ok };
+        frame.render_widget(
+            Paragraph::new(Line::from(truncate(&escape_controls(&m.text), width)).style(style)),
+            filter,
+        );
+    }
+    if let Some(popup) = &p.popup {
+        draw_popup(frame, app, p, popup, area);
+    }
+}
+
+fn draw_popup(frame: &mut Frame, app: &App, p: &PickerState, popup: &PickerPopup, area: Rect) {
+    let theme = &app.settings.theme;
+    let lang = app.lang();
+    let (title, lines): (String, Vec<Line>) = match popup {
+        PickerPopup::Templates { selected } => {
+            let mut lines = Vec::new();
+            if p.drafts.is_empty() {
+                lines.push(Line::from(lang.pick(
+                    "欢迎使用 zongjie！选一个模板开始第一篇总结：",
+                    "Welcome! Pick a template for your first summary:",
+                )));
+                lines.push(Line::from(""));
+            }
+            for (i, t) in TEMPLATES.iter().enumerate() {
+                let description = lang.pick(t.description_zh, t.description_en);
+                let line = Line::from(format!(" {} — {}", t.name, description));
+                lines.push(if i == *selected {
+                    line.style(theme.selection)
+                } else {
+                    line
+                });
+            }
+            lines.push(Line::from(""));
+            lines.push(Line::from(Span::styled(
+                lang.pick(
+                    "↑↓ 选择 · Enter 新建 · Esc 取消",
+                    "↑↓ choose · Enter create · Esc cancel",
+                ),
+                theme.muted,
+            )));
+            (
+                lang.pick(" 用模板新建 ", " New from template ").to_string(),
+                lines,
+            )
+        }
+        PickerPopup::Rename { id, input } => (
+            format!(" {} {} ", lang.pick("重命名", "Rename"), id),
+            vec![
+                Line::from(format!(
+                    "{}{}▏",
+                    lang.pick("新编号：", "New id: "),
+                    escape_controls(input)
+                )),
+                Line::from(Span::styled(
+                    lang.pick("Enter 确定 · Esc 取消", "Enter confirm · Esc cancel"),
+                    theme.muted,
+                )),
+            ],
+        ),
+        PickerPopup::ConfirmDelete { id } => (
+            lang.pick(" 删除草稿 ", " Delete draft ").to_string(),
+            vec![
+                Line::from(format!(
+                    "{} {id}？",
+                    lang.pick("把草稿移入回收站", "Move to the trash:")
+                )),
+                Line::from(Span::styled(
+                    lang.pick(
+                        "y 确定 · 其他键取消（可在回收站 F8 恢复）",
+                        "y confirm · any other key cancels (restore with F8)",
+                    ),
+                    theme.muted,
+                )),
+            ],
+        ),
+        PickerPopup::Trash { items, selected } => {
+            let mut lines: Vec<Line> = items
+                .iter()
+                .enumerate()
+                .map(|(i, name)| {
+                    let line = Line::from(format!(" {}", escape_controls(name)));
+                    if i == *selected {
+                        line.style(theme.selection)
+                    } else {
+                        line
+                    }
+                })
+                .collect();
+            if items.is_empty() {
+                lines.push(Line::from(
+                    lang.pick(" 回收站是空的", " The trash is empty"),
+                ));
+            }
+            lines.push(Line::from(Span::styled(
+                lang.pick("Enter 恢复 · Esc 关闭", "Enter restore · Esc close"),
+                theme.muted,
+            )));
+            (lang.pick(" 回收站 ", " Trash ").to_string(), lines)
+        }
+    };
+    let content_width = lines
+        .iter()
+        .map(|l| l.width())
+        .max()
+        .unwrap_or(0)
+        .max(title.width()) as u16;
+    let rect = centered(area, content_width + 4, lines.len() as u16 + 2);
+    let inner_width = usize::from(rect.width.saturating_sub(2));
+    let lines: Vec<Line> = lines
+        .into_iter()
+        .map(|l| {
+            if l.width() > inner_width {
+                let text: String = l.spans.iter().map(|s| s.content.as_ref()).collect();
+                Line::from(truncate(&text, inner_width)).style(l.style)
+            } else {
+                l
+            }
+        })
+        .collect();
+    frame.render_widget(Clear, rect);
+    let block = Block::bordered()
+        .title(Line::from(truncate(&title, inner_width)).style(theme.title))
+        .border_style(theme.border_focus)
+        .style(theme.text);
+    frame.render_widget(Paragraph::new(lines).block(block), rect);
+}
+
+/// Pads to `width` display columns (format's padding counts chars).
+fn pad(text: &str, width: usize) -> String {
+    format!("{text}{}", " ".repeat(width.saturating_sub(text.width())))
+}
+
+fn pad_left(text: &str, width: usize) -> String {
+    format!("{}{text}", " ".repeat(width.saturating_sub(text.width())))
+}

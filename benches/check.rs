@@ -1,18 +1,18 @@
 //! `zongjie check` on long drafts. Run with `cargo bench --bench check`.
 //!
-//! The documents are built here, not imported (the import parser is
-//! another module): the party-branch corpus summary
+//! The documents: the party-branch corpus summary
 //! (`tests/check_corpus/party-branch-2020h1.txt`, real placeholders and
-//! real mistakes included) with its sections repeated until the draft has
-//! 6,000 or 200,000 characters — so nearly every sentence is also a
-//! duplicate, the worst case for the duplicate-sentence check. When
-//! `../shared/bench/doc-200k.txt` (the generated benchmark document) is
-//! present, it is read the same way and checked too.
+//! real mistakes included), imported, with its sections repeated until the
+//! draft has 6,000 or 200,000 characters — so nearly every sentence is also
+//! a duplicate, the worst case for the duplicate-sentence check; the
+//! generated benchmark document `../shared/bench/doc-200k.txt`, imported,
+//! when it is present; and an adversarial 200,000-character body.
 
 use std::path::Path;
 
 use zongjie::check::{CheckOptions, check};
 use zongjie::document::{Document, Item, Section, SectionKind};
+use zongjie::plain_text::import_text;
 
 fn main() {
     divan::main();
@@ -20,53 +20,9 @@ fn main() {
 
 const SIZES: [usize; 2] = [6_000, 200_000];
 
-/// Title, preamble, `一、` sections and `（一）heading。body` items of a text
-/// of the genre; other lines go to the intro or the body before them.
+/// The document as `zongjie import` reads it.
 fn read(text: &str) -> Document {
-    let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
-    let mut doc = Document {
-        title: lines.next().unwrap_or_default().to_string(),
-        ..Document::default()
-    };
-    let append = |field: &mut String, line: &str| {
-        if !field.is_empty() {
-            field.push('\n');
-        }
-        field.push_str(line);
-    };
-    for line in lines {
-        let numeral: String = line
-            .chars()
-            .take_while(|c| "一二三四五六七八九十".contains(*c))
-            .collect();
-        if let Some(title) = line
-            .strip_prefix(numeral.as_str())
-            .and_then(|rest| rest.strip_prefix('、'))
-            .filter(|_| !numeral.is_empty())
-        {
-            doc.sections
-                .push(Section::new(SectionKind::classify(title), title));
-            continue;
-        }
-        let Some(section) = doc.sections.last_mut() else {
-            append(&mut doc.preamble, line);
-            continue;
-        };
-        if let Some(rest) = line
-            .strip_prefix('（')
-            .and_then(|l| l.split_once('）'))
-            .map(|(_, rest)| rest)
-        {
-            let (heading, body) = rest.split_once('。').unwrap_or((rest, ""));
-            section.items.push(Item::new(heading, body));
-            continue;
-        }
-        match section.items.last_mut() {
-            Some(item) => append(&mut item.body, line),
-            None => append(&mut section.intro, line),
-        }
-    }
-    doc
+    import_text(text).document
 }
 
 /// The corpus summary with its sections repeated until it has `chars` characters.

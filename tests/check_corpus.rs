@@ -1,59 +1,16 @@
 //! The checks on the three real documents of the corpus (copied, from the
-//! title line on, into `tests/check_corpus/`). Their correct usage — book
+//! title line on, into `tests/check_corpus/`), read by `zongjie import`'s
+//! parser as a writer would have them. Their correct usage — book
 //! titles, “” quotes, `3+N`, numbers, dates of the period — gives no finding;
 //! their real mistakes and every one of their X placeholders are found.
 
 use zongjie::check::{CheckOptions, Code, Finding, check};
-use zongjie::document::{Document, Field, Item, Section, SectionKind};
+use zongjie::document::{Document, Field};
+use zongjie::plain_text::import_text;
 
-/// The document in a text of the genre: title line, preamble, `一、`
-/// sections, `（一）heading。body` items. (A small reader for these three
-/// texts only; `zongjie import` is the real one.)
+/// The document as `zongjie import` reads it.
 fn read(text: &str) -> Document {
-    let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
-    let mut doc = Document {
-        title: lines.next().unwrap_or_default().to_string(),
-        ..Document::default()
-    };
-    let append = |field: &mut String, line: &str| {
-        if !field.is_empty() {
-            field.push('\n');
-        }
-        field.push_str(line);
-    };
-    for line in lines {
-        let numeral: String = line
-            .chars()
-            .take_while(|c| "一二三四五六七八九十".contains(*c))
-            .collect();
-        if let Some(title) = line
-            .strip_prefix(numeral.as_str())
-            .and_then(|rest| rest.strip_prefix('、'))
-            .filter(|_| !numeral.is_empty())
-        {
-            doc.sections
-                .push(Section::new(SectionKind::classify(title), title));
-            continue;
-        }
-        let Some(section) = doc.sections.last_mut() else {
-            append(&mut doc.preamble, line);
-            continue;
-        };
-        if let Some(rest) = line
-            .strip_prefix('（')
-            .and_then(|l| l.split_once('）'))
-            .map(|(_, rest)| rest)
-        {
-            let (heading, body) = rest.split_once('。').unwrap_or((rest, ""));
-            section.items.push(Item::new(heading, body));
-            continue;
-        }
-        match section.items.last_mut() {
-            Some(item) => append(&mut item.body, line),
-            None => append(&mut section.intro, line),
-        }
-    }
-    doc
+    import_text(text).document
 }
 
 const CITY_BUREAU_WITH_PLAN: &str = include_str!("check_corpus/city-bureau-2020h1-with-plan.txt");

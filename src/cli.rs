@@ -39,6 +39,8 @@ pub enum Command {
     Templates,
     /// List the colour themes (built-in and your own)
     Themes,
+    /// Check a draft for what a reviewer would catch (exit 0 clean, 1 findings, 2 error)
+    Check(CheckArgs),
 }
 
 #[derive(Debug, Args)]
@@ -100,4 +102,17 @@ pub struct ImportArgs {
     /// Replace the draft with this id if it exists (its previous version is kept as the backup)
     #[arg(long)]
     pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Draft id, or the path of a draft file (*.toml)
+    #[arg(value_name = "ID|PATH")]
+    pub draft: String,
+    /// Print the findings as one JSON object (schema in README.md)
+    #[arg(long)]
+    pub json: bool,
+    /// Target length in characters (default: the draft's own target, if set)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub target: Option<u32>,
 }

@@ -3,9 +3,11 @@
 //! - [`document`]: the summary as pure data, numbering and structural edits;
 //! - [`plain_text`]: export to the genre's `.txt` (and import from it);
 //! - [`storage`]: draft files, the data directory, atomic saves;
+//! - [`check`]: findings a reviewer would point at, with safe fixes;
 //! - [`cli`] and [`commands`]: the command line.
 
 pub mod app;
+pub mod check;
 pub mod cli;
 pub mod commands;
 pub mod config;

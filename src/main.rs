@@ -86,6 +86,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let themes_dir = config_dir.as_ref().map(|d| d.join("themes"));
             commands::themes(themes_dir.as_deref(), lang, &mut out)?
         }
+        Some(Command::Check(args)) => {
+            if commands::check(&store, args, lang, &mut out, &mut err)? > 0 {
+                return Ok(ExitCode::from(1));
+            }
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

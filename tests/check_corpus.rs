@@ -1,5 +1,5 @@
 //! The checks on the three real documents of the corpus (copied, from the
-//! title line on, into `tests/check_corpus/`), read by `zongjie import`'s
+//! title line on, into `tests/corpus/`), read by `zongjie import`'s
 //! parser as a writer would have them. Their correct usage — book
 //! titles, “” quotes, `3+N`, numbers, dates of the period — gives no finding;
 //! their real mistakes and every one of their X placeholders are found.
@@ -13,9 +13,9 @@ fn read(text: &str) -> Document {
     import_text(text).document
 }
 
-const CITY_BUREAU_WITH_PLAN: &str = include_str!("check_corpus/city-bureau-2020h1-with-plan.txt");
-const CITY_BUREAU: &str = include_str!("check_corpus/city-bureau-2020h1.txt");
-const PARTY_BRANCH: &str = include_str!("check_corpus/party-branch-2020h1.txt");
+const CITY_BUREAU_WITH_PLAN: &str = include_str!("corpus/city-bureau-2020h1-with-plan.txt");
+const CITY_BUREAU: &str = include_str!("corpus/city-bureau-2020h1.txt");
+const PARTY_BRANCH: &str = include_str!("corpus/party-branch-2020h1.txt");
 
 fn text_at(doc: &Document, f: &Finding) -> String {
     doc.text(f.location.field)

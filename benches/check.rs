@@ -1,7 +1,7 @@
 //! `zongjie check` on long drafts. Run with `cargo bench --bench check`.
 //!
 //! The documents: the party-branch corpus summary
-//! (`tests/check_corpus/party-branch-2020h1.txt`, real placeholders and
+//! (`tests/corpus/party-branch-2020h1.txt`, real placeholders and
 //! real mistakes included), imported, with its sections repeated until the
 //! draft has 6,000 or 200,000 characters — so nearly every sentence is also
 //! a duplicate, the worst case for the duplicate-sentence check; the
@@ -28,7 +28,7 @@ fn read(text: &str) -> Document {
 /// The corpus summary with its sections repeated until it has `chars` characters.
 fn repeated_corpus(chars: usize) -> Document {
     let original = read(include_str!(
-        "../tests/check_corpus/party-branch-2020h1.txt"
+        "../tests/corpus/party-branch-2020h1.txt"
     ));
     let mut doc = original.clone();
     while doc.char_count() < chars {

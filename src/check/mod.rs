@@ -267,6 +267,14 @@ pub struct CheckOptions {
     pub target_chars: Option<usize>,
 }
 
+/// How many placeholders are left in one field's text (for the status bar,
+/// which counts as the writer types without checking the whole document).
+pub fn count_placeholders(text: &str) -> usize {
+    let mut out = Vec::new();
+    placeholders::check(&scan::FieldText::new(Field::Preamble, text), &mut out);
+    out.len()
+}
+
 /// Every finding in `doc`, in reading order (document-wide ones first).
 pub fn check(doc: &Document, options: &CheckOptions) -> Vec<Finding> {
     let texts = scan::exported_texts(doc);

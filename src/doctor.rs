@@ -343,6 +343,14 @@ fn draft_facts(store: &Store, lang: Lang, facts: &mut Vec<(String, String)>) {
         ),
     };
     facts.push((t("草稿", "drafts"), value));
+    let trashed = store.trashed().len();
+    facts.push((
+        t("回收站", "trash"),
+        match lang {
+            Lang::Zh => format!("{trashed} 篇，位于 {}", shown(&store.trash_dir())),
+            Lang::En => format!("{trashed} in {}", shown(&store.trash_dir())),
+        },
+    ));
     facts.push((
         t("草稿目录权限", "drafts folder permissions"),
         describe_dir(&drafts_dir, DirRole::Data, lang),

@@ -52,8 +52,16 @@ const EXTRA_SECTIONS: &[(&str, &[(&str, &str)])] = &[
                 "Data directory to use when --data-dir is not given, e.g. a folder on a USB stick.",
             ),
             (
+                "ZONGJIE_CONFIG_DIR",
+                "Folder of config.toml and your own themes, instead of ~/.config/zongjie.",
+            ),
+            (
+                "XDG_DATA_HOME, XDG_CONFIG_HOME",
+                "Move the default folders (~/.local/share and ~/.config).",
+            ),
+            (
                 "LC_ALL, LC_MESSAGES, LANG",
-                "A locale starting with zh gives the Chinese interface, any other the English one; --lang overrides it.",
+                "A locale starting with zh gives the Chinese interface, any other the English one; --lang and lang in config.toml override it.",
             ),
         ],
     ),
@@ -67,6 +75,10 @@ const EXTRA_SECTIONS: &[(&str, &[(&str, &str)])] = &[
             (
                 "~/.local/share/zongjie/backups/",
                 "The version of each draft before its last save.",
+            ),
+            (
+                "~/.local/share/zongjie/trash/",
+                "Deleted drafts, until restored from the draft picker.",
             ),
             (
                 "~/.config/zongjie/config.toml",

@@ -27,9 +27,7 @@ fn read(text: &str) -> Document {
 
 /// The corpus summary with its sections repeated until it has `chars` characters.
 fn repeated_corpus(chars: usize) -> Document {
-    let original = read(include_str!(
-        "../tests/corpus/party-branch-2020h1.txt"
-    ));
+    let original = read(include_str!("../tests/corpus/party-branch-2020h1.txt"));
     let mut doc = original.clone();
     while doc.char_count() < chars {
         doc.sections.extend(original.sections.iter().cloned());

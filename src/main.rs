@@ -32,12 +32,20 @@ fn main() -> ExitCode {
     };
     match run(cli) {
         Ok(code) => code,
+        // `zongjie list | head -1`: the reader has gone, nothing went wrong.
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             let line = zongjie::sanitize::escape_controls(&one_line(&e)).replace('\n', " ");
             let _ = writeln!(io::stderr(), "zongjie: {line}");
             ExitCode::from(2)
         }
     }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain()
+        .filter_map(|c| c.downcast_ref::<io::Error>())
+        .any(|io| io.kind() == io::ErrorKind::BrokenPipe)
 }
 
 /// The error and its causes, each said once: messages such as

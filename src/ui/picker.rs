@@ -120,7 +120,7 @@ pub fn draw(frame: &mut Frame, app: &App, p: &PickerState, area: Rect) {
         hint(Action::RestoreBackup, "恢复上一版", "restore backup"),
         hint(Action::ShowTrash, "回收站", "trash"),
         hint(Action::Help, "帮助", "help"),
-        hint(Action::Quit, "退出", "quit"),
+        hint(Action::Exit, "退出", "quit"),
     ]
     .join(" · ");
     frame.render_widget(

@@ -2,14 +2,19 @@
 //! writers passed in, so tests and the binary share one path.
 
 use std::fs;
-use std::io::{self, Write};
+use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
 use unicode_width::UnicodeWidthStr;
 
-use crate::cli::{ExportArgs, NewArgs};
+use crate::check::{CheckOptions, Finding};
+use crate::cli::{CheckArgs, ExportArgs, ImportArgs, NewArgs};
+use crate::config::Config;
+use crate::document::Document;
 use crate::i18n::Lang;
-use crate::plain_text::{ExportOptions, encode, export_text};
+use crate::plain_text::{
+    ExportOptions, ImportError, MAX_IMPORT_BYTES, encode, export_text, import_bytes,
+};
 use crate::storage::{DraftId, StorageError, Store};
 use crate::templates::{TEMPLATES, Template};
 
@@ -26,6 +31,12 @@ pub enum CommandError {
     Io { path: PathBuf, source: io::Error },
     #[error("no data directory: pass --data-dir DIR or set ZONGJIE_DATA_DIR")]
     NoDataDir,
+    #[error("{path}: {source}")]
+    Import { path: PathBuf, source: ImportError },
+    #[error(
+        "draft `{0}` already exists; use --force to replace it (its current version is kept as the backup)"
+    )]
+    DraftExists(DraftId),
 }
 
 /// `zongjie new`
@@ -100,17 +111,20 @@ pub fn format_time(t: std::time::SystemTime) -> String {
 pub fn export(
     store: &Store,
     args: &ExportArgs,
+    config: &Config,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<(), CommandError> {
     let location = store.resolve(&args.draft)?;
     let doc = store.load(&location)?;
+    // Flags add to the defaults of config.toml.
+    let defaults = &config.export;
     let options = ExportOptions {
-        indent: args.indent,
-        blank_lines: args.blank_lines,
-        width: args.width.map(usize::from),
-        encoding: args.encoding.unwrap_or_default(),
-        crlf: args.crlf,
+        indent: args.indent || defaults.indent,
+        blank_lines: args.blank_lines || defaults.blank_lines,
+        width: args.width.map(usize::from).or(defaults.width),
+        encoding: args.encoding.unwrap_or(defaults.encoding),
+        crlf: args.crlf || defaults.crlf,
     };
     let bytes = encode(&export_text(&doc, &options), options.encoding);
     let target = match &args.output {
@@ -133,7 +147,11 @@ pub fn export(
                         .map(|s| s.to_string_lossy().into_owned())
                         .unwrap_or_default()
                 });
-            PathBuf::from(format!("{stem}.txt"))
+            config
+                .export_dir
+                .clone()
+                .unwrap_or_default()
+                .join(format!("{stem}.txt"))
         }
     };
     write_output(&target, &bytes, args.force)?;
@@ -164,6 +182,85 @@ pub fn write_output(target: &Path, bytes: &[u8], force: bool) -> Result<(), Comm
     file.write_all(bytes).map_err(io_error)
 }
 
+/// `zongjie import`: reads the whole input first, so that nothing is stored
+/// unless it can be imported; prints the id on `out` and the warnings on `err`.
+pub fn import(
+    store: &Store,
+    args: &ImportArgs,
+    stdin: &mut dyn Read,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<(), CommandError> {
+    let id = args
+        .id
+        .as_deref()
+        .map(DraftId::parse)
+        .transpose()
+        .map_err(StorageError::from)?;
+    if let Some(id) = &id
+        && !args.force
+        && store.location(id).path.exists()
+    {
+        return Err(CommandError::DraftExists(id.clone()));
+    }
+    let from_stdin = args.file.as_os_str() == "-";
+    let path = if from_stdin {
+        PathBuf::from("<stdin>")
+    } else {
+        args.file.clone()
+    };
+    let io_error = |source| CommandError::Io {
+        path: path.clone(),
+        source,
+    };
+    let bytes = if from_stdin {
+        read_limited(stdin, None).map_err(io_error)?
+    } else {
+        let mut file = fs::File::open(&args.file).map_err(io_error)?;
+        let size = file.metadata().ok().map(|m| m.len());
+        read_limited(&mut file, size).map_err(io_error)?
+    };
+    let imported = bytes
+        .map_err(|size| ImportError::TooLarge { size })
+        .and_then(|bytes| import_bytes(&bytes))
+        .map_err(|source| CommandError::Import {
+            path: path.clone(),
+            source,
+        })?;
+    let id = match id {
+        Some(id) if args.force => {
+            store.save(&store.location(&id), &imported.document)?;
+            id
+        }
+        id => store.create(id, &imported.document)?,
+    };
+    for warning in &imported.warnings {
+        let line = crate::sanitize::escape_controls(&warning.to_string()).into_owned();
+        let _ = writeln!(err, "zongjie: warning: {line}");
+    }
+    writeln!(out, "{id}").map_err(stdout_error)?;
+    Ok(())
+}
+
+/// Reads at most [`MAX_IMPORT_BYTES`]; a longer input is `Err(size)`, with
+/// its size when known, and is not read to the end.
+fn read_limited(
+    input: &mut dyn Read,
+    size: Option<u64>,
+) -> io::Result<Result<Vec<u8>, Option<u64>>> {
+    if size.is_some_and(|s| s > MAX_IMPORT_BYTES as u64) {
+        return Ok(Err(size));
+    }
+    let mut bytes = Vec::with_capacity(size.map_or(0, |s| s as usize));
+    input
+        .take(MAX_IMPORT_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)?;
+    if bytes.len() > MAX_IMPORT_BYTES {
+        return Ok(Err(size));
+    }
+    Ok(Ok(bytes))
+}
+
 /// `zongjie templates`
 pub fn templates(lang: Lang, out: &mut dyn Write) -> Result<(), CommandError> {
     let width = TEMPLATES.iter().map(|t| t.name.len()).max().unwrap_or(0);
@@ -177,9 +274,82 @@ pub fn templates(lang: Lang, out: &mut dyn Write) -> Result<(), CommandError> {
     Ok(())
 }
 
+/// `zongjie check`: the findings on `out` (one line each, or JSON), a
+/// count on `err`. Returns the number of findings.
+pub fn check(
+    store: &Store,
+    args: &CheckArgs,
+    lang: Lang,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<usize, CommandError> {
+    let location = store.resolve(&args.draft)?;
+    let doc = store.load(&location)?;
+    let options = CheckOptions {
+        target_chars: args.target.map(|t| t as usize),
+    };
+    let findings = crate::check::check(&doc, &options);
+    if args.json {
+        let json = crate::check::to_json(&doc, &findings, lang);
+        out.write_all(json.as_bytes()).map_err(stdout_error)?;
+    } else {
+        for f in &findings {
+            writeln!(out, "{}", finding_line(&doc, f, lang)).map_err(stdout_error)?;
+        }
+        let fixable = findings.iter().filter(|f| f.is_fixable()).count();
+        let summary = match (lang, findings.len()) {
+            (Lang::Zh, 0) => "未发现问题".to_string(),
+            (Lang::En, 0) => "No findings".to_string(),
+            (Lang::Zh, n) => format!("共{n}处问题，其中{fixable}处可自动修正"),
+            (Lang::En, 1) => format!("1 finding, {fixable} fixable"),
+            (Lang::En, n) => format!("{n} findings, {fixable} fixable"),
+        };
+        let _ = writeln!(err, "{summary}");
+    }
+    out.flush().map_err(stdout_error)?;
+    Ok(findings.len())
+}
+
+/// `二、存在问题 › （一） 正文 12: 占位符“XX”尚未填写 [placeholder]`: the place,
+/// the 1-based character position in that field, the message and the code.
+pub fn finding_line(doc: &Document, finding: &Finding, lang: Lang) -> String {
+    let place = finding.long_location(doc, lang);
+    let line = if finding.code.is_document_wide() {
+        format!(
+            "{place}: {} [{}]",
+            finding.message(lang),
+            finding.code.key()
+        )
+    } else {
+        format!(
+            "{place} {}: {} [{}]",
+            finding.location.start + 1,
+            finding.message(lang),
+            finding.code.key()
+        )
+    };
+    crate::sanitize::escape_controls(&line).into_owned()
+}
+
 fn stdout_error(source: io::Error) -> CommandError {
     CommandError::Io {
         path: PathBuf::from("<stdout>"),
         source,
     }
+}
+
+/// `zongjie themes`
+pub fn themes(
+    user_dir: Option<&Path>,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> Result<(), CommandError> {
+    for (name, origin) in crate::theme::Theme::available(user_dir) {
+        let origin = match origin {
+            "built-in" => lang.pick("内置", "built-in"),
+            _ => lang.pick("自定义", "user"),
+        };
+        writeln!(out, "{name:<16} {origin}").map_err(stdout_error)?;
+    }
+    Ok(())
 }

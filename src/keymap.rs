@@ -63,6 +63,7 @@ actions! {
     Save = "save", "立即保存", "Save now";
     Export = "export", "导出为 .txt", "Export as .txt";
     Quit = "quit", "保存并退出", "Save and quit";
+    Exit = "exit", "退出", "Quit";
     Help = "help", "显示／关闭帮助", "Show or hide help";
     FocusNext = "focus_next", "切换到下一个窗格", "Focus the next pane";
     FocusPrev = "focus_prev", "切换到上一个窗格", "Focus the previous pane";
@@ -278,7 +279,7 @@ const DEFAULTS: &[(Context, Action, &[&str])] = &[
     (Context::Picker, Action::RestoreBackup, &["F6"]),
     (Context::Picker, Action::ShowTrash, &["F8"]),
     (Context::Picker, Action::Help, &["F1"]),
-    (Context::Picker, Action::Quit, &["C-q", "Esc"]),
+    (Context::Picker, Action::Exit, &["C-q", "Esc"]),
 ];
 
 /// The bindings in force: defaults with the user's overrides.

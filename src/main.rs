@@ -8,28 +8,101 @@ use clap::Parser;
 use zongjie::app::{App, Settings};
 use zongjie::cli::{Cli, Command};
 use zongjie::commands::{self, CommandError};
+use zongjie::config::{Config, config_dir};
+use zongjie::doctor::{self, DoctorInput, TerminalFacts};
 use zongjie::i18n::Lang;
+use zongjie::keymap::Keymap;
+use zongjie::manual;
 use zongjie::storage::{Store, default_data_dir};
 use zongjie::theme::Theme;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        // --help and --version end up here too, and print as clap wants.
+        Err(e) if !e.use_stderr() => {
+            let _ = e.print();
+            return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
+        }
+        Err(e) => {
+            let line = zongjie::cli::one_line_error(&e);
+            let _ = writeln!(io::stderr(), "zongjie: {line}");
+            return ExitCode::from(2);
+        }
+    };
     match run(cli) {
         Ok(code) => code,
+        // `zongjie list | head -1`: the reader has gone, nothing went wrong.
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            let line = zongjie::sanitize::escape_controls(&format!("{e:#}")).replace('\n', " ");
+            let line = zongjie::sanitize::escape_controls(&one_line(&e)).replace('\n', " ");
             let _ = writeln!(io::stderr(), "zongjie: {line}");
             ExitCode::from(2)
         }
     }
 }
 
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain()
+        .filter_map(|c| c.downcast_ref::<io::Error>())
+        .any(|io| io.kind() == io::ErrorKind::BrokenPipe)
+}
+
+/// The error and its causes, each said once: messages such as
+/// `{path}: {source}` already quote their cause, which `{e:#}` would repeat.
+fn one_line(e: &anyhow::Error) -> String {
+    let mut line = e.to_string();
+    for cause in e.chain().skip(1) {
+        let cause = cause.to_string();
+        if !line.contains(&cause) {
+            line.push_str(": ");
+            line.push_str(&cause);
+        }
+    }
+    line
+}
+
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let config_dir = config_dir();
+    let (config, config_warnings) = Config::load(config_dir.as_deref());
     let lang = cli
         .lang
         .as_deref()
         .and_then(Lang::parse)
+        .or(config.lang)
         .unwrap_or_else(|| Lang::from_locale(|k| std::env::var(k).ok()));
+    match &cli.command {
+        Some(Command::Completions(args)) => {
+            manual::write_completions(args.shell, &mut io::stdout().lock())?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        Some(Command::Man(args)) => {
+            match &args.out_dir {
+                Some(dir) => {
+                    for page in manual::write_man_pages(dir)? {
+                        println!("{}", page.display());
+                    }
+                }
+                None => manual::write_man_page(&mut io::stdout().lock())?,
+            }
+            return Ok(ExitCode::SUCCESS);
+        }
+        Some(Command::Doctor) => {
+            let env = |k: &str| std::env::var(k).ok();
+            let mut input = DoctorInput::resolve(
+                lang,
+                cli.lang.as_deref(),
+                config.lang,
+                cli.data_dir.as_deref(),
+                &env,
+            );
+            input.config_warnings = config_warnings;
+            let terminal = TerminalFacts::detect();
+            doctor::write_report(&input, &terminal, &env, &mut io::stdout().lock())?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        _ => {}
+    }
     let data_dir = cli
         .data_dir
         .clone()
@@ -39,35 +112,94 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let stdout = io::stdout();
     let mut out = stdout.lock();
     let mut err = io::stderr();
+    let interactive = io::stdout().is_terminal() && io::stdin().is_terminal();
     match &cli.command {
         Some(Command::Open(args)) => {
             let location = store.resolve(&args.draft)?;
             let doc = store.load(&location)?;
-            let app = App::with_editor(settings(&cli, lang), doc, location);
+            let (settings, warnings) = settings(&cli, lang, &config, config_warnings);
+            let mut app = App::with_editor(settings, doc, location);
+            show_warnings(&mut app, &warnings);
             zongjie::run::run(app, &store)?;
         }
-        None if io::stdout().is_terminal() && io::stdin().is_terminal() => {
+        None if interactive => {
             let drafts = store.list()?;
-            let app = App::with_picker(settings(&cli, lang), drafts);
+            let (settings, warnings) = settings(&cli, lang, &config, config_warnings);
+            let mut app = App::with_picker(settings, drafts);
+            show_warnings(&mut app, &warnings);
             zongjie::run::run(app, &store)?;
         }
         Some(Command::New(args)) => commands::new_draft(&store, args, &mut out)?,
         Some(Command::List) | None => commands::list(&store, lang, &mut out, &mut err)?,
-        Some(Command::Export(args)) => commands::export(&store, args, &mut out, &mut err)?,
+        Some(Command::Export(args)) => commands::export(&store, args, &config, &mut out, &mut err)?,
+        Some(Command::Import(args)) => {
+            commands::import(&store, args, &mut io::stdin().lock(), &mut out, &mut err)?
+        }
         Some(Command::Templates) => commands::templates(lang, &mut out)?,
+        Some(Command::Themes) => {
+            let themes_dir = config_dir.as_ref().map(|d| d.join("themes"));
+            commands::themes(themes_dir.as_deref(), lang, &mut out)?
+        }
+        Some(Command::Check(args)) => {
+            if commands::check(&store, args, lang, &mut out, &mut err)? > 0 {
+                return Ok(ExitCode::from(1));
+            }
+        }
+        Some(Command::Completions(_) | Command::Man(_) | Command::Doctor) => {
+            unreachable!("handled before the data directory is needed")
+        }
     }
     Ok(ExitCode::SUCCESS)
 }
 
-/// The interface settings from the command line (and, later, the config).
-fn settings(cli: &Cli, lang: Lang) -> Settings {
-    let (mut theme, _warnings) = Theme::load(cli.theme.as_deref().unwrap_or("default"), None);
+/// The interface settings: command line over config over defaults. Returns
+/// every warning (config, theme, keys) for the writer to see.
+fn settings(
+    cli: &Cli,
+    lang: Lang,
+    config: &Config,
+    mut warnings: Vec<String>,
+) -> (Settings, Vec<String>) {
+    let themes_dir = config_dir().map(|d| d.join("themes"));
+    let name = cli
+        .theme
+        .as_deref()
+        .or(config.theme.as_deref())
+        .unwrap_or("default");
+    let (mut theme, theme_warnings) = Theme::load(name, themes_dir.as_deref());
+    warnings.extend(theme_warnings);
     if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
         theme = theme.without_colors();
     }
-    Settings {
+    let (keymap, key_warnings) = Keymap::with_overrides(&config.keys);
+    warnings.extend(key_warnings);
+    let defaults = Settings::default();
+    let settings = Settings {
         lang,
         theme,
-        ..Settings::default()
+        keymap,
+        export: config.export.clone(),
+        export_dir: config.export_dir.clone(),
+        autosave: config.autosave.unwrap_or(defaults.autosave),
+    };
+    (settings, warnings)
+}
+
+/// Warnings go to stderr (seen after quitting) and to the status bar.
+fn show_warnings(app: &mut App, warnings: &[String]) {
+    for w in warnings {
+        let _ = writeln!(
+            io::stderr(),
+            "zongjie: warning: {}",
+            zongjie::sanitize::escape_controls(w)
+        );
+    }
+    if let Some(first) = warnings.first() {
+        let more = if warnings.len() > 1 {
+            format!(" (+{})", warnings.len() - 1)
+        } else {
+            String::new()
+        };
+        app.warn(format!("{first}{more}"));
     }
 }

@@ -6,12 +6,14 @@ use std::cell::OnceCell;
 use std::time::{Duration, Instant};
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
-use tui_textarea::Input;
+use tui_textarea::{CursorMove, Input};
 
 use super::counts::text_counts;
 use super::fields::FieldEditor;
+use super::find::{FindInput, FindState, Match, replace_all, replace_one};
 use super::outline::{Entry, entries};
 use super::{App, Effect, Screen};
+use crate::check::{CheckOptions, Finding, check};
 use crate::document::{
     Document, Edit, Field, History, Item, ItemRef, Section, SectionKind, item_move_down,
     item_move_up, section_move_down, section_move_up,
@@ -26,6 +28,7 @@ pub enum Focus {
     Outline,
     Editor,
     Preview,
+    Findings,
 }
 
 /// A small window over the editor.
@@ -33,6 +36,8 @@ pub enum Focus {
 pub enum Popup {
     /// Choose the kind of a new section.
     NewSection { selected: usize },
+    /// The find (and replace) bar.
+    Find(FindState),
 }
 
 /// The export as paragraphs, cut in parts so that typing in one section
@@ -147,6 +152,11 @@ pub struct EditorState {
     pub saved_at: Option<String>,
     pub save_error: Option<String>,
     pub read_only: bool,
+    /// The findings of the last check (after opening, each save and each
+    /// structural change) and whether their pane is shown.
+    pub findings: Vec<Finding>,
+    pub findings_selected: usize,
+    pub show_findings: bool,
 }
 
 impl EditorState {
@@ -171,8 +181,12 @@ impl EditorState {
             saved_at: None,
             save_error: None,
             read_only: false,
+            findings: Vec::new(),
+            findings_selected: 0,
+            show_findings: false,
         };
         state.recount();
+        state.run_check();
         state
     }
 
@@ -273,6 +287,7 @@ impl EditorState {
             self.fields = FieldEditor::new(&self.doc, entry);
         }
         self.recount();
+        self.run_check();
         self.touch();
     }
 
@@ -327,7 +342,16 @@ impl EditorState {
         self.touch();
     }
 
+    /// Checks the whole document again.
+    pub fn run_check(&mut self) {
+        self.findings = check(&self.doc, &CheckOptions::default());
+        self.findings_selected = self
+            .findings_selected
+            .min(self.findings.len().saturating_sub(1));
+    }
+
     pub fn mark_saved(&mut self, time: String) {
+        self.run_check();
         self.dirty = false;
         self.last_change = None;
         self.saved_at = Some(time);
@@ -447,8 +471,8 @@ pub(super) fn handle_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         return Vec::new();
     };
 
-    if let Some(popup) = e.popup.clone() {
-        return handle_popup(e, popup, key);
+    if let Some(popup) = e.popup.take() {
+        return handle_popup(e, popup, key, lang, &mut app.message);
     }
     if let Some(action) = keymap.action(Context::Global, &key) {
         match action {
@@ -468,8 +492,39 @@ pub(super) fn handle_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                 app.help = true;
                 return Vec::new();
             }
+            Action::Check => {
+                e.commit_fields();
+                e.run_check();
+                e.show_findings = !e.show_findings || e.focus != Focus::Findings;
+                e.focus = if e.show_findings {
+                    Focus::Findings
+                } else {
+                    Focus::Outline
+                };
+                let n = e.findings.len();
+                app.message = Some(super::Message {
+                    text: match lang {
+                        crate::i18n::Lang::Zh if n == 0 => "检查完毕，没有发现问题".to_string(),
+                        crate::i18n::Lang::Zh => format!("检查发现 {n} 处（Enter 跳转，f 修正）"),
+                        crate::i18n::Lang::En if n == 0 => "Checked: nothing found".to_string(),
+                        crate::i18n::Lang::En => format!("{n} findings (Enter jumps, f fixes)"),
+                    },
+                    error: false,
+                });
+                return Vec::new();
+            }
+            Action::Find | Action::Replace => {
+                e.commit_fields();
+                e.popup = Some(Popup::Find(FindState::new(action == Action::Replace)));
+                return Vec::new();
+            }
             Action::FocusNext | Action::FocusPrev => {
-                let order = [Focus::Outline, Focus::Editor, Focus::Preview];
+                let last = if e.show_findings {
+                    Focus::Findings
+                } else {
+                    Focus::Preview
+                };
+                let order = [Focus::Outline, Focus::Editor, last];
                 let i = order.iter().position(|f| *f == e.focus).unwrap_or(0);
                 let step = if action == Action::FocusNext {
                     1
@@ -496,6 +551,7 @@ pub(super) fn handle_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         Focus::Outline => Context::Outline,
         Focus::Editor => Context::Editor,
         Focus::Preview => Context::Preview,
+        Focus::Findings => Context::Findings,
     };
     let action = keymap.action(context, &key);
     match e.focus {
@@ -506,6 +562,7 @@ pub(super) fn handle_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             outline_action(e, action, app.size.1, lang, &mut app.message)
         }
         Focus::Editor => editor_key(e, action, key),
+        Focus::Findings => findings_action(e, action),
         Focus::Preview => {
             match action {
                 Some(Action::Up) => e.preview_scroll -= 1,
@@ -521,6 +578,44 @@ pub(super) fn handle_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             Vec::new()
         }
     }
+}
+
+fn findings_action(e: &mut EditorState, action: Option<Action>) -> Vec<Effect> {
+    let last = e.findings.len().saturating_sub(1);
+    match action {
+        Some(Action::Up) => e.findings_selected = e.findings_selected.saturating_sub(1),
+        Some(Action::Down) => e.findings_selected = (e.findings_selected + 1).min(last),
+        Some(Action::Edit) => {
+            if let Some(f) = e.findings.get(e.findings_selected) {
+                let location = f.location;
+                jump_to(
+                    e,
+                    Match {
+                        field: location.field,
+                        start: location.start,
+                        len: location.len,
+                    },
+                );
+            }
+        }
+        Some(Action::ApplyFix) => {
+            let fix = e
+                .findings
+                .get(e.findings_selected)
+                .and_then(|f| f.fix(&e.doc));
+            if let Some(edit) = fix
+                && !e.read_only
+                && e.apply(edit)
+            {
+                // apply() checked again; stay in the findings pane.
+                e.focus = Focus::Findings;
+                return vec![Effect::Save];
+            }
+        }
+        Some(Action::Leave) => e.focus = Focus::Outline,
+        _ => {}
+    }
+    Vec::new()
 }
 
 fn page(height: u16) -> usize {
@@ -669,8 +764,15 @@ fn editor_key(e: &mut EditorState, action: Option<Action>, key: KeyEvent) -> Vec
     Vec::new()
 }
 
-fn handle_popup(e: &mut EditorState, popup: Popup, key: KeyEvent) -> Vec<Effect> {
+fn handle_popup(
+    e: &mut EditorState,
+    popup: Popup,
+    key: KeyEvent,
+    lang: crate::i18n::Lang,
+    message: &mut Option<super::Message>,
+) -> Vec<Effect> {
     match popup {
+        Popup::Find(state) => handle_find(e, state, key, lang, message),
         Popup::NewSection { selected } => {
             let n = SectionKind::ALL.len();
             match key.code {
@@ -693,17 +795,157 @@ fn handle_popup(e: &mut EditorState, popup: Popup, key: KeyEvent) -> Vec<Effect>
                 KeyCode::Char(c) if c.is_ascii_digit() => {
                     let i = c.to_digit(10).unwrap_or(0) as usize;
                     if (1..=n).contains(&i) {
-                        e.popup = None;
                         if e.new_section(SectionKind::ALL[i - 1]) {
                             return vec![Effect::Save];
                         }
+                    } else {
+                        e.popup = Some(Popup::NewSection { selected });
                     }
                 }
                 KeyCode::Esc => e.popup = None,
-                _ => {}
+                _ => e.popup = Some(Popup::NewSection { selected }),
             }
             Vec::new()
         }
+    }
+}
+
+fn handle_find(
+    e: &mut EditorState,
+    mut state: FindState,
+    key: KeyEvent,
+    lang: crate::i18n::Lang,
+    message: &mut Option<super::Message>,
+) -> Vec<Effect> {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    let mut effects = Vec::new();
+    match key.code {
+        KeyCode::Esc => return effects,
+        KeyCode::Tab | KeyCode::BackTab if state.replacement.is_some() => {
+            state.input = match state.input {
+                FindInput::Query => FindInput::Replacement,
+                FindInput::Replacement => FindInput::Query,
+            };
+        }
+        KeyCode::Char('a') if ctrl && state.replacement.is_some() => {
+            let replacement = state.replacement.clone().unwrap_or_default();
+            let replaced = replace_all(&e.doc, &state.query, &replacement)
+                .filter(|_| !e.read_only)
+                .and_then(|(edit, count)| e.apply(edit).then_some(count));
+            match replaced {
+                Some(count) => {
+                    *message = Some(super::Message {
+                        text: match lang {
+                            crate::i18n::Lang::Zh => {
+                                format!("已替换 {count} 处（在大纲按 u 可撤销）")
+                            }
+                            crate::i18n::Lang::En => {
+                                format!("Replaced {count} (u in the outline undoes it)")
+                            }
+                        },
+                        error: false,
+                    });
+                    e.focus = Focus::Outline;
+                    return vec![Effect::Save];
+                }
+                None => {
+                    *message = Some(super::Message {
+                        text: lang.pick("没有找到", "Not found").into(),
+                        error: true,
+                    });
+                }
+            }
+        }
+        KeyCode::Enter
+            if state.replacement.is_some() && state.current.is_some() && !e.read_only =>
+        {
+            let replacement = state.replacement.clone().unwrap_or_default();
+            let current = state.current.unwrap_or(0);
+            if let Some(m) = state.matches.get(current).copied()
+                && let Some(edit) = replace_one(&e.doc, m, &replacement)
+                && e.apply(edit)
+            {
+                effects.push(Effect::Save);
+                state.refresh(&e.doc);
+                // The next match now has the index of the replaced one.
+                if let Some(m) = state.matches.get(current).copied() {
+                    state.current = Some(current);
+                    jump_to(e, m);
+                } else {
+                    state.current = None;
+                    if let Some(m) = state.step(true) {
+                        jump_to(e, m);
+                    }
+                }
+            }
+        }
+        KeyCode::Enter | KeyCode::Down => {
+            if let Some(m) = state.step(true) {
+                jump_to(e, m);
+            }
+        }
+        KeyCode::Up => {
+            if let Some(m) = state.step(false) {
+                jump_to(e, m);
+            }
+        }
+        KeyCode::Backspace => {
+            edit_find_input(&mut state, |s| {
+                s.pop();
+            });
+            refresh_find(e, &mut state);
+        }
+        KeyCode::Char(c) if !ctrl && !key.modifiers.contains(KeyModifiers::ALT) => {
+            edit_find_input(&mut state, |s| s.push(c));
+            refresh_find(e, &mut state);
+        }
+        _ => {}
+    }
+    e.popup = Some(Popup::Find(state));
+    effects
+}
+
+fn edit_find_input(state: &mut FindState, f: impl FnOnce(&mut String)) {
+    match state.input {
+        FindInput::Query => f(&mut state.query),
+        FindInput::Replacement => {
+            if let Some(r) = state.replacement.as_mut() {
+                f(r)
+            }
+        }
+    }
+}
+
+/// After the query changed: search again and show the first match.
+fn refresh_find(e: &mut EditorState, state: &mut FindState) {
+    if state.input == FindInput::Query {
+        state.current = None;
+        state.refresh(&e.doc);
+        if let Some(m) = state.step(true) {
+            jump_to(e, m);
+        }
+    }
+}
+
+/// Shows a match: its entry selected, the editor on its field, the match selected.
+fn jump_to(e: &mut EditorState, m: Match) {
+    e.select_field(m.field);
+    e.focus = Focus::Editor;
+    let Some(fa) = e.fields.active_mut() else {
+        return;
+    };
+    let text = fa.text();
+    let before: String = text.chars().take(m.start).collect();
+    let row = before.matches('\n').count();
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count());
+    fa.area.cancel_selection();
+    fa.area.move_cursor(CursorMove::Jump(
+        row.min(u16::MAX as usize) as u16,
+        col.min(u16::MAX as usize) as u16,
+    ));
+    fa.area.start_selection();
+    for _ in 0..m.len {
+        fa.area.move_cursor(CursorMove::Forward);
     }
 }
 
@@ -740,16 +982,14 @@ pub(super) fn handle_paste(app: &mut App, text: &str) -> Vec<Effect> {
 
 pub(super) fn handle_mouse(app: &mut App, mouse: MouseEvent) -> Vec<Effect> {
     let size = app.size;
-    let lang = app.lang();
     let Screen::Editor(e) = &mut app.screen else {
         return Vec::new();
     };
-    let layout =
-        crate::ui::editor_layout(ratatui::layout::Rect::new(0, 0, size.0, size.1), e.focus);
+    let area = ratatui::layout::Rect::new(0, 0, size.0, size.1);
+    let layout = crate::ui::editor_layout(area, e.focus, e.show_findings);
     let hit = |r: Option<ratatui::layout::Rect>| {
         r.is_some_and(|r| r.contains(ratatui::layout::Position::new(mouse.column, mouse.row)))
     };
-    let _ = lang;
     match mouse.kind {
         MouseEventKind::Down(MouseButton::Left) => {
             if hit(layout.outline) {
@@ -770,11 +1010,15 @@ pub(super) fn handle_mouse(app: &mut App, mouse: MouseEvent) -> Vec<Effect> {
                 }
             } else if hit(layout.editor) {
                 e.focus = Focus::Editor;
-            } else if hit(layout.preview) {
+            } else if hit(layout.preview) || hit(layout.findings) {
                 if e.focus == Focus::Editor {
                     e.commit_fields();
                 }
-                e.focus = Focus::Preview;
+                e.focus = if hit(layout.findings) {
+                    Focus::Findings
+                } else {
+                    Focus::Preview
+                };
             }
             app.dirty_screen = true;
         }

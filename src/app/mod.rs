@@ -5,12 +5,14 @@
 mod counts;
 mod editor;
 mod fields;
+mod find;
 mod outline;
 mod picker;
 
-pub use counts::{count_placeholders, text_counts};
+pub use counts::text_counts;
 pub use editor::{EditorState, Focus, Popup};
 pub use fields::{FieldArea, FieldEditor};
+pub use find::{FindInput, FindState, Match, find_all, replace_all, replace_one};
 pub use outline::{Entry, entries, field_label};
 pub use picker::{PickerPopup, PickerState};
 

@@ -137,7 +137,7 @@ pub(super) fn handle_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             }
             Action::ShowTrash => return vec![Effect::ListTrash],
             Action::Help => app.help = true,
-            Action::Quit => {
+            Action::Exit => {
                 if key.code == KeyCode::Esc && !p.filter.is_empty() {
                     p.filter.clear();
                     p.selected = 0;

@@ -225,7 +225,8 @@ pub fn section_move_down(doc: &Document, section: usize) -> Option<Edit> {
 
 /// Swaps the section with its neighbour above.
 pub fn section_move_up(doc: &Document, section: usize) -> Option<Edit> {
-    (section > 0 && section < doc.sections.len()).then_some(Edit::MoveSection {
+    // `then`, not `then_some`: `section - 1` must not be computed for 0.
+    (section > 0 && section < doc.sections.len()).then(|| Edit::MoveSection {
         from: section,
         to: section - 1,
     })

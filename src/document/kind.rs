@@ -31,6 +31,8 @@ pub enum NumberingStyle {
     Arabic,
     /// `（1）heading。body`
     ArabicParen,
+    /// `1、heading。body`, as many documents number their points.
+    ArabicComma,
 }
 
 impl SectionKind {
@@ -96,7 +98,24 @@ impl SectionKind {
         {
             return SectionKind::Next;
         }
-        if has(&["问题", "不足", "差距", "短板", "薄弱"]) {
+        // 问题 alone is not enough: "问题清单逐项销号" is work done.
+        if has(&[
+            "存在问题",
+            "存在的问题",
+            "主要问题",
+            "问题与不足",
+            "问题和不足",
+            "问题及原因",
+            "不足之处",
+            "存在不足",
+            "差距和不足",
+            "差距与不足",
+            "短板",
+            "薄弱环节",
+        ]) || t.starts_with("问题")
+            || t.ends_with("问题")
+            || t.ends_with("不足")
+        {
             return SectionKind::Problems;
         }
         if has(&["亮点", "特色", "经验", "创新做法", "成效显著"]) {
@@ -128,12 +147,13 @@ impl SectionKind {
 }
 
 impl NumberingStyle {
-    pub const ALL: [NumberingStyle; 5] = [
+    pub const ALL: [NumberingStyle; 6] = [
         NumberingStyle::Paren,
         NumberingStyle::Ordinal,
         NumberingStyle::OrdinalInline,
         NumberingStyle::Arabic,
         NumberingStyle::ArabicParen,
+        NumberingStyle::ArabicComma,
     ];
 
     /// The name used in draft files.
@@ -144,6 +164,7 @@ impl NumberingStyle {
             NumberingStyle::OrdinalInline => "ordinal-inline",
             NumberingStyle::Arabic => "arabic",
             NumberingStyle::ArabicParen => "arabic-paren",
+            NumberingStyle::ArabicComma => "arabic-comma",
         }
     }
 
@@ -191,6 +212,9 @@ mod tests {
             ("2020年下半年工作计划", Next),
             ("下步工作计划", Next),
             ("其他事项", Custom),
+            ("存在的不足", Problems),
+            ("问题及整改措施", Problems),
+            ("强化巡察整改，问题清单逐项销号", Custom),
         ];
         for (title, want) in cases {
             assert_eq!(SectionKind::classify(title), want, "{title}");
@@ -204,6 +228,6 @@ mod tests {
             k = k.next();
         }
         assert_eq!(k, SectionKind::Basic);
-        assert_eq!(NumberingStyle::ArabicParen.next(), NumberingStyle::Paren);
+        assert_eq!(NumberingStyle::ArabicComma.next(), NumberingStyle::Paren);
     }
 }

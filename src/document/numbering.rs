@@ -88,7 +88,7 @@ pub fn render_section_number(index: usize) -> String {
 }
 
 /// The number that opens the item at 0-based `index` in a section of `style`:
-/// `（一）`, `一是`, `1.`, `（1）`.
+/// `（一）`, `一是`, `1.`, `（1）`, `1、`.
 pub fn render_item_number(style: NumberingStyle, index: usize) -> String {
     let n = index as u64 + 1;
     match style {
@@ -98,6 +98,7 @@ pub fn render_item_number(style: NumberingStyle, index: usize) -> String {
         }
         NumberingStyle::Arabic => format!("{n}."),
         NumberingStyle::ArabicParen => format!("（{n}）"),
+        NumberingStyle::ArabicComma => format!("{n}、"),
     }
 }
 
@@ -151,6 +152,8 @@ mod tests {
             (Arabic, 20, "21."),
             (ArabicParen, 10, "（11）"),
             (ArabicParen, 20, "（21）"),
+            (ArabicComma, 0, "1、"),
+            (ArabicComma, 10, "11、"),
         ];
         for (style, index, want) in cases {
             assert_eq!(render_item_number(style, index), want, "{style:?} {index}");

@@ -40,7 +40,7 @@ pub struct ExportOptions {
 /// The indentation of `--indent`: two full-width spaces.
 pub const INDENT: &str = "\u{3000}\u{3000}";
 /// A heading gets a full stop unless it ends with one of these.
-const HEADING_ENDS: [char; 5] = ['。', '！', '？', '；', '：'];
+pub(crate) const HEADING_ENDS: [char; 5] = ['。', '！', '？', '；', '：'];
 
 /// The whole document as paragraphs, in order.
 pub fn paragraphs(doc: &Document) -> Vec<Paragraph> {

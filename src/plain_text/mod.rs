@@ -1,13 +1,17 @@
 //! Plain text in and out: the export of a draft as the genre's `.txt`
 //! (line breaking, encodings, line ends) and the import of such text.
 
+mod decode;
 mod encoding;
 mod export;
+mod import;
 mod wrap;
 
+pub use decode::{ImportError, MAX_IMPORT_BYTES, decode};
 pub use encoding::{TextEncoding, encode};
 pub use export::{
     ExportOptions, INDENT, Paragraph, Role, export_text, head_paragraphs, paragraph_index_for,
     paragraphs, section_paragraphs, tail_paragraphs,
 };
+pub use import::{Imported, Warning, import_bytes, import_text};
 pub use wrap::{NO_END, NO_START, wrap_line};

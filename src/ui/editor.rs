@@ -10,7 +10,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::outline::entry_label;
 use super::{centered, truncate};
-use crate::app::{App, EditorState, Entry, Focus, Popup, field_label};
+use crate::app::{App, EditorState, Entry, FindInput, FindState, Focus, Popup, field_label};
 use crate::document::{NumberingStyle, SectionKind};
 use crate::i18n::Lang;
 use crate::sanitize::escape_controls;
@@ -33,6 +33,7 @@ pub fn style_name(style: NumberingStyle, lang: Lang) -> &'static str {
         NumberingStyle::OrdinalInline => lang.pick("一是（同段）", "一是 (one paragraph)"),
         NumberingStyle::Arabic => "1.",
         NumberingStyle::ArabicParen => "（1）",
+        NumberingStyle::ArabicComma => "1、",
     }
 }
 
@@ -174,6 +175,7 @@ pub fn draw_popup(frame: &mut Frame, app: &App, popup: &Popup, area: Rect) {
     let theme = &app.settings.theme;
     let lang = app.lang();
     match popup {
+        Popup::Find(state) => draw_find(frame, app, state, area),
         Popup::NewSection { selected } => {
             let rect = centered(area, 36, SectionKind::ALL.len() as u16 + 2);
             frame.render_widget(Clear, rect);
@@ -205,4 +207,75 @@ pub fn draw_popup(frame: &mut Frame, app: &App, popup: &Popup, area: Rect) {
             frame.render_widget(Paragraph::new(lines).block(block), rect);
         }
     }
+}
+
+/// The find bar, just above the status bar.
+fn draw_find(frame: &mut Frame, app: &App, state: &FindState, area: Rect) {
+    let theme = &app.settings.theme;
+    let lang = app.lang();
+    let rows = if state.replacement.is_some() { 3 } else { 2 };
+    if area.height < rows + 2 {
+        return;
+    }
+    let rect = Rect::new(area.x, area.y + area.height - 1 - rows, area.width, rows);
+    frame.render_widget(Clear, rect);
+    let width = usize::from(rect.width);
+    let count = match (state.current, state.matches.len()) {
+        (_, 0) if state.query.is_empty() => String::new(),
+        (_, 0) => lang.pick("  没有找到", "  not found").to_string(),
+        (Some(i), n) => format!("  {}/{n}", i + 1),
+        (None, n) => format!("  {n}"),
+    };
+    let active = |input: FindInput| {
+        if state.input == input {
+            theme.border_focus
+        } else {
+            theme.muted
+        }
+    };
+    let mut lines = vec![Line::from(vec![
+        Span::styled(lang.pick("查找：", "Find: "), active(FindInput::Query)),
+        Span::raw(escape_controls(&state.query).into_owned()),
+        Span::styled(count, theme.muted),
+    ])];
+    if let Some(r) = &state.replacement {
+        lines.push(Line::from(vec![
+            Span::styled(
+                lang.pick("替换为：", "Replace with: "),
+                active(FindInput::Replacement),
+            ),
+            Span::raw(escape_controls(r).into_owned()),
+        ]));
+    }
+    let hint = if state.replacement.is_some() {
+        lang.pick("Enter 替换并到下一处 · ↑↓ 上一处/下一处 · Tab 切换栏 · Ctrl+A 全部替换 · Esc 关闭", "Enter replace and next · ↑↓ previous/next · Tab switch · Ctrl+A replace all · Esc close")
+    } else {
+        lang.pick(
+            "Enter/↓ 下一处 · ↑ 上一处 · Esc 关闭",
+            "Enter/↓ next · ↑ previous · Esc close",
+        )
+    };
+    lines.push(Line::from(Span::styled(truncate(hint, width), theme.muted)));
+    frame.render_widget(Paragraph::new(lines).style(theme.text), rect);
+    // The cursor in the line being typed, for the input method.
+    let (row, typed) = match state.input {
+        FindInput::Query => (
+            0,
+            format!(
+                "{}{}",
+                lang.pick("查找：", "Find: "),
+                escape_controls(&state.query)
+            ),
+        ),
+        FindInput::Replacement => (
+            1,
+            format!(
+                "{}{}",
+                lang.pick("替换为：", "Replace with: "),
+                escape_controls(state.replacement.as_deref().unwrap_or(""))
+            ),
+        ),
+    };
+    let col = (typed.width() as u16).min(rect.width.saturating_sub(1));
+    frame.set_cursor_position(Position::new(rect.x + col, rect.y + row));
 }

@@ -49,9 +49,9 @@ pub fn draw(frame: &mut Frame, app: &App, p: &PickerState, area: Rect) {
     let mut lines = vec![Line::from(Span::styled(
         truncate(
             &format!(
-                "  {:<16} {:>8}  {}",
-                lang.pick("修改时间", "Modified"),
-                lang.pick("字数", "Chars"),
+                "  {} {}  {}",
+                pad(lang.pick("修改时间", "Modified"), 16),
+                pad_left(lang.pick("字数", "Chars"), 8),
                 lang.pick("标题（编号）", "Title (id)")
             ),
             width,
@@ -120,7 +120,7 @@ pub fn draw(frame: &mut Frame, app: &App, p: &PickerState, area: Rect) {
         hint(Action::RestoreBackup, "恢复上一版", "restore backup"),
         hint(Action::ShowTrash, "回收站", "trash"),
         hint(Action::Help, "帮助", "help"),
-        hint(Action::Quit, "退出", "quit"),
+        hint(Action::Exit, "退出", "quit"),
     ]
     .join(" · ");
     frame.render_widget(
@@ -254,4 +254,13 @@ fn draw_popup(frame: &mut Frame, app: &App, p: &PickerState, popup: &PickerPopup
         .border_style(theme.border_focus)
         .style(theme.text);
     frame.render_widget(Paragraph::new(lines).block(block), rect);
+}
+
+/// Pads to `width` display columns (format's padding counts chars).
+fn pad(text: &str, width: usize) -> String {
+    format!("{text}{}", " ".repeat(width.saturating_sub(text.width())))
+}
+
+fn pad_left(text: &str, width: usize) -> String {
+    format!("{}{text}", " ".repeat(width.saturating_sub(text.width())))
 }

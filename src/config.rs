@@ -1,0 +1,243 @@
+//! `config.toml` in the config directory: theme, language, export defaults,
+//! autosave delay and key bindings. A missing file means defaults; anything
+//! unknown or wrong becomes a warning, never a failure.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use toml::{Table, Value};
+
+use crate::i18n::Lang;
+use crate::plain_text::{ExportOptions, TextEncoding};
+
+/// The settings a config file can hold.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Config {
+    pub theme: Option<String>,
+    pub lang: Option<Lang>,
+    pub autosave: Option<Duration>,
+    pub export: ExportOptions,
+    pub export_dir: Option<PathBuf>,
+    /// `(action name, keys)` in file order.
+    pub keys: Vec<(String, Vec<String>)>,
+}
+
+/// The config directory: `ZONGJIE_CONFIG_DIR`, or the platform's.
+pub fn config_dir() -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os("ZONGJIE_CONFIG_DIR").filter(|d| !d.is_empty()) {
+        return Some(PathBuf::from(dir));
+    }
+    directories::ProjectDirs::from("", "", "zongjie").map(|d| d.config_dir().to_path_buf())
+}
+
+impl Config {
+    /// Reads `<dir>/config.toml`; a missing file is the default config.
+    pub fn load(dir: Option<&Path>) -> (Config, Vec<String>) {
+        let Some(path) = dir.map(|d| d.join("config.toml")) else {
+            return (Config::default(), Vec::new());
+        };
+        match std::fs::read_to_string(&path) {
+            Ok(text) => Config::parse(&text, &path.display().to_string()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Config::default(), Vec::new()),
+            Err(e) => (Config::default(), vec![format!("{}: {e}", path.display())]),
+        }
+    }
+
+    pub fn parse(text: &str, origin: &str) -> (Config, Vec<String>) {
+        let mut warnings = Vec::new();
+        let mut config = Config::default();
+        let mut table: Table = match toml::from_str(text) {
+            Ok(t) => t,
+            Err(e) => {
+                let (line, column) = e
+                    .span()
+                    .map_or((1, 1), |s| crate::storage::line_column(text, s.start));
+                warnings.push(format!("{origin}:{line}:{column}: {}", e.message().trim()));
+                return (config, warnings);
+            }
+        };
+        let mut warn = |key: &str, what: &str| warnings.push(format!("{origin}: `{key}`: {what}"));
+        if let Some(v) = table.remove("theme") {
+            match v {
+                Value::String(s) => config.theme = Some(s),
+                _ => warn("theme", "expected a theme name"),
+            }
+        }
+        if let Some(v) = table.remove("lang") {
+            match v.as_str().and_then(Lang::parse) {
+                Some(l) => config.lang = Some(l),
+                None => warn("lang", "expected \"zh\" or \"en\""),
+            }
+        }
+        if let Some(v) = table.remove("autosave_seconds") {
+            match v.as_float().or_else(|| v.as_integer().map(|i| i as f64)) {
+                Some(s) if (0.2..=3600.0).contains(&s) => {
+                    config.autosave = Some(Duration::from_secs_f64(s))
+                }
+                _ => warn(
+                    "autosave_seconds",
+                    "expected a number of seconds between 0.2 and 3600",
+                ),
+            }
+        }
+        if let Some(v) = table.remove("export") {
+            match v {
+                Value::Table(mut export) => {
+                    for (key, slot) in [
+                        ("indent", &mut config.export.indent),
+                        ("blank_lines", &mut config.export.blank_lines),
+                        ("crlf", &mut config.export.crlf),
+                    ] {
+                        if let Some(v) = export.remove(key) {
+                            match v.as_bool() {
+                                Some(b) => *slot = b,
+                                None => warn(&format!("export.{key}"), "expected true or false"),
+                            }
+                        }
+                    }
+                    if let Some(v) = export.remove("width") {
+                        match v.as_integer() {
+                            Some(0) => config.export.width = None,
+                            Some(w) if (4..=10_000).contains(&w) => {
+                                config.export.width = Some(w as usize)
+                            }
+                            _ => warn(
+                                "export.width",
+                                "expected a number of columns (4 or more, 0 for none)",
+                            ),
+                        }
+                    }
+                    if let Some(v) = export.remove("encoding") {
+                        match v.as_str().map(str::parse::<TextEncoding>) {
+                            Some(Ok(e)) => config.export.encoding = e,
+                            _ => warn(
+                                "export.encoding",
+                                "expected \"utf-8\", \"utf-8-bom\" or \"gb18030\"",
+                            ),
+                        }
+                    }
+                    if let Some(v) = export.remove("directory") {
+                        match v.as_str() {
+                            Some(d) => config.export_dir = Some(expand_home(d)),
+                            None => warn("export.directory", "expected a path"),
+                        }
+                    }
+                    for key in export.keys() {
+                        warn(&format!("export.{key}"), "unknown setting");
+                    }
+                }
+                _ => warn("export", "expected a table [export]"),
+            }
+        }
+        if let Some(v) = table.remove("keys") {
+            match v {
+                Value::Table(keys) => {
+                    for (action, v) in keys {
+                        let list = match v {
+                            Value::String(s) => Some(vec![s]),
+                            Value::Array(a) => a
+                                .into_iter()
+                                .map(|x| x.as_str().map(str::to_string))
+                                .collect(),
+                            _ => None,
+                        };
+                        match list {
+                            Some(list) => config.keys.push((action, list)),
+                            None => warn(
+                                &format!("keys.{action}"),
+                                "expected a key or a list of keys",
+                            ),
+                        }
+                    }
+                }
+                _ => warn("keys", "expected a table [keys]"),
+            }
+        }
+        for key in table.keys() {
+            warn(key, "unknown setting");
+        }
+        (config, warnings)
+    }
+}
+
+fn expand_home(path: &str) -> PathBuf {
+    match (path.strip_prefix("~/"), std::env::var_os("HOME")) {
+        (Some(rest), Some(home)) => PathBuf::from(home).join(rest),
+        _ => PathBuf::from(path),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_full_config() {
+        let (config, warnings) = Config::parse(
+            r#"
+theme = "dark"
+lang = "en"
+autosave_seconds = 5
+[export]
+indent = true
+width = 40
+encoding = "gb18030"
+crlf = true
+directory = "/tmp/out"
+[keys]
+move_down = ["J", "A-Down"]
+save = "C-w"
+"#,
+            "config.toml",
+        );
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert_eq!(config.theme.as_deref(), Some("dark"));
+        assert_eq!(config.lang, Some(Lang::En));
+        assert_eq!(config.autosave, Some(Duration::from_secs(5)));
+        assert!(config.export.indent && config.export.crlf && !config.export.blank_lines);
+        assert_eq!(config.export.width, Some(40));
+        assert_eq!(config.export.encoding, TextEncoding::Gb18030);
+        assert_eq!(config.export_dir, Some(PathBuf::from("/tmp/out")));
+        assert_eq!(
+            config.keys[0],
+            (
+                "move_down".to_string(),
+                vec!["J".to_string(), "A-Down".to_string()]
+            )
+        );
+        assert_eq!(
+            config.keys[1],
+            ("save".to_string(), vec!["C-w".to_string()])
+        );
+    }
+
+    #[test]
+    fn unknown_and_wrong_settings_are_warnings() {
+        let (config, warnings) = Config::parse(
+            "colour = 1\nlang = \"fr\"\n[export]\nwidth = 2\nfancy = true\n[keys]\nsave = 3\n",
+            "c.toml",
+        );
+        assert_eq!(config, Config::default());
+        let text = warnings.join("\n");
+        for needle in [
+            "`colour`",
+            "`lang`",
+            "`export.width`",
+            "`export.fancy`",
+            "`keys.save`",
+        ] {
+            assert!(text.contains(needle), "{needle} in {text}");
+        }
+        let (_, warnings) = Config::parse("theme = [", "c.toml");
+        assert!(warnings[0].starts_with("c.toml:1:"), "{warnings:?}");
+    }
+
+    #[test]
+    fn missing_file_is_defaults() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(
+            Config::load(Some(dir.path())),
+            (Config::default(), Vec::new())
+        );
+    }
+}

@@ -1,0 +1,439 @@
+//! One section's paragraphs → its intro, numbering style and items: the
+//! inverse of the export's `section_paragraphs`. Every reading is checked by
+//! exporting it again; one that would not give the same lines back is
+//! replaced by the plain reading (all paragraphs as the intro).
+
+use std::borrow::Cow;
+
+use super::markers::{find_inline, item_text, ordinal_marker};
+use crate::document::{Document, Item, NumberingStyle, Section, SectionKind, render_item_number};
+use crate::plain_text::section_paragraphs;
+
+use crate::plain_text::export::HEADING_ENDS;
+
+/// The longest heading: a longer first sentence is the start of the body of
+/// an item without a heading (the outline and the heading line stay short).
+pub(super) const HEADING_MAX_CHARS: usize = 40;
+
+/// The styles whose items start a paragraph, in the order they are tried.
+const LINE_STYLES: [NumberingStyle; 5] = [
+    NumberingStyle::Paren,
+    NumberingStyle::ArabicParen,
+    NumberingStyle::Arabic,
+    NumberingStyle::ArabicComma,
+    NumberingStyle::Ordinal,
+];
+
+/// What was read from a section's paragraphs.
+#[derive(Debug)]
+pub(super) struct SectionBody {
+    pub section: Section,
+    /// Items whose heading stands on a line of its own (kept in the body).
+    pub headings_in_body: usize,
+    /// The items could not be read back exactly; everything is the intro.
+    pub kept_as_text: bool,
+}
+
+/// How the items of a section are laid out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Layout {
+    /// Each item opens a paragraph, the first at paragraph `first`.
+    Lines {
+        style: NumberingStyle,
+        first: usize,
+    },
+    /// `一是…二是…` inside paragraphs, `一是` at byte `at` of paragraph `line`.
+    Inline {
+        line: usize,
+        at: usize,
+    },
+    NoItems,
+}
+
+/// Reads the section titled `title` from its paragraphs (trimmed, non-empty).
+pub(super) fn read_section(title: &str, paragraphs: &[&str]) -> SectionBody {
+    let kind = SectionKind::classify(title);
+    let mut section = Section::new(kind, title);
+    let layout = detect_layout(paragraphs);
+    let reading = match layout {
+        Layout::Lines { style, first } => read_lines(paragraphs, style, first),
+        Layout::Inline { line, at } if at > 0 || line == 0 => read_inline(paragraphs, line, at),
+        // An intro paragraph followed by a separate `一是…二是…` paragraph:
+        // the export would join them, so the inline reading cannot be exact.
+        Layout::Inline { .. } => None,
+        Layout::NoItems => {
+            section.intro = paragraphs.join("\n");
+            return SectionBody {
+                section,
+                headings_in_body: 0,
+                kept_as_text: false,
+            };
+        }
+    };
+    if let Some(reading) = reading {
+        section.style = reading.style;
+        section.intro = reading.intro;
+        section.items = reading.items;
+        if exports_as(&mut section, &reading.expected) {
+            return SectionBody {
+                section,
+                headings_in_body: reading.headings_in_body,
+                kept_as_text: false,
+            };
+        }
+    }
+    section.style = kind.default_style();
+    section.items.clear();
+    section.intro = paragraphs.join("\n");
+    SectionBody {
+        section,
+        headings_in_body: 0,
+        kept_as_text: true,
+    }
+}
+
+/// One reading of a section, with the lines its export must give back.
+struct Reading<'a> {
+    style: NumberingStyle,
+    intro: String,
+    items: Vec<Item>,
+    expected: Vec<Cow<'a, str>>,
+    headings_in_body: usize,
+}
+
+/// The earliest paragraph that opens item 1 (`（一）`, `（1）`, `1.`, `1、`,
+/// `一是`) decides the style. A paragraph opening with `一是` is `ordinal`
+/// when `二是` opens a later paragraph, and `ordinal-inline` when `二是`
+/// follows inside a paragraph. Without any such paragraph, a `一是` inside a
+/// paragraph followed by a `二是` makes an `ordinal-inline` section whose
+/// intro is the text before `一是`.
+fn detect_layout(paragraphs: &[&str]) -> Layout {
+    let two = ordinal_marker(2);
+    for (i, p) in paragraphs.iter().enumerate() {
+        for style in LINE_STYLES {
+            if let Some(rest) = item_text(p, style, 1) {
+                if style != NumberingStyle::Ordinal {
+                    return Layout::Lines { style, first: i };
+                }
+                let offset = p.len() - rest.len();
+                let inline = find_inline(p, &two, offset).is_some()
+                    || (!paragraphs[i + 1..]
+                        .iter()
+                        .any(|q| item_text(q, style, 2).is_some())
+                        && paragraphs[i + 1..]
+                            .iter()
+                            .any(|q| find_inline(q, &two, 0).is_some()));
+                return if inline {
+                    Layout::Inline { line: i, at: 0 }
+                } else {
+                    Layout::Lines { style, first: i }
+                };
+            }
+        }
+    }
+    let one = ordinal_marker(1);
+    for (i, p) in paragraphs.iter().enumerate() {
+        if let Some(at) = find_inline(p, &one, 0) {
+            let after = at + one.len();
+            let has_two = find_inline(p, &two, after).is_some()
+                || paragraphs[i + 1..]
+                    .iter()
+                    .any(|q| find_inline(q, &two, 0).is_some());
+            if has_two {
+                return Layout::Inline { line: i, at };
+            }
+        }
+    }
+    Layout::NoItems
+}
+
+/// Items that each open a paragraph; other paragraphs continue the item
+/// before them, or form the intro before the first item.
+fn read_lines<'a>(
+    paragraphs: &[&'a str],
+    style: NumberingStyle,
+    first: usize,
+) -> Option<Reading<'a>> {
+    let mut expected: Vec<Cow<str>> = paragraphs[..first].iter().map(|p| Cow::from(*p)).collect();
+    let mut groups: Vec<Vec<&str>> = Vec::new();
+    for p in &paragraphs[first..] {
+        match item_text(p, style, groups.len() + 1) {
+            Some(rest) => {
+                let number = render_item_number(style, groups.len());
+                expected.push(
+                    if p.starts_with(&number) && p.len() == number.len() + rest.len() {
+                        Cow::from(*p)
+                    } else {
+                        Cow::from(format!("{number}{rest}"))
+                    },
+                );
+                groups.push(vec![rest]);
+            }
+            None => {
+                expected.push(Cow::from(*p));
+                groups.last_mut()?.push(p);
+            }
+        }
+    }
+    let mut headings_in_body = 0;
+    let mut items = Vec::with_capacity(groups.len());
+    for group in &groups {
+        let (item, heading_in_body) = make_item(group)?;
+        headings_in_body += usize::from(heading_in_body);
+        items.push(item);
+    }
+    Some(Reading {
+        style,
+        intro: paragraphs[..first].join("\n"),
+        items,
+        expected,
+        headings_in_body,
+    })
+}
+
+/// `一是…。二是…。` run on inside paragraphs: the text between one number and
+/// the next is an item; a line break inside it separates body paragraphs,
+/// as the export writes them.
+fn read_inline<'a>(paragraphs: &[&'a str], line: usize, at: usize) -> Option<Reading<'a>> {
+    let mut intro: Vec<&str> = paragraphs[..line].to_vec();
+    let opening = paragraphs[line];
+    if at > 0 {
+        intro.push(&opening[..at]);
+    }
+    let mut groups: Vec<Vec<&str>> = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    let mut text = &opening[at + ordinal_marker(1).len()..];
+    let mut next_line = line + 1;
+    loop {
+        let marker = ordinal_marker(groups.len() + 2);
+        match find_inline(text, &marker, 0) {
+            Some(pos) => {
+                current.push(&text[..pos]);
+                groups.push(std::mem::take(&mut current));
+                text = &text[pos + marker.len()..];
+            }
+            None => {
+                current.push(text);
+                let Some(p) = paragraphs.get(next_line) else {
+                    break;
+                };
+                text = p;
+                next_line += 1;
+            }
+        }
+    }
+    groups.push(current);
+    let mut items = Vec::with_capacity(groups.len());
+    let mut headings_in_body = 0;
+    for group in &groups {
+        let (item, heading_in_body) = make_item(group)?;
+        headings_in_body += usize::from(heading_in_body);
+        items.push(item);
+    }
+    Some(Reading {
+        style: NumberingStyle::OrdinalInline,
+        intro: intro.join("\n"),
+        items,
+        expected: paragraphs.iter().map(|p| Cow::from(*p)).collect(),
+        headings_in_body,
+    })
+}
+
+/// An item from its paragraphs, the first being the text after its number.
+/// The flag says the heading stood alone on its line and stays in the body
+/// (the export joins heading and body on one line).
+fn make_item(paragraphs: &[&str]) -> Option<(Item, bool)> {
+    let (first, rest) = paragraphs.split_first()?;
+    if first.trim().is_empty() {
+        // `（一）` alone on its line, its text below, cannot be written back.
+        return rest.is_empty().then(|| (Item::default(), false));
+    }
+    let joined = |start: &str| {
+        let mut body = String::from(start);
+        for p in rest {
+            body.push('\n');
+            body.push_str(p);
+        }
+        body
+    };
+    match split_heading(first) {
+        Some((heading, body)) if !body.trim().is_empty() || rest.is_empty() => {
+            Some((Item::new(heading, joined(body)), false))
+        }
+        _ => {
+            let reads_as_heading = first.chars().count() <= HEADING_MAX_CHARS + 1;
+            Some((
+                Item::new("", joined(first)),
+                reads_as_heading && !rest.is_empty(),
+            ))
+        }
+    }
+}
+
+/// Splits `heading。body` at the first `。` (dropped: the export adds it
+/// back) or the first `！？；：` (kept), outside quotes and brackets when
+/// there is one there. Nothing to split on, an empty heading or one longer
+/// than [`HEADING_MAX_CHARS`]: `None`.
+pub(super) fn split_heading(text: &str) -> Option<(&str, &str)> {
+    let mut depth = 0usize;
+    let mut first_any = None;
+    let mut first_outside = None;
+    for (i, c) in text.char_indices() {
+        match c {
+            '（' | '(' | '“' | '‘' | '《' | '「' | '『' | '【' => depth += 1,
+            '）' | ')' | '”' | '’' | '》' | '」' | '』' | '】' => {
+                depth = depth.saturating_sub(1)
+            }
+            c if HEADING_ENDS.contains(&c) => {
+                first_any.get_or_insert((i, c));
+                if depth == 0 {
+                    first_outside = Some((i, c));
+                    break;
+                }
+            }
+            _ => {}
+        }
+    }
+    let (i, c) = first_outside.or(first_any)?;
+    let (heading, body) = if c == '。' {
+        (&text[..i], &text[i + c.len_utf8()..])
+    } else {
+        text.split_at(i + c.len_utf8())
+    };
+    let valid = !heading.trim().is_empty()
+        && heading.trim() == heading
+        && heading.chars().count() <= HEADING_MAX_CHARS
+        && !(c == '。' && heading.ends_with(HEADING_ENDS));
+    valid.then_some((heading, body))
+}
+
+/// Whether the section, exported, gives exactly `expected` after its title.
+/// The section is moved into a one-section document and back, not copied.
+fn exports_as(section: &mut Section, expected: &[Cow<str>]) -> bool {
+    let doc = Document {
+        sections: vec![std::mem::take(section)],
+        ..Document::default()
+    };
+    let paragraphs = section_paragraphs(&doc, 0);
+    let same = paragraphs.len() == expected.len() + 1
+        && paragraphs[1..]
+            .iter()
+            .zip(expected)
+            .all(|(p, e)| p.text == e.as_ref());
+    if let Some(back) = doc.sections.into_iter().next() {
+        *section = back;
+    }
+    same
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn heading_is_the_first_sentence_outside_quotes() {
+        let cases = [
+            (
+                "政治建设方面。制定计划。",
+                Some(("政治建设方面", "制定计划。")),
+            ),
+            (
+                "政治建设“铸魂”。建立制度。",
+                Some(("政治建设“铸魂”", "建立制度。")),
+            ),
+            (
+                "学习“两学一做。”活动。其他",
+                Some(("学习“两学一做。”活动", "其他")),
+            ),
+            ("学习不够深入；", Some(("学习不够深入；", ""))),
+            ("关于学习：认真学习。", Some(("关于学习：", "认真学习。"))),
+            (
+                "落实责任！签订责任书。",
+                Some(("落实责任！", "签订责任书。")),
+            ),
+            ("。以句号开头", None),
+            ("没有标点的一行", None),
+            (" 前面有空格。正文", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(split_heading(text), want, "{text}");
+        }
+        let long = format!("{}。正文", "长".repeat(HEADING_MAX_CHARS + 1));
+        assert_eq!(split_heading(&long), None);
+        let just_fits = format!("{}。正文", "长".repeat(HEADING_MAX_CHARS));
+        assert!(split_heading(&just_fits).is_some());
+    }
+
+    #[test]
+    fn items_keep_every_paragraph() {
+        let (item, alone) = make_item(&["学习。第一段。", "第二段。"]).unwrap();
+        assert_eq!(item, Item::new("学习", "第一段。\n第二段。"));
+        assert!(!alone);
+        // A heading alone on its line stays in the body, flagged.
+        let (item, alone) = make_item(&["政治建设方面", "正文。"]).unwrap();
+        assert_eq!(item, Item::new("", "政治建设方面\n正文。"));
+        assert!(alone);
+        let (item, alone) = make_item(&["政治建设方面。", "正文。"]).unwrap();
+        assert_eq!(item, Item::new("", "政治建设方面。\n正文。"));
+        assert!(alone);
+        // A long first sentence is body, not a heading standing alone.
+        let long = "长".repeat(60) + "。";
+        let (item, alone) = make_item(&[&long, "正文。"]).unwrap();
+        assert_eq!(item.heading, "");
+        assert!(!alone);
+        assert_eq!(make_item(&[""]).unwrap().0, Item::default());
+        // `（一）` alone, its text on the next line: no exact reading.
+        assert!(make_item(&["", "正文。"]).is_none());
+    }
+
+    #[test]
+    fn layout_is_chosen_by_the_first_item_number() {
+        use NumberingStyle::*;
+        let cases: [(&[&str], Layout); 7] = [
+            (
+                &["导语。", "（一）甲。", "1.乙。"],
+                Layout::Lines {
+                    style: Paren,
+                    first: 1,
+                },
+            ),
+            (
+                &["1、甲。", "（一）乙。"],
+                Layout::Lines {
+                    style: ArabicComma,
+                    first: 0,
+                },
+            ),
+            (
+                &["一是甲。", "二是乙。"],
+                Layout::Lines {
+                    style: Ordinal,
+                    first: 0,
+                },
+            ),
+            (&["一是甲。二是乙。"], Layout::Inline { line: 0, at: 0 }),
+            (
+                &["一是甲。", "续。二是乙。"],
+                Layout::Inline { line: 0, at: 0 },
+            ),
+            (
+                &["导语：一是甲。二是乙。"],
+                Layout::Inline { line: 0, at: 9 },
+            ),
+            (&["导语：一是甲。", "没有第二点。"], Layout::NoItems),
+        ];
+        for (paragraphs, want) in cases {
+            assert_eq!(detect_layout(paragraphs), want, "{paragraphs:?}");
+        }
+    }
+
+    #[test]
+    fn unreadable_items_fall_back_to_intro_text() {
+        let body = read_section("工作开展情况", &["（一）", "正文在下一行。"]);
+        assert!(body.kept_as_text);
+        assert!(body.section.items.is_empty());
+        assert_eq!(body.section.intro, "（一）\n正文在下一行。");
+        assert_eq!(body.section.style, NumberingStyle::Paren);
+        assert_eq!(body.section.kind, SectionKind::Work);
+    }
+}

@@ -1,9 +1,6 @@
 //! Export, load and save of the 6,000- and 200,000-character drafts
-//! (see `support`). Run with `cargo bench --bench core`.
-//!
-//! Import and check are not here yet: `zongjie::plain_text::import_text`
-//! and `zongjie::check` are not on main. Add `import_text(&text)` on the
-//! raw `doc-*.txt` and `check(&doc)` on the draft when they land.
+//! (see `support`). Run with `cargo bench --bench core`; import and check
+//! have their own (`--bench import`, `--bench check`).
 
 mod support;
 

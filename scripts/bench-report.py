@@ -93,7 +93,6 @@ def targets(doc):
 def main():
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--command", required=True)
-    ap.add_argument("--drafts", required=True)
     ap.add_argument("--git", required=True)
     ap.add_argument("--divan")
     ap.add_argument("json", nargs="+")
@@ -111,7 +110,7 @@ def main():
         "",
         f"- Date: {first['when']}; machine: {first['host']['platform']}, "
         f"{first['host']['cpus']} CPUs, Python {first['host']['python']}.",
-        f"- zongjie: {a.git}. Drafts made with {a.drafts} from",
+        f"- zongjie: {a.git}. Drafts made with `zongjie import` from",
         "  `../shared/bench/doc-6k.txt` and `doc-200k.txt` (`gen_doc.py --seed 1`).",
         f"- Command: `{a.command}`.",
         f"- {r0['cols']}x{r0['rows']}, {r0['runs']} runs + 1 warm-up per command, "

@@ -1,17 +1,16 @@
 //! What the benchmarks share: the 6,000- and 200,000-character drafts.
 //!
 //! The drafts are the pty harness's own texts, `../shared/bench/doc-6k.txt`
-//! and `doc-200k.txt` (`gen_doc.py --seed 1`), turned into drafts by
-//! [`text_draft`]; `ZONGJIE_BENCH_TEXTS=DIR` points elsewhere. Without
-//! them, a generated document of the same size stands in (and says so).
+//! and `doc-200k.txt` (`gen_doc.py --seed 1`), read as `zongjie import`
+//! reads them; `ZONGJIE_BENCH_TEXTS=DIR` points elsewhere. Without them, a
+//! generated document of the same size stands in (and says so).
 
 #![allow(dead_code)] // each bench uses its own part
-
-pub mod text_draft;
 
 use std::path::PathBuf;
 
 use zongjie::document::{Document, Item, NumberingStyle, Section, SectionKind};
+use zongjie::plain_text::import_text;
 
 pub const SIZES: [usize; 2] = [6_000, 200_000];
 
@@ -26,7 +25,7 @@ pub fn draft(chars: usize) -> Document {
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/bench"));
     match std::fs::read_to_string(dir.join(name)) {
-        Ok(text) => text_draft::draft_from_text(&text),
+        Ok(text) => import_text(&text).document,
         Err(_) => {
             eprintln!("note: {} not found, using a generated document", name);
             generated(chars)

@@ -34,6 +34,10 @@ pub fn run(mut app: App, store: &Store) -> io::Result<()> {
         if app.quit {
             break;
         }
+        if app.idle_pending() && !event::poll(Duration::ZERO)? {
+            app.idle();
+            continue;
+        }
         let timeout = app
             .next_deadline()
             .map(|d| d.saturating_duration_since(Instant::now()))

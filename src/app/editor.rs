@@ -152,11 +152,14 @@ pub struct EditorState {
     pub saved_at: Option<String>,
     pub save_error: Option<String>,
     pub read_only: bool,
-    /// The findings of the last check (after opening, each save and each
-    /// structural change) and whether their pane is shown.
+    /// The findings of the last check (once the first frame is drawn after
+    /// opening, then after each save and each structural change) and
+    /// whether their pane is shown.
     pub findings: Vec<Finding>,
     pub findings_selected: usize,
     pub show_findings: bool,
+    /// The draft has not been checked yet (just opened).
+    pub findings_pending: bool,
 }
 
 impl EditorState {
@@ -184,9 +187,11 @@ impl EditorState {
             findings: Vec::new(),
             findings_selected: 0,
             show_findings: false,
+            findings_pending: true,
         };
+        // Checking a long draft takes milliseconds: it waits until the
+        // first frame is on screen (App::idle).
         state.recount();
-        state.run_check();
         state
     }
 
@@ -344,6 +349,7 @@ impl EditorState {
 
     /// Checks the whole document again.
     pub fn run_check(&mut self) {
+        self.findings_pending = false;
         self.findings = check(&self.doc, &CheckOptions::default());
         self.findings_selected = self
             .findings_selected

@@ -203,6 +203,22 @@ impl App {
         }
     }
 
+    /// Whether work waits until the screen is drawn and no key is waiting:
+    /// the first check of a draft just opened.
+    pub fn idle_pending(&self) -> bool {
+        matches!(&self.screen, Screen::Editor(e) if e.findings_pending)
+    }
+
+    /// Does the work [`App::idle_pending`] announced.
+    pub fn idle(&mut self) {
+        if let Screen::Editor(e) = &mut self.screen
+            && e.findings_pending
+        {
+            e.run_check();
+            self.dirty_screen = true;
+        }
+    }
+
     /// When the runner should call [`App::tick`] next.
     pub fn next_deadline(&self) -> Option<std::time::Instant> {
         match &self.screen {

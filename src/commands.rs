@@ -7,13 +7,13 @@ use std::path::{Path, PathBuf};
 
 use unicode_width::UnicodeWidthStr;
 
-use crate::cli::{ExportArgs, ImportArgs, NewArgs};
+use crate::cli::{ExportArgs, ImportArgs, NewArgs, RestoreArgs};
 use crate::config::Config;
 use crate::i18n::Lang;
 use crate::plain_text::{
     ExportOptions, ImportError, MAX_IMPORT_BYTES, encode, export_text, import_bytes,
 };
-use crate::storage::{DraftId, StorageError, Store};
+use crate::storage::{DraftId, DraftLock, LockError, StorageError, Store};
 use crate::templates::{TEMPLATES, Template};
 
 /// A command that could not do its work; printed as one line on stderr.
@@ -35,6 +35,8 @@ pub enum CommandError {
         "draft `{0}` already exists; use --force to replace it (its current version is kept as the backup)"
     )]
     DraftExists(DraftId),
+    #[error(transparent)]
+    Lock(#[from] LockError),
 }
 
 /// `zongjie new`
@@ -292,5 +294,35 @@ pub fn themes(
         };
         writeln!(out, "{name:<16} {origin}").map_err(stdout_error)?;
     }
+    Ok(())
+}
+
+/// `zongjie restore`: the backup becomes the draft and the draft the backup.
+/// Refused while the draft is open in a running zongjie.
+pub fn restore(store: &Store, args: &RestoreArgs, err: &mut dyn Write) -> Result<(), CommandError> {
+    let location = match DraftId::parse(&args.draft) {
+        // A draft whose file is gone can still come back from its backup.
+        Ok(id) if !args.draft.ends_with(".toml") => {
+            let location = store.location(&id);
+            if !location.path.exists() && !location.backup.exists() {
+                return Err(StorageError::NotFound {
+                    id: id.to_string(),
+                    dir: store.drafts_dir(),
+                }
+                .into());
+            }
+            store.prepare()?;
+            location
+        }
+        _ => store.resolve(&args.draft)?,
+    };
+    let _lock = DraftLock::acquire(&location)?;
+    store.restore(&location)?;
+    let name = crate::sanitize::escape_controls(&location.name()).into_owned();
+    let _ = writeln!(
+        err,
+        "{name}: restored the previous version; the replaced one is now the backup \
+         (run `zongjie restore {name}` again to undo)"
+    );
     Ok(())
 }

@@ -55,6 +55,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         .or_else(default_data_dir)
         .ok_or(CommandError::NoDataDir)?;
     let store = Store::new(data_dir);
+    // Tidy up after a save or restore that a crash cut short.
+    if let Err(e) = store.recover() {
+        let line = zongjie::sanitize::escape_controls(&e.to_string()).into_owned();
+        let _ = writeln!(io::stderr(), "zongjie: warning: {line}");
+    }
     let stdout = io::stdout();
     let mut out = stdout.lock();
     let mut err = io::stderr();
@@ -81,6 +86,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Import(args)) => {
             commands::import(&store, args, &mut io::stdin().lock(), &mut out, &mut err)?
         }
+        Some(Command::Restore(args)) => commands::restore(&store, args, &mut err)?,
         Some(Command::Templates) => commands::templates(lang, &mut out)?,
         Some(Command::Themes) => {
             let themes_dir = config_dir.as_ref().map(|d| d.join("themes"));

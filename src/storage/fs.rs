@@ -177,9 +177,10 @@ pub enum FsOp {
 /// The real file system with failures on demand: arm it with
 /// [`FaultyFs::fail`] and the chosen call fails with the chosen OS error. A
 /// failing write first writes half of its bytes, as a full disk does.
-#[derive(Debug, Default)]
+/// Clones share their state: keep one to arm, give one to the store.
+#[derive(Debug, Clone, Default)]
 pub struct FaultyFs {
-    state: Mutex<FaultState>,
+    state: Arc<Mutex<FaultState>>,
 }
 
 #[derive(Debug, Default)]
@@ -192,8 +193,8 @@ struct FaultState {
 }
 
 impl FaultyFs {
-    pub fn new() -> Arc<FaultyFs> {
-        Arc::new(FaultyFs::default())
+    pub fn new() -> FaultyFs {
+        FaultyFs::default()
     }
 
     /// Makes the `nth` (0-based) call of `op` from now on fail with `errno`.
@@ -242,7 +243,7 @@ impl FaultyFs {
 
 /// A file of [`FaultyFs`]: it checks each write and sync with its owner.
 struct FaultyFile {
-    owner: Arc<FaultyFs>,
+    owner: FaultyFs,
     path: PathBuf,
     file: Box<dyn NewFile>,
 }
@@ -262,13 +263,12 @@ impl NewFile for FaultyFile {
     }
 }
 
-/// `FaultyFs` is used through `Arc<FaultyFs>` so that its files can report back.
-impl FileSystem for Arc<FaultyFs> {
+impl FileSystem for FaultyFs {
     fn create_new(&self, path: &Path) -> io::Result<Box<dyn NewFile>> {
         self.check(FsOp::Create, path)?;
         let file = OsFs.create_new(path)?;
         Ok(Box::new(FaultyFile {
-            owner: Arc::clone(self),
+            owner: self.clone(),
             path: path.to_path_buf(),
             file,
         }))

@@ -82,6 +82,16 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Some(Command::New(args)) => commands::new_draft(&store, args, &mut out)?,
         Some(Command::List) | None => commands::list(&store, lang, &mut out, &mut err)?,
+        // Text shown in a terminal is never sent raw; a pipe or file gets it as is.
+        Some(Command::Export(args))
+            if args.output.as_deref() == Some(std::path::Path::new("-"))
+                && io::stdout().is_terminal() =>
+        {
+            let mut text = Vec::new();
+            commands::export(&store, args, &config, &mut text, &mut err)?;
+            out.write_all(&zongjie::sanitize::escape_for_terminal(&text))?;
+            out.flush()?;
+        }
         Some(Command::Export(args)) => commands::export(&store, args, &config, &mut out, &mut err)?,
         Some(Command::Import(args)) => {
             commands::import(&store, args, &mut io::stdin().lock(), &mut out, &mut err)?

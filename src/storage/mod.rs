@@ -17,7 +17,7 @@ pub use atomic::{
 };
 pub use draft_file::{DraftFileError, FORMAT_VERSION, line_column, parse_draft, write_draft};
 pub use fingerprint::Fingerprint;
-pub use fs::{FaultyFs, FileSystem, FsOp, OsFs};
+pub use fs::{FaultyFs, FileSystem, FsOp, NewFile, OsFs};
 pub use id::{DraftId, IdError};
 pub use lock::{DraftLock, LockError};
 pub use store::{DraftEntry, DraftLocation, DraftSummary, StorageError, Store, default_data_dir};

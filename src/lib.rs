@@ -15,6 +15,7 @@ pub mod keymap;
 pub mod plain_text;
 pub mod run;
 pub mod sanitize;
+pub mod signals;
 pub mod storage;
 pub mod templates;
 pub mod theme;

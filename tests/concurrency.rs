@@ -125,3 +125,41 @@ fn a_change_on_disk_is_noticed_before_saving() {
     fs::remove_file(&location.path).unwrap();
     assert!(store.changed_on_disk(&location, &fingerprint).unwrap());
 }
+
+#[test]
+fn recovery_leaves_a_restore_in_progress_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path().join("data"));
+    let id = store
+        .create(Some(DraftId::parse("d").unwrap()), &doc("一"))
+        .unwrap();
+    let location = store.location(&id);
+    store.save(&location, &doc("二")).unwrap();
+    // A restore between its first and second step, in "another process"
+    // that holds the lock: the current version is in the pending file.
+    let current = fs::read(&location.path).unwrap();
+    let lock = DraftLock::acquire(&location).unwrap();
+    fs::write(location.pending_backup_path(), &current).unwrap();
+    store.recover().unwrap();
+    assert!(
+        location.pending_backup_path().exists(),
+        "pending file taken away"
+    );
+    // The picker's restore is refused meanwhile.
+    assert!(matches!(
+        store.restore_backup(&id),
+        Err(StorageError::Locked(LockError::Held { .. }))
+    ));
+    // Once the restorer is gone (it died before replacing the draft), the
+    // next start drops the pending copy: the draft never changed.
+    drop(lock);
+    store.recover().unwrap();
+    assert!(!location.pending_backup_path().exists());
+    assert_eq!(fs::read(&location.path).unwrap(), current);
+    assert_eq!(store.load(&location).unwrap(), doc("二"));
+    assert_eq!(
+        zongjie::storage::parse_draft(&fs::read_to_string(&location.backup).unwrap()).unwrap(),
+        doc("一"),
+        "backup kept"
+    );
+}

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use super::atomic::{clean_stale_temp_files, write_atomically};
 use super::draft_file::parse_draft;
+use super::lock::DraftLock;
 use super::store::{DraftLocation, StorageError, Store, not_utf8};
 
 impl DraftLocation {
@@ -97,9 +98,9 @@ impl Store {
     }
 
     /// Tidies the data directory after a crash: removes temp files of
-    /// saves that were cut short and completes interrupted restores. Never
-    /// touches a draft's bytes and creates nothing; a missing data
-    /// directory is fine.
+    /// saves that were cut short (by processes that no longer run) and
+    /// completes interrupted restores (of drafts nobody has locked). Never
+    /// touches a draft's bytes; a missing data directory is fine.
     pub fn recover(&self) -> Result<(), StorageError> {
         clean_stale_temp_files(&self.drafts_dir());
         clean_stale_temp_files(&self.backups_dir());
@@ -114,9 +115,16 @@ impl Store {
             let Some(stem) = file_name.strip_suffix(".toml") else {
                 continue;
             };
-            if let Ok(id) = super::id::DraftId::parse(stem) {
-                self.finish_interrupted_restore(&self.location(&id))?;
-            }
+            let Ok(id) = super::id::DraftId::parse(stem) else {
+                continue;
+            };
+            let location = self.location(&id);
+            // A restore still running elsewhere holds the lock: its
+            // pending file is not a leftover.
+            let Ok(_lock) = DraftLock::acquire(&location) else {
+                continue;
+            };
+            self.finish_interrupted_restore(&location)?;
         }
         Ok(())
     }

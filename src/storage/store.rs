@@ -41,6 +41,8 @@ pub enum StorageError {
     ChangedOnDisk(PathBuf),
     #[error("{0} has no backup to restore")]
     NoBackup(PathBuf),
+    #[error(transparent)]
+    Locked(#[from] super::lock::LockError),
     #[error("the backup {path} is damaged and was not restored: {source}")]
     DamagedBackup {
         path: PathBuf,

@@ -123,8 +123,11 @@ impl Store {
 
     /// Puts the backup (the version before the last save) back; the current
     /// version becomes the backup, so restoring twice undoes it.
+    /// Refused while the draft is open in a running zongjie.
     pub fn restore_backup(&self, id: &DraftId) -> Result<(), StorageError> {
-        self.restore(&self.location(id))
+        let location = self.location(id);
+        let _lock = super::lock::DraftLock::acquire(&location)?;
+        self.restore(&location)
     }
 }
 

@@ -126,12 +126,32 @@ pub fn write_atomically(
 /// Removes temp files left by a save that was cut short (a crash or a kill):
 /// those of processes that no longer run, or older than an hour.
 pub fn clean_stale_temp_files(dir: &Path) {
+    clean_stale_temp_files_of(dir, &[]);
+}
+
+/// Like [`clean_stale_temp_files`], limited to the temp files of the files
+/// named `targets` when it is not empty (in a folder that is not zongjie's,
+/// only its own leftovers are touched).
+pub(crate) fn clean_stale_temp_files_of(dir: &Path, targets: &[&Path]) {
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
     let Ok(entries) = fs::read_dir(dir) else {
         return;
     };
+    let prefixes: Vec<String> = targets
+        .iter()
+        .filter_map(|t| t.file_name())
+        .map(|n| format!(".{}{TEMP_MARK}", n.to_string_lossy()))
+        .collect();
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
         if !is_temp_name(&name) {
+            continue;
+        }
+        if !targets.is_empty() && !prefixes.iter().any(|p| name.starts_with(p.as_str())) {
             continue;
         }
         let Some((_, tail)) = name.rsplit_once(TEMP_MARK) else {
@@ -222,6 +242,19 @@ mod tests {
         assert!(!dead.exists());
         assert!(mine.exists());
         assert!(draft.exists());
+    }
+
+    #[test]
+    fn outside_the_data_dir_only_our_own_leftovers_go() {
+        let dir = tempfile::tempdir().unwrap();
+        let ours = dir.path().join(".a.toml.tmp-4000000000-0");
+        let theirs = dir.path().join(".notes.txt.tmp-4000000000-0");
+        for p in [&ours, &theirs] {
+            fs::write(p, "x").unwrap();
+        }
+        clean_stale_temp_files_of(dir.path(), &[&dir.path().join("a.toml")]);
+        assert!(!ours.exists());
+        assert!(theirs.exists());
     }
 
     #[test]

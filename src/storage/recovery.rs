@@ -5,7 +5,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use super::atomic::{clean_stale_temp_files, write_atomically};
+use super::atomic::{clean_stale_temp_files, clean_stale_temp_files_of, write_atomically};
 use super::draft_file::parse_draft;
 use super::lock::DraftLock;
 use super::store::{DraftLocation, StorageError, Store, not_utf8};
@@ -71,7 +71,8 @@ impl Store {
         Ok(())
     }
 
-    /// Completes or rolls back a restore of `location` that was cut short.
+    /// Completes or rolls back a restore of `location` that was cut short
+    /// (and, for a draft outside the data directory, removes its stale temp files).
     /// If the draft still holds the pending (current) version, the restore
     /// never replaced it: the pending copy is dropped. Otherwise the draft
     /// is the restored backup and the pending copy becomes the backup.
@@ -80,6 +81,16 @@ impl Store {
         location: &DraftLocation,
     ) -> Result<(), StorageError> {
         let pending = location.pending_backup_path();
+        if location.id.is_none() {
+            // A draft outside the data directory: its folder is not swept
+            // at start, so its own leftovers are removed here.
+            for dir in [&location.path, &location.backup]
+                .iter()
+                .filter_map(|p| p.parent())
+            {
+                clean_stale_temp_files_of(dir, &[&location.path, &location.backup, &pending]);
+            }
+        }
         let Some(saved) = self.current_bytes(&pending)? else {
             return Ok(());
         };

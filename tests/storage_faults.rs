@@ -257,3 +257,38 @@ fn a_failed_fsync_is_followed_by_a_fresh_file() {
     assert_eq!(unique.len(), created.len(), "a temp file was reused");
     assert_no_fsync_retry(&calls);
 }
+
+#[test]
+fn the_messages_say_which_file_which_step_and_why() {
+    let s = setup();
+    let draft = s.location.path.display().to_string();
+    // The second write is the draft's (the first is the backup's).
+    s.faults.fail(FsOp::Write, 1, libc::ENOSPC);
+    let err = s.store.save(&s.location, &version(3)).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "cannot save {draft}: writing the temporary file failed: No space left on device \
+             (os error 28); the file on disk is unchanged"
+        )
+    );
+    s.faults.fail(FsOp::Create, 0, libc::EROFS);
+    let err = s.store.save(&s.location, &version(3)).unwrap_err();
+    let message = err.to_string();
+    assert!(
+        message.starts_with(&format!(
+            "{draft} was not saved: keeping its previous version failed: cannot save "
+        )) && message.contains(
+            "backups/summary.toml: creating the temporary file failed: Read-only file system"
+        ),
+        "{message}"
+    );
+    s.faults.fail(FsOp::SyncDir, 1, libc::EIO);
+    let err = s.store.save(&s.location, &version(3)).unwrap_err();
+    assert!(
+        err.to_string()
+            .ends_with("the new version is in place but may not survive a power cut"),
+        "{err}"
+    );
+    assert_eq!(s.store.load(&s.location).unwrap(), version(3));
+}

@@ -35,6 +35,10 @@ pub enum StorageError {
     /// A save or restore step failed; says which file, which step and why.
     #[error(transparent)]
     Write(#[from] WriteError),
+    /// The previous version could not be kept as the backup, so the draft
+    /// was not saved (its file is unchanged).
+    #[error("{} was not saved: keeping its previous version failed: {source}", draft.display())]
+    Backup { draft: PathBuf, source: WriteError },
     /// The draft on disk is no longer the version that was loaded: someone
     /// else changed it, and saving would overwrite their change.
     #[error("{0} was changed on disk by another program since it was opened")]
@@ -253,7 +257,14 @@ impl Store {
             }
         }
         if let Some(current) = &current {
-            self.keep_backup(&location.backup, current)?;
+            self.keep_backup(&location.backup, current)
+                .map_err(|e| match e {
+                    StorageError::Write(source) => StorageError::Backup {
+                        draft: location.path.clone(),
+                        source,
+                    },
+                    other => other,
+                })?;
         }
         let text = write_draft(doc);
         write_atomically(self.fs(), &location.path, text.as_bytes())?;

@@ -229,7 +229,14 @@ pub fn import(
         })?;
     let id = match id {
         Some(id) if args.force => {
-            store.save(&store.location(&id), &imported.document)?;
+            let location = store.location(&id);
+            // Never replace a draft that is open in the editor.
+            let _lock = if location.path.exists() {
+                Some(DraftLock::acquire(&location)?)
+            } else {
+                None
+            };
+            store.save(&location, &imported.document)?;
             id
         }
         id => store.create(id, &imported.document)?,

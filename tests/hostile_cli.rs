@@ -293,3 +293,30 @@ fn a_byte_order_mark_is_accepted() {
         .unwrap();
     assert!(out.status.success(), "{out:?}");
 }
+
+#[test]
+fn import_force_is_refused_while_the_draft_is_open() {
+    let env = Env::new();
+    let store = env.store();
+    let path = env.draft("d", &Document::default());
+    let location = store.location(&DraftId::parse("d").unwrap());
+    let text = env.dir.path().join("in.txt");
+    fs::write(&text, "标题\n一、工作开展情况\n（一）学习。内容。\n").unwrap();
+    let lock = zongjie::storage::DraftLock::acquire(&location).unwrap();
+    let before = fs::read(&path).unwrap();
+    let out = env
+        .cmd()
+        .args(["import", "--force", "--id", "d"])
+        .arg(&text)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("open in another zongjie"));
+    assert_eq!(fs::read(&path).unwrap(), before);
+    drop(lock);
+    env.cmd()
+        .args(["import", "--force", "--id", "d"])
+        .arg(&text)
+        .assert()
+        .success();
+}

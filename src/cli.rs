@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+use crate::manual::CompletionShell;
 use crate::plain_text::TextEncoding;
 
 /// zongjie (总结): write Chinese work summaries in the terminal.
@@ -41,6 +42,14 @@ pub enum Command {
     Templates,
     /// List the colour themes (built-in and your own)
     Themes,
+    /// Check a draft for what a reviewer would catch (exit 0 clean, 1 findings, 2 error)
+    Check(CheckArgs),
+    /// Print a shell completion script (bash, zsh or fish)
+    Completions(CompletionsArgs),
+    /// Print what support needs: version, folders, permissions, terminal, locale
+    Doctor,
+    /// Print the man page (roff; read it with `zongjie man | man -l -`)
+    Man(ManArgs),
 }
 
 #[derive(Debug, Args)]
@@ -109,4 +118,52 @@ pub struct RestoreArgs {
     /// Draft id, or the path of a draft file (*.toml)
     #[arg(value_name = "ID|PATH")]
     pub draft: String,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Draft id, or the path of a draft file (*.toml)
+    #[arg(value_name = "ID|PATH")]
+    pub draft: String,
+    /// Print the findings as one JSON object (schema in README.md)
+    #[arg(long)]
+    pub json: bool,
+    /// Target length in characters (default: the draft's own target, if set)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub target: Option<u32>,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete in
+    #[arg(value_enum)]
+    pub shell: CompletionShell,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write zongjie.1 and a page per subcommand into DIR instead of printing zongjie.1
+    #[arg(long, value_name = "DIR")]
+    pub out_dir: Option<PathBuf>,
+}
+
+/// A command-line error from clap as one line for stderr: the reason and any
+/// possible values or tip, without the usage block clap prints after it.
+pub fn one_line_error(error: &clap::Error) -> String {
+    let rendered = error.render().to_string();
+    let mut line = String::new();
+    for part in rendered.lines().map(str::trim) {
+        if part.is_empty() || part.starts_with("Usage:") || part.starts_with("For more information")
+        {
+            continue;
+        }
+        if line.is_empty() {
+            line.push_str(part.strip_prefix("error:").map_or(part, str::trim_start));
+        } else {
+            line.push_str(if part.starts_with("tip:") { "; " } else { " " });
+            line.push_str(part);
+        }
+    }
+    line.push_str(" (see `zongjie --help`)");
+    line
 }

@@ -7,8 +7,10 @@ use std::path::{Path, PathBuf};
 
 use unicode_width::UnicodeWidthStr;
 
-use crate::cli::{ExportArgs, ImportArgs, NewArgs, RestoreArgs};
+use crate::check::{CheckOptions, Finding};
+use crate::cli::{CheckArgs, ExportArgs, ImportArgs, NewArgs, RestoreArgs};
 use crate::config::Config;
+use crate::document::Document;
 use crate::i18n::Lang;
 use crate::plain_text::{
     ExportOptions, ImportError, MAX_IMPORT_BYTES, encode, export_text, import_bytes,
@@ -279,6 +281,63 @@ pub fn templates(lang: Lang, out: &mut dyn Write) -> Result<(), CommandError> {
         writeln!(out, "{:width$}  {description}", t.name).map_err(stdout_error)?;
     }
     Ok(())
+}
+
+/// `zongjie check`: the findings on `out` (one line each, or JSON), a
+/// count on `err`. Returns the number of findings.
+pub fn check(
+    store: &Store,
+    args: &CheckArgs,
+    lang: Lang,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<usize, CommandError> {
+    let location = store.resolve(&args.draft)?;
+    let doc = store.load(&location)?;
+    let options = CheckOptions {
+        target_chars: args.target.map(|t| t as usize),
+    };
+    let findings = crate::check::check(&doc, &options);
+    if args.json {
+        let json = crate::check::to_json(&doc, &findings, lang);
+        out.write_all(json.as_bytes()).map_err(stdout_error)?;
+    } else {
+        for f in &findings {
+            writeln!(out, "{}", finding_line(&doc, f, lang)).map_err(stdout_error)?;
+        }
+        let fixable = findings.iter().filter(|f| f.is_fixable()).count();
+        let summary = match (lang, findings.len()) {
+            (Lang::Zh, 0) => "未发现问题".to_string(),
+            (Lang::En, 0) => "No findings".to_string(),
+            (Lang::Zh, n) => format!("共{n}处问题，其中{fixable}处可自动修正"),
+            (Lang::En, 1) => format!("1 finding, {fixable} fixable"),
+            (Lang::En, n) => format!("{n} findings, {fixable} fixable"),
+        };
+        let _ = writeln!(err, "{summary}");
+    }
+    out.flush().map_err(stdout_error)?;
+    Ok(findings.len())
+}
+
+/// `二、存在问题 › （一） 正文 12: 占位符“XX”尚未填写 [placeholder]`: the place,
+/// the 1-based character position in that field, the message and the code.
+pub fn finding_line(doc: &Document, finding: &Finding, lang: Lang) -> String {
+    let place = finding.long_location(doc, lang);
+    let line = if finding.code.is_document_wide() {
+        format!(
+            "{place}: {} [{}]",
+            finding.message(lang),
+            finding.code.key()
+        )
+    } else {
+        format!(
+            "{place} {}: {} [{}]",
+            finding.location.start + 1,
+            finding.message(lang),
+            finding.code.key()
+        )
+    };
+    crate::sanitize::escape_controls(&line).into_owned()
 }
 
 fn stdout_error(source: io::Error) -> CommandError {

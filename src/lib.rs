@@ -3,15 +3,20 @@
 //! - [`document`]: the summary as pure data, numbering and structural edits;
 //! - [`plain_text`]: export to the genre's `.txt` (and import from it);
 //! - [`storage`]: draft files, the data directory, atomic saves;
+//! - [`check`]: findings a reviewer would point at, with safe fixes;
 //! - [`cli`] and [`commands`]: the command line.
+//! - [`manual`] and [`doctor`]: completions, man pages, the support report.
 
 pub mod app;
+pub mod check;
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod doctor;
 pub mod document;
 pub mod i18n;
 pub mod keymap;
+pub mod manual;
 pub mod plain_text;
 pub mod run;
 pub mod sanitize;

@@ -9,21 +9,43 @@ use zongjie::app::{App, Settings};
 use zongjie::cli::{Cli, Command};
 use zongjie::commands::{self, CommandError};
 use zongjie::config::{Config, config_dir};
+use zongjie::doctor::{self, DoctorInput, TerminalFacts};
 use zongjie::i18n::Lang;
 use zongjie::keymap::Keymap;
+use zongjie::manual;
 use zongjie::storage::{Store, default_data_dir};
 use zongjie::theme::Theme;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        // --help and --version end up here too, and print as clap wants.
+        Err(e) if !e.use_stderr() => {
+            let _ = e.print();
+            return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
+        }
+        Err(e) => {
+            let line = zongjie::cli::one_line_error(&e);
+            let _ = writeln!(io::stderr(), "zongjie: {line}");
+            return ExitCode::from(2);
+        }
+    };
     match run(cli) {
         Ok(code) => code,
+        // `zongjie list | head -1`: the reader has gone, nothing went wrong.
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             let line = zongjie::sanitize::escape_controls(&one_line(&e)).replace('\n', " ");
             let _ = writeln!(io::stderr(), "zongjie: {line}");
             ExitCode::from(2)
         }
     }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain()
+        .filter_map(|c| c.downcast_ref::<io::Error>())
+        .any(|io| io.kind() == io::ErrorKind::BrokenPipe)
 }
 
 /// The error and its causes, each said once: messages such as
@@ -49,6 +71,38 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         .and_then(Lang::parse)
         .or(config.lang)
         .unwrap_or_else(|| Lang::from_locale(|k| std::env::var(k).ok()));
+    match &cli.command {
+        Some(Command::Completions(args)) => {
+            manual::write_completions(args.shell, &mut io::stdout().lock())?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        Some(Command::Man(args)) => {
+            match &args.out_dir {
+                Some(dir) => {
+                    for page in manual::write_man_pages(dir)? {
+                        println!("{}", page.display());
+                    }
+                }
+                None => manual::write_man_page(&mut io::stdout().lock())?,
+            }
+            return Ok(ExitCode::SUCCESS);
+        }
+        Some(Command::Doctor) => {
+            let env = |k: &str| std::env::var(k).ok();
+            let mut input = DoctorInput::resolve(
+                lang,
+                cli.lang.as_deref(),
+                config.lang,
+                cli.data_dir.as_deref(),
+                &env,
+            );
+            input.config_warnings = config_warnings;
+            let terminal = TerminalFacts::detect();
+            doctor::write_report(&input, &terminal, &env, &mut io::stdout().lock())?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        _ => {}
+    }
     let data_dir = cli
         .data_dir
         .clone()
@@ -101,6 +155,14 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Themes) => {
             let themes_dir = config_dir.as_ref().map(|d| d.join("themes"));
             commands::themes(themes_dir.as_deref(), lang, &mut out)?
+        }
+        Some(Command::Check(args)) => {
+            if commands::check(&store, args, lang, &mut out, &mut err)? > 0 {
+                return Ok(ExitCode::from(1));
+            }
+        }
+        Some(Command::Completions(_) | Command::Man(_) | Command::Doctor) => {
+            unreachable!("handled before the data directory is needed")
         }
     }
     Ok(ExitCode::SUCCESS)

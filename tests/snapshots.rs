@@ -14,7 +14,7 @@ use zongjie::theme::Theme;
 
 /// The summary the screens show: a corpus document, imported.
 fn document() -> Document {
-    let text = include_str!("fixtures/party-branch-2020h1.txt");
+    let text = include_str!("corpus/party-branch-2020h1.txt");
     zongjie::plain_text::import_text(text).document
 }
 

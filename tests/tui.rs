@@ -340,3 +340,40 @@ fn a_tiny_window_says_so() {
     let shown = screen(&render(&mut app, 23, 5));
     assert!(shown.contains("Window"), "{shown}");
 }
+
+#[test]
+fn findings_pane_jumps_fixes_and_undoes() {
+    let mut doc = sample();
+    doc.sections[1].items[0].body = "学习深入,效果明显。".into();
+    let mut app = editor(doc, Lang::Zh);
+    let before = app.editor().unwrap().doc.clone();
+    press(&mut app, "F7");
+    let e = app.editor().unwrap();
+    assert_eq!(e.focus, Focus::Findings);
+    let index = e
+        .findings
+        .iter()
+        .position(|f| f.code == zongjie::check::Code::HalfWidthPunctuation)
+        .expect("the half-width comma is found");
+    let shown = screen(&render(&mut app, 120, 40));
+    assert!(shown.contains("检查"), "{shown}");
+    for _ in 0..index {
+        press(&mut app, "Down");
+    }
+    // Enter jumps to the place, with the cursor on it.
+    press(&mut app, "Enter");
+    let e = app.editor().unwrap();
+    assert_eq!(e.focus, Focus::Editor);
+    assert_eq!(e.fields.active().unwrap().field, Field::ItemBody(1, 0));
+    assert_eq!(e.fields.active().unwrap().area.cursor(), (0, 5));
+    // Back to the pane (the selection is kept), fix it with one key, undo it in the outline.
+    press(&mut app, "Esc F7");
+    let effects = press(&mut app, "f");
+    assert!(effects.contains(&Effect::Save));
+    assert_eq!(
+        app.editor().unwrap().doc.sections[1].items[0].body,
+        "学习深入，效果明显。"
+    );
+    press(&mut app, "Esc u");
+    assert_eq!(app.editor().unwrap().doc, before);
+}

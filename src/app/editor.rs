@@ -11,6 +11,7 @@ use super::fields::FieldEditor;
 use super::find::{FindInput, FindState, Match, replace_all, replace_one};
 use super::outline::{Entry, entries};
 use super::{App, Effect, Screen};
+use crate::check::{CheckOptions, Finding, check, count_placeholders};
 use crate::document::{
     Document, Edit, Field, History, Item, ItemRef, Section, SectionKind, count_chars,
     item_move_down, item_move_up, section_move_down, section_move_up,
@@ -25,6 +26,7 @@ pub enum Focus {
     Outline,
     Editor,
     Preview,
+    Findings,
 }
 
 /// A small window over the editor.
@@ -128,6 +130,11 @@ pub struct EditorState {
     pub saved_at: Option<String>,
     pub save_error: Option<String>,
     pub read_only: bool,
+    /// The findings of the last check (after opening, each save and each
+    /// structural change) and whether their pane is shown.
+    pub findings: Vec<Finding>,
+    pub findings_selected: usize,
+    pub show_findings: bool,
 }
 
 impl EditorState {
@@ -152,8 +159,12 @@ impl EditorState {
             saved_at: None,
             save_error: None,
             read_only: false,
+            findings: Vec::new(),
+            findings_selected: 0,
+            show_findings: false,
         };
         state.recount();
+        state.run_check();
         state
     }
 
@@ -257,6 +268,7 @@ impl EditorState {
             self.fields = FieldEditor::new(&self.doc, entry);
         }
         self.recount();
+        self.run_check();
         self.touch();
     }
 
@@ -311,7 +323,16 @@ impl EditorState {
         self.touch();
     }
 
+    /// Checks the whole document again.
+    pub fn run_check(&mut self) {
+        self.findings = check(&self.doc, &CheckOptions::default());
+        self.findings_selected = self
+            .findings_selected
+            .min(self.findings.len().saturating_sub(1));
+    }
+
     pub fn mark_saved(&mut self, time: String) {
+        self.run_check();
         self.dirty = false;
         self.last_change = None;
         self.saved_at = Some(time);
@@ -424,45 +445,6 @@ impl EditorState {
     }
 }
 
-/// Placeholders a writer still has to fill in: runs of X (XX, XXX, X月X日),
-/// 某某, ＿＿ and ___, and empty 【】.
-pub fn count_placeholders(text: &str) -> usize {
-    let chars: Vec<char> = text.chars().collect();
-    let mut count = 0;
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        let run =
-            |i: usize, f: &dyn Fn(char) -> bool| chars[i..].iter().take_while(|c| f(**c)).count();
-        let boundary_before = i == 0 || !chars[i - 1].is_ascii_alphabetic();
-        let n = if c == 'X' && boundary_before {
-            let n = run(i, &|c| c == 'X');
-            let after = chars.get(i + n).copied();
-            if after.is_some_and(|a| a.is_ascii_alphabetic()) {
-                0
-            } else {
-                n
-            }
-        } else if c == '某' && chars.get(i + 1) == Some(&'某') {
-            2
-        } else if c == '＿' || c == '_' {
-            let n = run(i, &|c| c == '＿' || c == '_');
-            if n >= 2 { n } else { 0 }
-        } else if c == '【' && chars.get(i + 1) == Some(&'】') {
-            2
-        } else {
-            0
-        };
-        if n > 0 {
-            count += 1;
-            i += n;
-        } else {
-            i += 1;
-        }
-    }
-    count
-}
-
 pub(super) fn handle_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     let keymap = app.settings.keymap.clone();
     let lang = app.lang();
@@ -491,13 +473,39 @@ pub(super) fn handle_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                 app.help = true;
                 return Vec::new();
             }
+            Action::Check => {
+                e.commit_fields();
+                e.run_check();
+                e.show_findings = !e.show_findings || e.focus != Focus::Findings;
+                e.focus = if e.show_findings {
+                    Focus::Findings
+                } else {
+                    Focus::Outline
+                };
+                let n = e.findings.len();
+                app.message = Some(super::Message {
+                    text: match lang {
+                        crate::i18n::Lang::Zh if n == 0 => "检查完毕，没有发现问题".to_string(),
+                        crate::i18n::Lang::Zh => format!("检查发现 {n} 处（Enter 跳转，f 修正）"),
+                        crate::i18n::Lang::En if n == 0 => "Checked: nothing found".to_string(),
+                        crate::i18n::Lang::En => format!("{n} findings (Enter jumps, f fixes)"),
+                    },
+                    error: false,
+                });
+                return Vec::new();
+            }
             Action::Find | Action::Replace => {
                 e.commit_fields();
                 e.popup = Some(Popup::Find(FindState::new(action == Action::Replace)));
                 return Vec::new();
             }
             Action::FocusNext | Action::FocusPrev => {
-                let order = [Focus::Outline, Focus::Editor, Focus::Preview];
+                let last = if e.show_findings {
+                    Focus::Findings
+                } else {
+                    Focus::Preview
+                };
+                let order = [Focus::Outline, Focus::Editor, last];
                 let i = order.iter().position(|f| *f == e.focus).unwrap_or(0);
                 let step = if action == Action::FocusNext {
                     1
@@ -524,6 +532,7 @@ pub(super) fn handle_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         Focus::Outline => Context::Outline,
         Focus::Editor => Context::Editor,
         Focus::Preview => Context::Preview,
+        Focus::Findings => Context::Findings,
     };
     let action = keymap.action(context, &key);
     match e.focus {
@@ -534,6 +543,7 @@ pub(super) fn handle_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             outline_action(e, action, app.size.1, lang, &mut app.message)
         }
         Focus::Editor => editor_key(e, action, key),
+        Focus::Findings => findings_action(e, action),
         Focus::Preview => {
             match action {
                 Some(Action::Up) => e.preview_scroll -= 1,
@@ -549,6 +559,44 @@ pub(super) fn handle_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             Vec::new()
         }
     }
+}
+
+fn findings_action(e: &mut EditorState, action: Option<Action>) -> Vec<Effect> {
+    let last = e.findings.len().saturating_sub(1);
+    match action {
+        Some(Action::Up) => e.findings_selected = e.findings_selected.saturating_sub(1),
+        Some(Action::Down) => e.findings_selected = (e.findings_selected + 1).min(last),
+        Some(Action::Edit) => {
+            if let Some(f) = e.findings.get(e.findings_selected) {
+                let location = f.location;
+                jump_to(
+                    e,
+                    Match {
+                        field: location.field,
+                        start: location.start,
+                        len: location.len,
+                    },
+                );
+            }
+        }
+        Some(Action::ApplyFix) => {
+            let fix = e
+                .findings
+                .get(e.findings_selected)
+                .and_then(|f| f.fix(&e.doc));
+            if let Some(edit) = fix
+                && !e.read_only
+                && e.apply(edit)
+            {
+                // apply() checked again; stay in the findings pane.
+                e.focus = Focus::Findings;
+                return vec![Effect::Save];
+            }
+        }
+        Some(Action::Leave) => e.focus = Focus::Outline,
+        _ => {}
+    }
+    Vec::new()
 }
 
 fn page(height: u16) -> usize {
@@ -915,16 +963,14 @@ pub(super) fn handle_paste(app: &mut App, text: &str) -> Vec<Effect> {
 
 pub(super) fn handle_mouse(app: &mut App, mouse: MouseEvent) -> Vec<Effect> {
     let size = app.size;
-    let lang = app.lang();
     let Screen::Editor(e) = &mut app.screen else {
         return Vec::new();
     };
-    let layout =
-        crate::ui::editor_layout(ratatui::layout::Rect::new(0, 0, size.0, size.1), e.focus);
+    let area = ratatui::layout::Rect::new(0, 0, size.0, size.1);
+    let layout = crate::ui::editor_layout(area, e.focus, e.show_findings);
     let hit = |r: Option<ratatui::layout::Rect>| {
         r.is_some_and(|r| r.contains(ratatui::layout::Position::new(mouse.column, mouse.row)))
     };
-    let _ = lang;
     match mouse.kind {
         MouseEventKind::Down(MouseButton::Left) => {
             if hit(layout.outline) {
@@ -945,11 +991,15 @@ pub(super) fn handle_mouse(app: &mut App, mouse: MouseEvent) -> Vec<Effect> {
                 }
             } else if hit(layout.editor) {
                 e.focus = Focus::Editor;
-            } else if hit(layout.preview) {
+            } else if hit(layout.preview) || hit(layout.findings) {
                 if e.focus == Focus::Editor {
                     e.commit_fields();
                 }
-                e.focus = Focus::Preview;
+                e.focus = if hit(layout.findings) {
+                    Focus::Findings
+                } else {
+                    Focus::Preview
+                };
             }
             app.dirty_screen = true;
         }
@@ -975,17 +1025,4 @@ pub(super) fn handle_mouse(app: &mut App, mouse: MouseEvent) -> Vec<Effect> {
         _ => {}
     }
     Vec::new()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn placeholders_are_counted_once_per_run() {
-        assert_eq!(count_placeholders("现有党员XX名，X月X日召开，某某同志"), 4);
-        assert_eq!(count_placeholders("XML 和 Xbox 不算，XX算"), 1);
-        assert_eq!(count_placeholders("填写＿＿＿和【】"), 2);
-        assert_eq!(count_placeholders("没有占位符"), 0);
-    }
 }

@@ -19,6 +19,7 @@ pub fn help_contexts(app: &App) -> Vec<Context> {
                 Focus::Outline => Context::Outline,
                 Focus::Editor => Context::Editor,
                 Focus::Preview => Context::Preview,
+                Focus::Findings => Context::Findings,
             };
             vec![pane, Context::Global]
         }

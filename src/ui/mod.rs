@@ -3,6 +3,7 @@
 //! handling.
 
 mod editor;
+mod findings;
 mod help;
 mod outline;
 mod picker;
@@ -29,12 +30,13 @@ pub struct EditorLayout {
     pub outline: Option<Rect>,
     pub editor: Option<Rect>,
     pub preview: Option<Rect>,
+    pub findings: Option<Rect>,
     pub status: Rect,
 }
 
 /// Wide terminals show outline, editor and preview; medium ones the outline
 /// and the focused right pane; narrow ones only the focused pane.
-pub fn editor_layout(area: Rect, focus: Focus) -> EditorLayout {
+pub fn editor_layout(area: Rect, focus: Focus, show_findings: bool) -> EditorLayout {
     let [body, status] = Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(area);
     let mut layout = EditorLayout {
         status,
@@ -50,30 +52,37 @@ pub fn editor_layout(area: Rect, focus: Focus) -> EditorLayout {
                 Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)])
                     .areas(right);
             layout.editor = Some(top);
-            layout.preview = Some(bottom);
-        } else if focus == Focus::Preview {
-            layout.preview = Some(right);
+            if show_findings {
+                layout.findings = Some(bottom);
+            } else {
+                layout.preview = Some(bottom);
+            }
         } else {
-            layout.editor = Some(right);
+            layout.place_single(focus, right);
         }
     } else if area.width >= 56 {
         let outline_width = (area.width * 2 / 5).max(20);
         let [left, right] =
             Layout::horizontal([Constraint::Length(outline_width), Constraint::Min(0)]).areas(body);
         layout.outline = Some(left);
-        if focus == Focus::Preview {
-            layout.preview = Some(right);
-        } else {
-            layout.editor = Some(right);
-        }
+        layout.place_single(focus, right);
+    } else if focus == Focus::Outline {
+        layout.outline = Some(body);
     } else {
-        match focus {
-            Focus::Outline => layout.outline = Some(body),
-            Focus::Editor => layout.editor = Some(body),
-            Focus::Preview => layout.preview = Some(body),
-        }
+        layout.place_single(focus, body);
     }
     layout
+}
+
+impl EditorLayout {
+    /// One right-hand pane: the focused one, or the editor.
+    fn place_single(&mut self, focus: Focus, area: Rect) {
+        match focus {
+            Focus::Preview => self.preview = Some(area),
+            Focus::Findings => self.findings = Some(area),
+            Focus::Outline | Focus::Editor => self.editor = Some(area),
+        }
+    }
 }
 
 /// Draws the whole screen.
@@ -87,12 +96,15 @@ pub fn draw(frame: &mut Frame, app: &App) {
     match &app.screen {
         Screen::Picker(p) => picker::draw(frame, app, p, area),
         Screen::Editor(e) => {
-            let layout = editor_layout(area, e.focus);
+            let layout = editor_layout(area, e.focus, e.show_findings);
             if let Some(r) = layout.outline {
                 outline::draw(frame, app, e, r);
             }
             if let Some(r) = layout.preview {
                 preview::draw(frame, app, e, r);
+            }
+            if let Some(r) = layout.findings {
+                findings::draw(frame, app, e, r);
             }
             if let Some(r) = layout.editor {
                 editor::draw(frame, app, e, r);
@@ -182,11 +194,11 @@ mod tests {
 
     #[test]
     fn layouts_adapt_to_width() {
-        let wide = editor_layout(Rect::new(0, 0, 120, 40), Focus::Outline);
+        let wide = editor_layout(Rect::new(0, 0, 120, 40), Focus::Outline, false);
         assert!(wide.outline.is_some() && wide.editor.is_some() && wide.preview.is_some());
-        let medium = editor_layout(Rect::new(0, 0, 80, 24), Focus::Outline);
+        let medium = editor_layout(Rect::new(0, 0, 80, 24), Focus::Outline, false);
         assert!(medium.outline.is_some() && medium.editor.is_some() && medium.preview.is_none());
-        let narrow = editor_layout(Rect::new(0, 0, 40, 12), Focus::Editor);
+        let narrow = editor_layout(Rect::new(0, 0, 40, 12), Focus::Editor, false);
         assert!(narrow.outline.is_none() && narrow.editor.is_some());
     }
 }

@@ -45,6 +45,16 @@ pub fn draw(frame: &mut Frame, app: &App, e: &EditorState, area: Rect) {
             crate::i18n::Lang::En => format!("{} to fill in", e.counts.placeholders),
         });
     }
+    if !e.findings.is_empty() {
+        let key = app
+            .settings
+            .keymap
+            .key_label(Context::Global, Action::Check);
+        parts.push(match lang {
+            crate::i18n::Lang::Zh => format!("{key} 检查 {} 处", e.findings.len()),
+            crate::i18n::Lang::En => format!("{key} {} findings", e.findings.len()),
+        });
+    }
     let help_key = app.settings.keymap.key_label(Context::Global, Action::Help);
     parts.push(format!("{help_key} {}", lang.pick("帮助", "Help")));
     let middle = match &app.message {

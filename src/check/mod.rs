@@ -1,0 +1,397 @@
+//! Checks (DESIGN.md §8): what a reviewer would catch in a summary, found
+//! before the reviewer does. [`check`] reads a [`Document`] and returns
+//! [`Finding`]s, each with a stable [`Code`], a [`Location`] (field and
+//! character offset) the editor can jump to, a message in either language and,
+//! where the change is safe, a [`Finding::fix`] to apply through the history.
+
+mod dates;
+mod fix;
+mod json;
+mod messages;
+mod numbers;
+mod placeholders;
+mod punctuation;
+mod repetition;
+mod scan;
+mod structure;
+
+pub use dates::{Period, parse_period};
+pub use fix::fix_all;
+pub use json::{json_string, to_json};
+pub use messages::{field_key, long_location, short_location};
+pub use numbers::typed_number_len;
+
+use std::collections::HashSet;
+
+use crate::document::{Document, Field, SectionKind};
+
+/// What kind of mistake a finding is. The key (`placeholder`, …) is stable:
+/// scripts read it from `zongjie check --json`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Code {
+    Placeholder,
+    EmptyTitle,
+    EmptySection,
+    EmptyItem,
+    UnfinishedItem,
+    BodyRepeatsHeading,
+    MissingProblems,
+    MissingNext,
+    SectionOrder,
+    HalfWidthPunctuation,
+    MixedQuotes,
+    UnbalancedPair,
+    HandTypedNumber,
+    DuplicateSentence,
+    DateOutsidePeriod,
+    Length,
+}
+
+impl Code {
+    pub const ALL: [Code; 16] = [
+        Code::Placeholder,
+        Code::EmptyTitle,
+        Code::EmptySection,
+        Code::EmptyItem,
+        Code::UnfinishedItem,
+        Code::BodyRepeatsHeading,
+        Code::MissingProblems,
+        Code::MissingNext,
+        Code::SectionOrder,
+        Code::HalfWidthPunctuation,
+        Code::MixedQuotes,
+        Code::UnbalancedPair,
+        Code::HandTypedNumber,
+        Code::DuplicateSentence,
+        Code::DateOutsidePeriod,
+        Code::Length,
+    ];
+
+    /// The stable kebab-case name.
+    pub fn key(self) -> &'static str {
+        match self {
+            Code::Placeholder => "placeholder",
+            Code::EmptyTitle => "empty-title",
+            Code::EmptySection => "empty-section",
+            Code::EmptyItem => "empty-item",
+            Code::UnfinishedItem => "unfinished-item",
+            Code::BodyRepeatsHeading => "body-repeats-heading",
+            Code::MissingProblems => "missing-problems",
+            Code::MissingNext => "missing-next",
+            Code::SectionOrder => "section-order",
+            Code::HalfWidthPunctuation => "half-width-punctuation",
+            Code::MixedQuotes => "mixed-quotes",
+            Code::UnbalancedPair => "unbalanced-pair",
+            Code::HandTypedNumber => "hand-typed-number",
+            Code::DuplicateSentence => "duplicate-sentence",
+            Code::DateOutsidePeriod => "date-outside-period",
+            Code::Length => "length",
+        }
+    }
+
+    pub fn parse(key: &str) -> Option<Code> {
+        Code::ALL.into_iter().find(|c| c.key() == key)
+    }
+
+    /// How bad it is: an error would be printed as is (a placeholder, a
+    /// doubled number); a warning is likely a mistake; info is advice.
+    pub fn severity(self) -> Severity {
+        match self {
+            Code::Placeholder
+            | Code::EmptyTitle
+            | Code::EmptyItem
+            | Code::UnfinishedItem
+            | Code::HandTypedNumber => Severity::Error,
+            Code::Length => Severity::Info,
+            _ => Severity::Warning,
+        }
+    }
+
+    /// Whether the finding is about the whole document rather than a place in it.
+    pub fn is_document_wide(self) -> bool {
+        matches!(
+            self,
+            Code::MissingProblems | Code::MissingNext | Code::Length
+        )
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+}
+
+impl Severity {
+    pub fn key(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+}
+
+/// Where a finding is: a field and a span of characters (not bytes) in its
+/// text. Document-wide findings point at the title with `len == 0`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Location {
+    pub field: Field,
+    /// Character offset in the field's text.
+    pub start: usize,
+    /// Length in characters; 0 for "here" rather than "this text".
+    pub len: usize,
+}
+
+impl Location {
+    pub fn new(field: Field, start: usize, len: usize) -> Location {
+        Location { field, start, len }
+    }
+
+    /// The place of a whole-field finding (an empty field, a missing body).
+    pub fn at(field: Field) -> Location {
+        Location::new(field, 0, 0)
+    }
+
+    /// The character range `start..start + len`.
+    pub fn range(&self) -> std::ops::Range<usize> {
+        self.start..self.start + self.len
+    }
+
+    /// Where `start` is in the field's `text` as (line, column), both
+    /// 0-based and in characters: where an editor puts its cursor.
+    pub fn line_column(&self, text: &str) -> (usize, usize) {
+        let mut line = 0;
+        let mut column = 0;
+        for c in text.chars().take(self.start) {
+            if c == '\n' {
+                line += 1;
+                column = 0;
+            } else {
+                column += 1;
+            }
+        }
+        (line, column)
+    }
+}
+
+/// One half-width mark and its full-width replacement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mark {
+    /// Character offset in the field.
+    pub offset: usize,
+    pub found: char,
+    pub replacement: char,
+}
+
+/// A text in both interface languages, made when the finding is made
+/// (for references to another place in the document).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Bilingual {
+    pub zh: String,
+    pub en: String,
+}
+
+/// What a finding knows beyond its code and location, for the message and the fix.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Detail {
+    None,
+    /// The placeholder as written: `XX`, `X月X日`, `某某`, `（写…）`.
+    Placeholder(String),
+    /// The heading the body starts with again.
+    RepeatedHeading(String),
+    /// A section of `kind` comes after one of `after`.
+    SectionOrder {
+        kind: SectionKind,
+        after: SectionKind,
+    },
+    /// Half-width marks to make full-width (a pair of brackets or quotes is one finding).
+    HalfWidth(Vec<Mark>),
+    /// Counts of curly “” and straight "" quotes in the document.
+    MixedQuotes {
+        curly: usize,
+        straight: usize,
+    },
+    /// A bracket or quote without its partner.
+    Unbalanced {
+        found: char,
+        partner: char,
+        /// `found` opens (its closing partner is missing) rather than closes.
+        opening: bool,
+    },
+    /// The number as typed, with the spaces after it (all of it is removed by the fix).
+    TypedNumber(String),
+    /// A sentence seen before at `first`.
+    Duplicate {
+        sentence: String,
+        first: Location,
+        first_at: Bilingual,
+    },
+    /// A date and the period of the summary.
+    Date {
+        found: String,
+        period: String,
+    },
+    /// Characters counted and the target.
+    Length {
+        chars: usize,
+        target: usize,
+    },
+}
+
+/// One thing a reviewer would point at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub code: Code,
+    pub severity: Severity,
+    pub location: Location,
+    pub detail: Detail,
+}
+
+impl Finding {
+    pub fn new(code: Code, location: Location, detail: Detail) -> Finding {
+        Finding {
+            code,
+            severity: code.severity(),
+            location,
+            detail,
+        }
+    }
+}
+
+/// Settings of a check run.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CheckOptions {
+    /// Target length in characters; `None` uses the draft's own `target_chars`.
+    pub target_chars: Option<usize>,
+}
+
+/// How many placeholders are left in one field's text (for the status bar,
+/// which counts as the writer types without checking the whole document).
+pub fn count_placeholders(text: &str) -> usize {
+    let mut out = Vec::new();
+    placeholders::check(&scan::FieldText::new(Field::Preamble, text), &mut out);
+    out.len()
+}
+
+/// Every finding in `doc`, in reading order (document-wide ones first).
+pub fn check(doc: &Document, options: &CheckOptions) -> Vec<Finding> {
+    let texts = scan::exported_texts(doc);
+    let mut out = Vec::new();
+    structure::check(doc, options, &mut out);
+    let period = dates::document_period(doc);
+    let plans = dates::plan_sections(doc);
+    for text in &texts {
+        placeholders::check(text, &mut out);
+        // The typed number is one finding; its brackets are not also half-width.
+        let number = numbers::find(doc, text);
+        let number_end = number.as_ref().map_or(0, |f| f.location.range().end);
+        out.extend(number);
+        punctuation::half_width(text, number_end, &mut out);
+        punctuation::unbalanced(text, &mut out);
+        if let Some(period) = &period {
+            dates::check(period, &plans, text, &mut out);
+        }
+    }
+    punctuation::mixed_quotes(&texts, &mut out);
+    repetition::check(doc, &texts, &mut out);
+    drop_overlaps(&mut out);
+    out.sort_by_key(|f| (reading_key(f), f.location.start, f.code));
+    out
+}
+
+/// A body that repeats its heading is one mistake, not also a duplicate sentence.
+fn drop_overlaps(out: &mut Vec<Finding>) {
+    let repeated: HashSet<(Field, usize)> = out
+        .iter()
+        .filter(|f| f.code == Code::BodyRepeatsHeading)
+        .map(|f| (f.location.field, f.location.start))
+        .collect();
+    if repeated.is_empty() {
+        return;
+    }
+    out.retain(|f| {
+        f.code != Code::DuplicateSentence
+            || !repeated.contains(&(f.location.field, f.location.start))
+    });
+}
+
+/// Orders fields as they are read: document-wide findings, title, preamble,
+/// each section's title, intro and items, the signature, then the rest.
+fn reading_key(finding: &Finding) -> (u8, u8, usize, u8, usize, u8) {
+    if finding.code.is_document_wide() {
+        return (0, 0, 0, 0, 0, 0);
+    }
+    match finding.location.field {
+        Field::Title => (1, 0, 0, 0, 0, 0),
+        Field::Preamble => (1, 1, 0, 0, 0, 0),
+        Field::SectionTitle(s) => (1, 2, s, 0, 0, 0),
+        Field::SectionIntro(s) => (1, 2, s, 1, 0, 0),
+        Field::ItemHeading(s, i) => (1, 2, s, 2, i, 0),
+        Field::ItemBody(s, i) => (1, 2, s, 2, i, 1),
+        Field::SignatureOrganization => (1, 3, 0, 0, 0, 0),
+        Field::SignatureDate => (1, 4, 0, 0, 0, 0),
+        Field::Organization => (1, 5, 0, 0, 0, 0),
+        Field::Period => (1, 6, 0, 0, 0, 0),
+        Field::Notes => (1, 7, 0, 0, 0, 0),
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod test_support;
+
+#[cfg(test)]
+mod tests {
+    use super::test_support::*;
+    use super::*;
+
+    #[test]
+    fn codes_have_unique_stable_keys() {
+        for code in Code::ALL {
+            assert_eq!(Code::parse(code.key()), Some(code));
+            assert!(
+                code.key()
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c == '-')
+            );
+        }
+        assert_eq!(Code::HalfWidthPunctuation.key(), "half-width-punctuation");
+    }
+
+    #[test]
+    fn findings_come_in_reading_order() {
+        let mut doc = clean_document();
+        doc.sections[1].items[1].body = "截至X月末。".into();
+        doc.preamble.push_str("共XX次。");
+        doc.sections.pop();
+        let findings = check(&doc, &CheckOptions::default());
+        let order: Vec<(Code, Field)> = findings
+            .iter()
+            .map(|f| (f.code, f.location.field))
+            .collect();
+        assert_eq!(
+            order,
+            vec![
+                (Code::MissingNext, Field::Title),
+                (Code::Placeholder, Field::Preamble),
+                (Code::Placeholder, Field::ItemBody(1, 1)),
+            ]
+        );
+    }
+
+    #[test]
+    fn line_and_column_for_the_cursor() {
+        let text = "第一段。\n第二段XX。";
+        let at = Location::new(Field::ItemBody(0, 0), 8, 2);
+        assert_eq!(at.line_column(text), (1, 3));
+        assert_eq!(Location::at(Field::Title).line_column(text), (0, 0));
+        assert_eq!(Location::new(Field::Title, 99, 0).line_column("短"), (0, 1));
+    }
+
+    #[test]
+    fn a_clean_document_has_no_findings() {
+        let findings = check(&clean_document(), &CheckOptions::default());
+        assert_eq!(findings, vec![]);
+    }
+}

@@ -1,0 +1,79 @@
+//! The findings pane: what `zongjie check` finds, where it is, and whether
+//! one key can fix it.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+
+use super::{outline_top, truncate};
+use crate::app::{App, EditorState, Focus};
+use crate::check::Severity;
+use crate::sanitize::escape_controls;
+
+pub fn draw(frame: &mut Frame, app: &App, e: &EditorState, area: Rect) {
+    let theme = &app.settings.theme;
+    let lang = app.lang();
+    let focused = e.focus == Focus::Findings;
+    let title = match lang {
+        crate::i18n::Lang::Zh => format!(
+            " 检查 {} 处 · Enter 跳转 · f 修正 · F7 关闭 ",
+            e.findings.len()
+        ),
+        crate::i18n::Lang::En => format!(
+            " Findings {} · Enter jump · f fix · F7 close ",
+            e.findings.len()
+        ),
+    };
+    let block = Block::bordered()
+        .title(
+            Line::from(truncate(&title, usize::from(area.width.saturating_sub(2))))
+                .style(theme.title),
+        )
+        .border_style(if focused {
+            theme.border_focus
+        } else {
+            theme.border
+        });
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let height = usize::from(inner.height);
+    let width = usize::from(inner.width);
+    if e.findings.is_empty() {
+        let text = lang.pick("没有发现问题。", "Nothing found.");
+        frame.render_widget(Paragraph::new(Line::styled(text, theme.ok)), inner);
+        return;
+    }
+    let top = outline_top(e.findings_selected, e.findings.len(), height);
+    let lines: Vec<Line> = e
+        .findings
+        .iter()
+        .enumerate()
+        .skip(top)
+        .take(height)
+        .map(|(i, f)| {
+            let style = match f.severity {
+                Severity::Error => theme.error,
+                Severity::Warning => theme.warning,
+                _ => theme.muted,
+            };
+            let mark = if f.is_fixable() { "✓" } else { " " };
+            let text = format!(
+                "{} {} · {}",
+                mark,
+                f.short_location(&e.doc, lang),
+                f.message(lang)
+            );
+            let line = Line::from(vec![Span::styled(
+                truncate(&escape_controls(&text), width),
+                style,
+            )]);
+            if i == e.findings_selected {
+                line.style(theme.selection)
+            } else {
+                line
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}

@@ -36,6 +36,8 @@ pub enum Command {
     Export(ExportArgs),
     /// Turn a plain-text summary into a new draft and print its id
     Import(ImportArgs),
+    /// Put back the previous version of a draft (run it again to undo)
+    Restore(RestoreArgs),
     /// List the built-in templates
     Templates,
     /// List the colour themes (built-in and your own)
@@ -109,6 +111,13 @@ pub struct ImportArgs {
     /// Replace the draft with this id if it exists (its previous version is kept as the backup)
     #[arg(long)]
     pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct RestoreArgs {
+    /// Draft id, or the path of a draft file (*.toml)
+    #[arg(value_name = "ID|PATH")]
+    pub draft: String,
 }
 
 #[derive(Debug, Args)]

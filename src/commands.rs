@@ -8,14 +8,14 @@ use std::path::{Path, PathBuf};
 use unicode_width::UnicodeWidthStr;
 
 use crate::check::{CheckOptions, Finding};
-use crate::cli::{CheckArgs, ExportArgs, ImportArgs, NewArgs};
+use crate::cli::{CheckArgs, ExportArgs, ImportArgs, NewArgs, RestoreArgs};
 use crate::config::Config;
 use crate::document::Document;
 use crate::i18n::Lang;
 use crate::plain_text::{
     ExportOptions, ImportError, MAX_IMPORT_BYTES, encode, export_text, import_bytes,
 };
-use crate::storage::{DraftId, StorageError, Store};
+use crate::storage::{DraftId, DraftLock, LockError, StorageError, Store};
 use crate::templates::{TEMPLATES, Template};
 
 /// A command that could not do its work; printed as one line on stderr.
@@ -37,6 +37,8 @@ pub enum CommandError {
         "draft `{0}` already exists; use --force to replace it (its current version is kept as the backup)"
     )]
     DraftExists(DraftId),
+    #[error(transparent)]
+    Lock(#[from] LockError),
 }
 
 /// `zongjie new`
@@ -229,7 +231,14 @@ pub fn import(
         })?;
     let id = match id {
         Some(id) if args.force => {
-            store.save(&store.location(&id), &imported.document)?;
+            let location = store.location(&id);
+            // Never replace a draft that is open in the editor.
+            let _lock = if location.path.exists() {
+                Some(DraftLock::acquire(&location)?)
+            } else {
+                None
+            };
+            store.save(&location, &imported.document)?;
             id
         }
         id => store.create(id, &imported.document)?,
@@ -351,5 +360,35 @@ pub fn themes(
         };
         writeln!(out, "{name:<16} {origin}").map_err(stdout_error)?;
     }
+    Ok(())
+}
+
+/// `zongjie restore`: the backup becomes the draft and the draft the backup.
+/// Refused while the draft is open in a running zongjie.
+pub fn restore(store: &Store, args: &RestoreArgs, err: &mut dyn Write) -> Result<(), CommandError> {
+    let location = match DraftId::parse(&args.draft) {
+        // A draft whose file is gone can still come back from its backup.
+        Ok(id) if !args.draft.ends_with(".toml") => {
+            let location = store.location(&id);
+            if !location.path.exists() && !location.backup.exists() {
+                return Err(StorageError::NotFound {
+                    id: id.to_string(),
+                    dir: store.drafts_dir(),
+                }
+                .into());
+            }
+            store.prepare()?;
+            location
+        }
+        _ => store.resolve(&args.draft)?,
+    };
+    let _lock = DraftLock::acquire(&location)?;
+    store.restore(&location)?;
+    let name = crate::sanitize::escape_controls(&location.name()).into_owned();
+    let _ = writeln!(
+        err,
+        "{name}: restored the previous version; the replaced one is now the backup \
+         (run `zongjie restore {name}` again to undo)"
+    );
     Ok(())
 }

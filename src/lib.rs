@@ -20,6 +20,7 @@ pub mod manual;
 pub mod plain_text;
 pub mod run;
 pub mod sanitize;
+pub mod signals;
 pub mod storage;
 pub mod templates;
 pub mod theme;

@@ -109,6 +109,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         .or_else(default_data_dir)
         .ok_or(CommandError::NoDataDir)?;
     let store = Store::new(data_dir);
+    // Tidy up after a save or restore that a crash cut short.
+    if let Err(e) = store.recover() {
+        let line = zongjie::sanitize::escape_controls(&e.to_string()).into_owned();
+        let _ = writeln!(io::stderr(), "zongjie: warning: {line}");
+    }
     let stdout = io::stdout();
     let mut out = stdout.lock();
     let mut err = io::stderr();
@@ -131,10 +136,21 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Some(Command::New(args)) => commands::new_draft(&store, args, &mut out)?,
         Some(Command::List) | None => commands::list(&store, lang, &mut out, &mut err)?,
+        // Text shown in a terminal is never sent raw; a pipe or file gets it as is.
+        Some(Command::Export(args))
+            if args.output.as_deref() == Some(std::path::Path::new("-"))
+                && io::stdout().is_terminal() =>
+        {
+            let mut text = Vec::new();
+            commands::export(&store, args, &config, &mut text, &mut err)?;
+            out.write_all(&zongjie::sanitize::escape_for_terminal(&text))?;
+            out.flush()?;
+        }
         Some(Command::Export(args)) => commands::export(&store, args, &config, &mut out, &mut err)?,
         Some(Command::Import(args)) => {
             commands::import(&store, args, &mut io::stdin().lock(), &mut out, &mut err)?
         }
+        Some(Command::Restore(args)) => commands::restore(&store, args, &mut err)?,
         Some(Command::Templates) => commands::templates(lang, &mut out)?,
         Some(Command::Themes) => {
             let themes_dir = config_dir.as_ref().map(|d| d.join("themes"));

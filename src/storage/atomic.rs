@@ -2,11 +2,14 @@
 //! directory, fsync it, rename it over the target, fsync the directory. A
 //! crash at any moment leaves the old file or the new one, never a mix.
 
-use std::fs::{self, File, OpenOptions};
-use std::io::{self, Write};
+use std::fmt;
+use std::fs;
+use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, SystemTime};
+
+use super::fs::{FileSystem, OsFs};
 
 const TEMP_MARK: &str = ".tmp-";
 
@@ -21,69 +24,139 @@ fn temp_path(target: &Path) -> PathBuf {
     target.with_file_name(format!(".{name}{TEMP_MARK}{}-{n}", std::process::id()))
 }
 
-/// Creates a new file that only the user can read (0600 on Unix), refusing
-/// to follow or reuse anything already at `path`.
-pub(crate) fn create_private(path: &Path) -> io::Result<File> {
-    let mut options = OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    options.open(path)
+/// The step of an atomic write that failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WriteStep {
+    CreateTemp,
+    Write,
+    Sync,
+    Rename,
+    SyncDir,
 }
 
-/// Replaces `target` with `bytes` atomically. On failure the temp file is
-/// removed and `target` is untouched.
+impl WriteStep {
+    fn describe(self) -> &'static str {
+        match self {
+            WriteStep::CreateTemp => "creating the temporary file",
+            WriteStep::Write => "writing the temporary file",
+            WriteStep::Sync => "flushing the temporary file to disk",
+            WriteStep::Rename => "renaming the temporary file over it",
+            WriteStep::SyncDir => "flushing its folder to disk",
+        }
+    }
+}
+
+/// An atomic write that failed: which file, at which step, and why.
+#[derive(Debug)]
+pub struct WriteError {
+    pub target: PathBuf,
+    pub step: WriteStep,
+    pub source: io::Error,
+}
+
+impl WriteError {
+    /// Whether the new content replaced the old one despite the error: only
+    /// the last step (making the rename durable) fails after the rename.
+    pub fn replaced(&self) -> bool {
+        self.step == WriteStep::SyncDir
+    }
+}
+
+impl fmt::Display for WriteError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "cannot save {}: {} failed: {}; ",
+            self.target.display(),
+            self.step.describe(),
+            self.source
+        )?;
+        f.write_str(if self.replaced() {
+            "the new version is in place but may not survive a power cut"
+        } else {
+            "the file on disk is unchanged"
+        })
+    }
+}
+
+impl std::error::Error for WriteError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.source)
+    }
+}
+
+/// Replaces `target` with `bytes` atomically on the real file system. On
+/// failure the temp file is removed and `target` is untouched.
 pub fn atomic_write(target: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_atomically(&OsFs, target, bytes).map_err(|e| io::Error::new(e.source.kind(), e))
+}
+
+/// Replaces `target` with `bytes` atomically through `fs`. On failure the
+/// temp file is removed; `target` holds the old bytes, or the new ones if
+/// only the final directory sync failed ([`WriteError::replaced`]).
+pub fn write_atomically(
+    fs: &dyn FileSystem,
+    target: &Path,
+    bytes: &[u8],
+) -> Result<(), WriteError> {
     let temp = temp_path(target);
-    let result = (|| {
-        let mut file = create_private(&temp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        drop(file);
-        fs::rename(&temp, target)
-    })();
-    if let Err(e) = result {
-        let _ = fs::remove_file(&temp);
+    let fail = |step| {
+        move |source| WriteError {
+            target: target.to_path_buf(),
+            step,
+            source,
+        }
+    };
+    let mut file = fs.create_new(&temp).map_err(fail(WriteStep::CreateTemp))?;
+    let written = file
+        .write_all(bytes)
+        .map_err(fail(WriteStep::Write))
+        // A failed fsync is never retried: the file is dropped, and the
+        // next save starts over with a new one.
+        .and_then(|()| file.sync_all().map_err(fail(WriteStep::Sync)))
+        .and_then(|()| fs.rename(&temp, target).map_err(fail(WriteStep::Rename)));
+    if let Err(e) = written {
+        let _ = fs.remove_file(&temp);
         return Err(e);
     }
-    sync_dir(target.parent().unwrap_or(Path::new(".")))
-}
-
-/// Makes a rename durable.
-pub(crate) fn sync_dir(dir: &Path) -> io::Result<()> {
-    #[cfg(unix)]
-    {
-        File::open(if dir.as_os_str().is_empty() {
-            Path::new(".")
-        } else {
-            dir
-        })?
-        .sync_all()
-    }
-    #[cfg(not(unix))]
-    {
-        let _ = dir;
-        Ok(())
-    }
+    let dir = target.parent().unwrap_or(Path::new("."));
+    fs.sync_dir(dir).map_err(fail(WriteStep::SyncDir))
 }
 
 /// Removes temp files left by a save that was cut short (a crash or a kill):
 /// those of processes that no longer run, or older than an hour.
 pub fn clean_stale_temp_files(dir: &Path) {
+    clean_stale_temp_files_of(dir, &[]);
+}
+
+/// Like [`clean_stale_temp_files`], limited to the temp files of the files
+/// named `targets` when it is not empty (in a folder that is not zongjie's,
+/// only its own leftovers are touched).
+pub(crate) fn clean_stale_temp_files_of(dir: &Path, targets: &[&Path]) {
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
     let Ok(entries) = fs::read_dir(dir) else {
         return;
     };
+    let prefixes: Vec<String> = targets
+        .iter()
+        .filter_map(|t| t.file_name())
+        .map(|n| format!(".{}{TEMP_MARK}", n.to_string_lossy()))
+        .collect();
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
+        if !is_temp_name(&name) {
+            continue;
+        }
+        if !targets.is_empty() && !prefixes.iter().any(|p| name.starts_with(p.as_str())) {
+            continue;
+        }
         let Some((_, tail)) = name.rsplit_once(TEMP_MARK) else {
             continue;
         };
-        if !name.starts_with('.') {
-            continue;
-        }
         let pid = tail.split('-').next().and_then(|p| p.parse::<u32>().ok());
         let alive = pid.is_some_and(process_alive);
         let old = entry
@@ -98,14 +171,32 @@ pub fn clean_stale_temp_files(dir: &Path) {
     }
 }
 
-fn process_alive(pid: u32) -> bool {
+/// Whether a file name is one of [`temp_path`]'s.
+pub fn is_temp_name(name: &str) -> bool {
+    name.starts_with('.') && name.contains(TEMP_MARK)
+}
+
+/// Whether a process with this id runs (on this machine).
+pub(crate) fn process_alive(pid: u32) -> bool {
     if pid == std::process::id() {
         return true;
     }
-    if cfg!(target_os = "linux") {
-        Path::new(&format!("/proc/{pid}")).exists()
-    } else {
-        // Without /proc we cannot tell; rely on the age check.
+    #[cfg(unix)]
+    {
+        let Ok(pid) = libc::pid_t::try_from(pid) else {
+            return false;
+        };
+        if pid <= 0 {
+            return false;
+        }
+        // Signal 0 checks for existence; EPERM means it exists but is not ours.
+        // SAFETY: kill with signal 0 sends nothing and touches no memory.
+        let found = unsafe { libc::kill(pid, 0) } == 0;
+        found || io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
+    }
+    #[cfg(not(unix))]
+    {
+        // Without a way to tell, rely on the age check.
         true
     }
 }
@@ -151,5 +242,28 @@ mod tests {
         assert!(!dead.exists());
         assert!(mine.exists());
         assert!(draft.exists());
+    }
+
+    #[test]
+    fn outside_the_data_dir_only_our_own_leftovers_go() {
+        let dir = tempfile::tempdir().unwrap();
+        let ours = dir.path().join(".a.toml.tmp-4000000000-0");
+        let theirs = dir.path().join(".notes.txt.tmp-4000000000-0");
+        for p in [&ours, &theirs] {
+            fs::write(p, "x").unwrap();
+        }
+        clean_stale_temp_files_of(dir.path(), &[&dir.path().join("a.toml")]);
+        assert!(!ours.exists());
+        assert!(theirs.exists());
+    }
+
+    #[test]
+    fn a_finished_process_is_not_alive() {
+        let mut child = std::process::Command::new("true").spawn().unwrap();
+        let pid = child.id();
+        child.wait().unwrap();
+        assert!(!process_alive(pid));
+        assert!(process_alive(std::process::id()));
+        assert!(!process_alive(0));
     }
 }

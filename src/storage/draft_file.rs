@@ -71,7 +71,10 @@ fn parse_with_toml(text: &str) -> Result<Document, DraftFileError> {
         DraftFileError::Syntax {
             line,
             column,
-            message: e.message().trim().replace('\n', " "),
+            // The message may quote the file (a key, a value): keep it one
+            // line and free of anything a terminal would act on.
+            message: crate::sanitize::escape_controls(&e.message().trim().replace('\n', " "))
+                .into_owned(),
         }
     })?;
     if file.format != FORMAT_VERSION {

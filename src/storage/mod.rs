@@ -1,13 +1,23 @@
 //! Where drafts live and how they reach the disk: the data directory, draft
-//! ids, the TOML file format, atomic saves with a backup of the previous version.
+//! ids, the TOML file format, atomic saves with a backup of the previous
+//! version, locks against a second writer, and recovery after a crash.
 
 mod atomic;
 mod draft_file;
+mod fingerprint;
+pub mod fs;
 mod id;
+mod lock;
+mod recovery;
 mod store;
 mod trash;
 
-pub use atomic::{atomic_write, clean_stale_temp_files};
+pub use atomic::{
+    WriteError, WriteStep, atomic_write, clean_stale_temp_files, is_temp_name, write_atomically,
+};
 pub use draft_file::{DraftFileError, FORMAT_VERSION, line_column, parse_draft, write_draft};
+pub use fingerprint::Fingerprint;
+pub use fs::{FaultyFs, FileSystem, FsOp, NewFile, OsFs};
 pub use id::{DraftId, IdError};
+pub use lock::{DraftLock, LockError};
 pub use store::{DraftEntry, DraftLocation, DraftSummary, StorageError, Store, default_data_dir};

@@ -4,10 +4,13 @@
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::SystemTime;
 
-use super::atomic::{atomic_write, clean_stale_temp_files};
+use super::atomic::{WriteError, clean_stale_temp_files, write_atomically};
 use super::draft_file::{DraftFileError, parse_draft, write_draft};
+use super::fingerprint::Fingerprint;
+use super::fs::{FileSystem, OsFs};
 use super::id::{DraftId, IdError};
 use crate::document::Document;
 
@@ -29,10 +32,30 @@ pub enum StorageError {
         path: PathBuf,
         source: DraftFileError,
     },
+    /// A save or restore step failed; says which file, which step and why.
+    #[error(transparent)]
+    Write(#[from] WriteError),
+    /// The previous version could not be kept as the backup, so the draft
+    /// was not saved (its file is unchanged).
+    #[error("{} was not saved: keeping its previous version failed: {source}", draft.display())]
+    Backup { draft: PathBuf, source: WriteError },
+    /// The draft on disk is no longer the version that was loaded: someone
+    /// else changed it, and saving would overwrite their change.
+    #[error("{0} was changed on disk by another program since it was opened")]
+    ChangedOnDisk(PathBuf),
+    #[error("{0} has no backup to restore")]
+    NoBackup(PathBuf),
+    #[error(transparent)]
+    Locked(#[from] super::lock::LockError),
+    #[error("the backup {path} is damaged and was not restored: {source}")]
+    DamagedBackup {
+        path: PathBuf,
+        source: DraftFileError,
+    },
 }
 
 impl StorageError {
-    fn io(path: &Path) -> impl FnOnce(io::Error) -> StorageError + '_ {
+    pub(crate) fn io(path: &Path) -> impl FnOnce(io::Error) -> StorageError + '_ {
         move |source| StorageError::Io {
             path: path.to_path_buf(),
             source,
@@ -87,12 +110,25 @@ pub struct DraftSummary {
 #[derive(Debug, Clone)]
 pub struct Store {
     root: PathBuf,
+    fs: Arc<dyn FileSystem>,
 }
 
 impl Store {
     /// Uses `root` as the data directory. Nothing is created until a draft is saved.
     pub fn new(root: impl Into<PathBuf>) -> Store {
-        Store { root: root.into() }
+        Store::with_fs(root, Arc::new(OsFs))
+    }
+
+    /// A store whose file-system calls go through `fs` (tests inject faults this way).
+    pub fn with_fs(root: impl Into<PathBuf>, fs: Arc<dyn FileSystem>) -> Store {
+        Store {
+            root: root.into(),
+            fs,
+        }
+    }
+
+    pub(crate) fn fs(&self) -> &dyn FileSystem {
+        self.fs.as_ref()
     }
 
     pub fn root(&self) -> &Path {
@@ -111,7 +147,9 @@ impl Store {
     /// by an interrupted save.
     pub fn prepare(&self) -> Result<(), StorageError> {
         for dir in [self.root.clone(), self.drafts_dir(), self.backups_dir()] {
-            create_private_dir(&dir).map_err(StorageError::io(&dir))?;
+            self.fs
+                .create_dir_all(&dir)
+                .map_err(StorageError::io(&dir))?;
         }
         clean_stale_temp_files(&self.drafts_dir());
         clean_stale_temp_files(&self.backups_dir());
@@ -130,9 +168,15 @@ impl Store {
     /// path to a draft file; anything else is an id in the data directory.
     pub fn resolve(&self, id_or_path: &str) -> Result<DraftLocation, StorageError> {
         if id_or_path.ends_with(".toml") {
-            let path = PathBuf::from(id_or_path);
+            let mut path = PathBuf::from(id_or_path);
             if !path.is_file() {
                 return Err(StorageError::NoFile(path));
+            }
+            // A link the writer names on the command line is followed once,
+            // here, so that saves go beside the real file; links found in
+            // the data directory are never followed.
+            if fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
+                path = fs::canonicalize(&path).map_err(StorageError::io(&path))?;
             }
             let name = path
                 .file_name()
@@ -158,17 +202,74 @@ impl Store {
 
     /// Reads and parses a draft. Never writes.
     pub fn load(&self, location: &DraftLocation) -> Result<Document, StorageError> {
-        load_path(&location.path)
+        self.load_path(&location.path)
+    }
+
+    /// Reads and parses a draft, with the fingerprint of the bytes read, to
+    /// ask [`Store::changed_on_disk`] before saving. Never writes.
+    pub fn load_with_fingerprint(
+        &self,
+        location: &DraftLocation,
+    ) -> Result<(Document, Fingerprint), StorageError> {
+        let bytes = self.read_draft(&location.path)?;
+        let meta = self.fs.metadata(&location.path).ok();
+        let doc = parse_bytes(&location.path, &bytes)?;
+        Ok((doc, Fingerprint::of(&bytes, meta.as_ref())))
+    }
+
+    /// Whether the draft on disk differs from the version `loaded` (a
+    /// missing draft counts as changed). Reads the file; never writes.
+    pub fn changed_on_disk(
+        &self,
+        location: &DraftLocation,
+        loaded: &Fingerprint,
+    ) -> Result<bool, StorageError> {
+        match self.fs.read(&location.path) {
+            Ok(bytes) => Ok(loaded.differs_from(&bytes)),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(true),
+            Err(e) => Err(StorageError::io(&location.path)(e)),
+        }
     }
 
     /// Saves atomically; the version it replaces becomes the backup.
     pub fn save(&self, location: &DraftLocation, doc: &Document) -> Result<(), StorageError> {
+        self.save_checked(location, doc, None).map(|_| ())
+    }
+
+    /// Saves like [`Store::save`], but first, when `loaded` is given, refuses
+    /// with [`StorageError::ChangedOnDisk`] if the draft on disk is no longer
+    /// that version. Returns the fingerprint of what was written, for the next save.
+    pub fn save_checked(
+        &self,
+        location: &DraftLocation,
+        doc: &Document,
+        loaded: Option<&Fingerprint>,
+    ) -> Result<Fingerprint, StorageError> {
         if location.id.is_some() {
             self.prepare()?;
         }
-        keep_backup(&location.path, &location.backup)?;
+        self.finish_interrupted_restore(location)?;
+        let current = self.current_bytes(&location.path)?;
+        if let Some(loaded) = loaded {
+            let changed = current.as_deref().is_none_or(|c| loaded.differs_from(c));
+            if changed {
+                return Err(StorageError::ChangedOnDisk(location.path.clone()));
+            }
+        }
+        if let Some(current) = &current {
+            self.keep_backup(&location.backup, current)
+                .map_err(|e| match e {
+                    StorageError::Write(source) => StorageError::Backup {
+                        draft: location.path.clone(),
+                        source,
+                    },
+                    other => other,
+                })?;
+        }
         let text = write_draft(doc);
-        atomic_write(&location.path, text.as_bytes()).map_err(StorageError::io(&location.path))
+        write_atomically(self.fs(), &location.path, text.as_bytes())?;
+        let meta = self.fs.metadata(&location.path).ok();
+        Ok(Fingerprint::of(text.as_bytes(), meta.as_ref()))
     }
 
     /// Creates a new draft under `id` (or a fresh dated id) and returns its id.
@@ -222,7 +323,8 @@ impl Store {
                 continue;
             };
             let modified = entry.metadata().and_then(|m| m.modified()).ok();
-            let summary = load_path(&path)
+            let summary = self
+                .load_path(&path)
                 .map(|doc| DraftSummary {
                     title: doc.title.clone(),
                     chars: doc.char_count(),
@@ -243,61 +345,80 @@ impl Store {
     }
 }
 
-/// Reads a draft file; refuses anything that is not a regular file.
-pub(crate) fn load_path(path: &Path) -> Result<Document, StorageError> {
-    let bytes = fs::read(path).map_err(|e| {
-        if e.kind() == io::ErrorKind::NotFound {
-            StorageError::NoFile(path.to_path_buf())
-        } else {
-            StorageError::io(path)(e)
+impl Store {
+    /// Reads and parses a draft file; refuses anything that is not a regular file.
+    pub(crate) fn load_path(&self, path: &Path) -> Result<Document, StorageError> {
+        let bytes = self.read_draft(path)?;
+        parse_bytes(path, &bytes)
+    }
+
+    /// The bytes of a draft file; a missing one is [`StorageError::NoFile`].
+    pub(crate) fn read_draft(&self, path: &Path) -> Result<Vec<u8>, StorageError> {
+        self.fs.read(path).map_err(|e| {
+            if e.kind() == io::ErrorKind::NotFound {
+                StorageError::NoFile(path.to_path_buf())
+            } else {
+                StorageError::io(path)(e)
+            }
+        })
+    }
+
+    /// The bytes of the regular file at `path`, or `None` when there is none
+    /// (nothing, or a link or other non-file, which a save replaces).
+    pub(crate) fn current_bytes(&self, path: &Path) -> Result<Option<Vec<u8>>, StorageError> {
+        match self.fs.metadata(path) {
+            Ok(meta) if meta.is_file() => {
+                self.fs.read(path).map(Some).map_err(StorageError::io(path))
+            }
+            Ok(_) => Ok(None),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(StorageError::io(path)(e)),
         }
-    })?;
-    let text = String::from_utf8(bytes).map_err(|e| StorageError::Damaged {
+    }
+
+    /// Keeps the current bytes as the backup before the draft is replaced. A
+    /// damaged current file is kept too: its bytes are never lost by a save.
+    fn keep_backup(&self, backup: &Path, current: &[u8]) -> Result<(), StorageError> {
+        if let Some(dir) = backup.parent()
+            && !dir.as_os_str().is_empty()
+        {
+            self.fs.create_dir_all(dir).map_err(StorageError::io(dir))?;
+        }
+        write_atomically(self.fs(), backup, current)?;
+        Ok(())
+    }
+}
+
+/// Parses the bytes of a draft file.
+fn parse_bytes(path: &Path, bytes: &[u8]) -> Result<Document, StorageError> {
+    // A byte-order mark, as some Windows editors add, is not part of the text.
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|e| StorageError::Damaged {
         path: path.to_path_buf(),
-        source: DraftFileError::Syntax {
-            line: 1,
-            column: 1,
-            message: format!(
-                "not UTF-8 text (invalid byte at offset {})",
-                e.utf8_error().valid_up_to()
-            ),
-        },
+        source: not_utf8(bytes, e),
     })?;
-    parse_draft(&text).map_err(|source| StorageError::Damaged {
+    parse_draft(text).map_err(|source| StorageError::Damaged {
         path: path.to_path_buf(),
         source,
     })
 }
 
-/// Keeps the current file as the backup before it is replaced. A damaged or
-/// missing current file is not a reason to refuse the save.
-fn keep_backup(path: &Path, backup: &Path) -> Result<(), StorageError> {
-    match fs::symlink_metadata(path) {
-        Ok(meta) if meta.is_file() => {
-            let bytes = fs::read(path).map_err(StorageError::io(path))?;
-            if let Some(dir) = backup.parent()
-                && !dir.as_os_str().is_empty()
-                && !dir.exists()
-            {
-                create_private_dir(dir).map_err(StorageError::io(dir))?;
-            }
-            atomic_write(backup, &bytes).map_err(StorageError::io(backup))
-        }
-        _ => Ok(()),
+/// Where the first byte that is not UTF-8 sits, as a line and column.
+pub(crate) fn not_utf8(bytes: &[u8], e: std::str::Utf8Error) -> DraftFileError {
+    let valid = &bytes[..e.valid_up_to()];
+    let text = std::str::from_utf8(valid).unwrap_or_default();
+    let (line, column) = super::draft_file::line_column(text, text.len());
+    DraftFileError::Syntax {
+        line,
+        column,
+        message: format!(
+            "not UTF-8 text (invalid byte at offset {})",
+            e.valid_up_to()
+        ),
     }
 }
 
 /// Creates a directory (and parents) readable only by the user.
 pub(crate) fn create_private_dir(dir: &Path) -> io::Result<()> {
-    if dir.is_dir() {
-        return Ok(());
-    }
-    let mut builder = fs::DirBuilder::new();
-    builder.recursive(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::DirBuilderExt;
-        builder.mode(0o700);
-    }
-    builder.create(dir)
+    OsFs.create_dir_all(dir)
 }

@@ -123,30 +123,11 @@ impl Store {
 
     /// Puts the backup (the version before the last save) back; the current
     /// version becomes the backup, so restoring twice undoes it.
+    /// Refused while the draft is open in a running zongjie.
     pub fn restore_backup(&self, id: &DraftId) -> Result<(), StorageError> {
         let location = self.location(id);
-        let backup = fs::read(&location.backup).map_err(|e| {
-            if e.kind() == std::io::ErrorKind::NotFound {
-                StorageError::NoFile(location.backup.clone())
-            } else {
-                StorageError::Io {
-                    path: location.backup.clone(),
-                    source: e,
-                }
-            }
-        })?;
-        let current = fs::read(&location.path).ok();
-        super::atomic_write(&location.path, &backup).map_err(|source| StorageError::Io {
-            path: location.path.clone(),
-            source,
-        })?;
-        if let Some(current) = current {
-            super::atomic_write(&location.backup, &current).map_err(|source| StorageError::Io {
-                path: location.backup.clone(),
-                source,
-            })?;
-        }
-        Ok(())
+        let _lock = super::lock::DraftLock::acquire(&location)?;
+        self.restore(&location)
     }
 }
 

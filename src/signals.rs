@@ -1,0 +1,149 @@
+//! Signals that ask zongjie to stop while a draft is open: SIGTERM (a
+//! shutdown, `kill`), SIGHUP (the terminal window was closed) and SIGINT.
+//! Dying at once would lose the unsaved text, so the handlers only raise a
+//! flag, and the event loop polls it, saves and restores the terminal.
+//!
+//! A second signal of the same kind while the first is being handled
+//! ends the process the default way: a user who insists is obeyed. Saves
+//! are atomic, so even that cannot leave a damaged draft.
+//!
+//! ```no_run
+//! # fn main() -> std::io::Result<()> {
+//! let signals = zongjie::signals::StopSignals::install()?;
+//! loop {
+//!     // … poll terminal events with a timeout of at most ~250 ms …
+//!     if let Some(signal) = signals.pending() {
+//!         // save the draft if it changed (no question asked), restore the
+//!         // terminal, and exit with signal.exit_code()
+//!         std::process::exit(signal.exit_code());
+//!     }
+//! }
+//! # }
+//! ```
+
+use std::io;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
+/// A request to stop.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StopSignal {
+    /// SIGINT (not sent by Ctrl+C in raw mode, only by `kill -INT`).
+    Interrupt,
+    /// SIGTERM.
+    Terminate,
+    /// SIGHUP: the terminal is gone, so nothing can be drawn or asked.
+    Hangup,
+}
+
+impl StopSignal {
+    /// The conventional exit status after this signal: 128 + its number.
+    pub fn exit_code(self) -> i32 {
+        128 + self.number()
+    }
+
+    fn number(self) -> i32 {
+        #[cfg(unix)]
+        {
+            match self {
+                StopSignal::Interrupt => libc::SIGINT,
+                StopSignal::Terminate => libc::SIGTERM,
+                StopSignal::Hangup => libc::SIGHUP,
+            }
+        }
+        #[cfg(not(unix))]
+        {
+            match self {
+                StopSignal::Interrupt => 2,
+                StopSignal::Terminate => 15,
+                StopSignal::Hangup => 1,
+            }
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            StopSignal::Interrupt => "SIGINT",
+            StopSignal::Terminate => "SIGTERM",
+            StopSignal::Hangup => "SIGHUP",
+        }
+    }
+}
+
+const ALL: [StopSignal; 3] = [
+    StopSignal::Interrupt,
+    StopSignal::Terminate,
+    StopSignal::Hangup,
+];
+
+/// Handlers for the stop signals, installed for as long as this lives.
+#[derive(Debug)]
+pub struct StopSignals {
+    /// The number of the first signal that arrived, or 0.
+    first: Arc<AtomicUsize>,
+    #[cfg(unix)]
+    ids: Vec<signal_hook::SigId>,
+}
+
+impl StopSignals {
+    /// Installs the handlers.
+    pub fn install() -> io::Result<StopSignals> {
+        let first = Arc::new(AtomicUsize::new(0));
+        #[cfg(unix)]
+        {
+            use signal_hook::flag;
+            let mut ids = Vec::new();
+            for signal in ALL {
+                let number = signal.number();
+                let seen = Arc::new(AtomicBool::new(false));
+                // Order matters: the check for a second signal runs before
+                // the first one is noted.
+                ids.push(flag::register_conditional_default(
+                    number,
+                    Arc::clone(&seen),
+                )?);
+                ids.push(flag::register(number, seen)?);
+                ids.push(register_first(number, Arc::clone(&first))?);
+            }
+            Ok(StopSignals { first, ids })
+        }
+        #[cfg(not(unix))]
+        {
+            Ok(StopSignals { first })
+        }
+    }
+
+    /// The first stop signal that arrived since [`StopSignals::install`], if any.
+    pub fn pending(&self) -> Option<StopSignal> {
+        let number = self.first.load(Ordering::SeqCst);
+        ALL.into_iter()
+            .find(|s| usize::try_from(s.number()).is_ok_and(|n| n == number))
+    }
+}
+
+/// Notes `number` in `first` unless an earlier signal is there already.
+#[cfg(unix)]
+fn register_first(number: i32, first: Arc<AtomicUsize>) -> io::Result<signal_hook::SigId> {
+    let value = usize::try_from(number).unwrap_or(usize::MAX);
+    let action = move || {
+        let _ = first.compare_exchange(0, value, Ordering::SeqCst, Ordering::SeqCst);
+    };
+    // SAFETY: the action only does an atomic compare-exchange, which is
+    // async-signal-safe: no allocation, no lock, no I/O.
+    unsafe { signal_hook::low_level::register(number, action) }
+}
+
+/// Back to the default: the signals end the process again. (Merely
+/// unregistering would leave them ignored.)
+#[cfg(unix)]
+impl Drop for StopSignals {
+    fn drop(&mut self) {
+        for id in self.ids.drain(..) {
+            signal_hook::low_level::unregister(id);
+        }
+        for signal in ALL {
+            let always = Arc::new(AtomicBool::new(true));
+            let _ = signal_hook::flag::register_conditional_default(signal.number(), always);
+        }
+    }
+}

@@ -139,10 +139,11 @@ def main():
     if a.divan:
         text = open(a.divan, encoding="utf-8").read().strip()
         if text:
-            out += ["## In-process (divan, `cargo bench --bench core --bench editor`)", "",
+            out += ["## In-process (divan: `cargo bench --bench core --bench editor --bench import --bench check`)", "",
                     "Export, load and save of the same drafts; the editor at 120x40 on",
                     "ratatui's TestBackend: opening a draft with its first frame, a frame",
-                    "again, one key typed into the first item's body and its frame.", "",
+                    "again, one key typed into the first item's body and its frame;",
+                    "import of the texts; check of the drafts.", "",
                     "```", text, "```", ""]
     print("\n".join(out).rstrip() + "\n")
 

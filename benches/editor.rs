@@ -97,10 +97,22 @@ fn keystroke_end_of_body(bencher: divan::Bencher, chars: usize) {
     keystroke(bencher, chars, true);
 }
 
+/// As `keystroke_end_of_body`, on generated drafts whose first item is the
+/// same at both sizes: what a key costs when only the document's size
+/// differs.
+#[divan::bench(args = SIZES)]
+fn keystroke_same_paragraph(bencher: divan::Bencher, chars: usize) {
+    keystroke_in(bencher, support::generated(chars), true);
+}
+
 /// Types `中` and draws. Before each sample the characters the previous
 /// sample typed are deleted again (untimed), so the body does not grow.
 fn keystroke(bencher: divan::Bencher, chars: usize, at_end: bool) {
-    let app = RefCell::new(editing_app(support::draft(chars), at_end));
+    keystroke_in(bencher, support::draft(chars), at_end);
+}
+
+fn keystroke_in(bencher: divan::Bencher, doc: Document, at_end: bool) {
+    let app = RefCell::new(editing_app(doc, at_end));
     let mut terminal = terminal();
     draw(&mut terminal, &app.borrow());
     let typed = RefCell::new(0usize);

@@ -42,6 +42,13 @@ fn main() -> ExitCode {
     }
 }
 
+/// Success, or the status a stop signal asks for (128 + its number).
+fn exit_code(signal: Option<i32>) -> ExitCode {
+    signal.map_or(ExitCode::SUCCESS, |code| {
+        ExitCode::from(u8::try_from(code).unwrap_or(1))
+    })
+}
+
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
     e.chain()
         .filter_map(|c| c.downcast_ref::<io::Error>())
@@ -120,19 +127,26 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let interactive = io::stdout().is_terminal() && io::stdin().is_terminal();
     match &cli.command {
         Some(Command::Open(args)) => {
+            if !interactive {
+                anyhow::bail!("`zongjie open` needs a terminal (standard input and output)");
+            }
             let location = store.resolve(&args.draft)?;
-            let doc = store.load(&location)?;
+            let (doc, opened) = zongjie::run::open_draft(&store, &location)?;
             let (settings, warnings) = settings(&cli, lang, &config, config_warnings);
             let mut app = App::with_editor(settings, doc, location);
             show_warnings(&mut app, &warnings);
-            zongjie::run::run(app, &store)?;
+            return Ok(exit_code(zongjie::run::run(app, &store, opened)?));
         }
         None if interactive => {
             let drafts = store.list()?;
             let (settings, warnings) = settings(&cli, lang, &config, config_warnings);
             let mut app = App::with_picker(settings, drafts);
             show_warnings(&mut app, &warnings);
-            zongjie::run::run(app, &store)?;
+            return Ok(exit_code(zongjie::run::run(
+                app,
+                &store,
+                Default::default(),
+            )?));
         }
         Some(Command::New(args)) => commands::new_draft(&store, args, &mut out)?,
         Some(Command::List) | None => commands::list(&store, lang, &mut out, &mut err)?,

@@ -225,7 +225,8 @@ pub fn section_move_down(doc: &Document, section: usize) -> Option<Edit> {
 
 /// Swaps the section with its neighbour above.
 pub fn section_move_up(doc: &Document, section: usize) -> Option<Edit> {
-    (section > 0 && section < doc.sections.len()).then_some(Edit::MoveSection {
+    // `then`, not `then_some`: the argument must not be computed for section 0.
+    (section > 0 && section < doc.sections.len()).then(|| Edit::MoveSection {
         from: section,
         to: section - 1,
     })
@@ -335,6 +336,8 @@ mod tests {
             .unwrap();
         assert_eq!(headings(&d), vec![vec!["甲0", "甲1"], vec!["丙0"], vec![]]);
         assert!(item_move_up(&d, ItemRef::new(0, 0)).is_none());
+        assert!(section_move_up(&d, 0).is_none());
+        assert!(section_move_down(&d, 2).is_none());
     }
 
     #[test]

@@ -30,12 +30,24 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    match run(cli) {
+    let config_dir = config_dir();
+    let (config, config_warnings) = Config::load(config_dir.as_deref());
+    let lang = cli
+        .lang
+        .as_deref()
+        .and_then(Lang::parse)
+        .or(config.lang)
+        .unwrap_or_else(|| Lang::from_locale(|k| std::env::var(k).ok()));
+    match run(cli, config_dir, config, config_warnings, lang) {
         Ok(code) => code,
         // `zongjie list | head -1`: the reader has gone, nothing went wrong.
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            let line = zongjie::sanitize::escape_controls(&one_line(&e)).replace('\n', " ");
+            let message = match lang {
+                Lang::Zh => zongjie::i18n::in_chinese(&*e).unwrap_or_else(|| one_line(&e)),
+                Lang::En => one_line(&e),
+            };
+            let line = zongjie::sanitize::escape_controls(&message).replace('\n', " ");
             let _ = writeln!(io::stderr(), "zongjie: {line}");
             ExitCode::from(2)
         }
@@ -69,15 +81,13 @@ fn one_line(e: &anyhow::Error) -> String {
     line
 }
 
-fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    let config_dir = config_dir();
-    let (config, config_warnings) = Config::load(config_dir.as_deref());
-    let lang = cli
-        .lang
-        .as_deref()
-        .and_then(Lang::parse)
-        .or(config.lang)
-        .unwrap_or_else(|| Lang::from_locale(|k| std::env::var(k).ok()));
+fn run(
+    cli: Cli,
+    config_dir: Option<std::path::PathBuf>,
+    config: Config,
+    config_warnings: Vec<String>,
+    lang: Lang,
+) -> anyhow::Result<ExitCode> {
     match &cli.command {
         Some(Command::Completions(args)) => {
             manual::write_completions(args.shell, &mut io::stdout().lock())?;

@@ -296,3 +296,24 @@ fn bad_arguments_are_rejected() {
         .unwrap();
     assert!(!out.status.success());
 }
+
+#[test]
+fn errors_speak_the_interface_language() {
+    let env = Env::new();
+    env.new_draft("标题");
+    let out = env
+        .cmd()
+        .args(["--lang", "zh", "export", "nope", "-o", "-"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("里没有草稿 `nope`"), "{stderr}");
+    let out = env
+        .cmd()
+        .args(["--lang", "zh", "export", "../x"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("草稿编号 `../x` 不能包含"));
+}

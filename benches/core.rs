@@ -1,7 +1,10 @@
-//! Export, load and save of a 6,000- and a 200,000-character draft.
-//! Run with `cargo bench --bench core`.
+//! Export, load and save of the 6,000- and 200,000-character drafts
+//! (see `support`). Run with `cargo bench --bench core`; import and check
+//! have their own (`--bench import`, `--bench check`).
 
-use zongjie::document::{Document, Item, NumberingStyle, Section, SectionKind};
+mod support;
+
+use support::SIZES;
 use zongjie::plain_text::{ExportOptions, export_text};
 use zongjie::storage::{parse_draft, write_draft};
 
@@ -9,47 +12,16 @@ fn main() {
     divan::main();
 }
 
-const SIZES: [usize; 2] = [6_000, 200_000];
-
-/// A genre-shaped document of about `chars` characters: sections past 十,
-/// items past （十）, one ordinal-inline section, long paragraphs.
-fn document(chars: usize) -> Document {
-    let sentence = "坚持以习近平新时代中国特色社会主义思想为指导，认真落实“三会一课”制度，组织集中学习12次、专题研讨4次，党员干部的理论素养进一步提升。";
-    let mut doc = Document {
-        title: "县自然资源局党支部2026年上半年党建工作总结".into(),
-        preamble: sentence.repeat(3),
-        period: "2026年上半年".into(),
-        ..Document::default()
-    };
-    let mut s = 0;
-    while doc.char_count() < chars {
-        let kind = SectionKind::ALL[s % SectionKind::ALL.len()];
-        let mut section = Section::new(kind, format!("第{s}部分工作开展情况"));
-        if s % 5 == 3 {
-            section.style = NumberingStyle::OrdinalInline;
-        }
-        section.intro = sentence.to_string();
-        for i in 0..12 {
-            section.items.push(Item::new(
-                format!("健全长效机制{i}"),
-                format!("{}\n{}", sentence.repeat(2), sentence),
-            ));
-        }
-        doc.sections.push(section);
-        s += 1;
-    }
-    doc
-}
-
 #[divan::bench(args = SIZES)]
 fn export_plain(bencher: divan::Bencher, chars: usize) {
-    let doc = document(chars);
+    let doc = support::draft(chars);
     bencher.bench(|| export_text(divan::black_box(&doc), &ExportOptions::default()));
 }
 
+/// `zongjie export --width 40 --indent`
 #[divan::bench(args = SIZES)]
 fn export_width_40(bencher: divan::Bencher, chars: usize) {
-    let doc = document(chars);
+    let doc = support::draft(chars);
     let options = ExportOptions {
         width: Some(40),
         indent: true,
@@ -58,14 +30,38 @@ fn export_width_40(bencher: divan::Bencher, chars: usize) {
     bencher.bench(|| export_text(divan::black_box(&doc), &options));
 }
 
+/// The draft as TOML text.
 #[divan::bench(args = SIZES)]
 fn save_to_toml(bencher: divan::Bencher, chars: usize) {
-    let doc = document(chars);
+    let doc = support::draft(chars);
     bencher.bench(|| write_draft(divan::black_box(&doc)));
 }
 
+/// TOML text and writing it to a file, without the fsync of a real save
+/// (that is the disk's time, not zongjie's).
+#[divan::bench(args = SIZES)]
+fn save_to_file_no_fsync(bencher: divan::Bencher, chars: usize) {
+    let doc = support::draft(chars);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("draft.toml");
+    bencher.bench(|| std::fs::write(&path, write_draft(divan::black_box(&doc))));
+}
+
+/// TOML text to a document.
 #[divan::bench(args = SIZES)]
 fn load_from_toml(bencher: divan::Bencher, chars: usize) {
-    let text = write_draft(&document(chars));
+    let text = write_draft(&support::draft(chars));
     bencher.bench(|| parse_draft(divan::black_box(&text)));
+}
+
+/// What `zongjie open` does before the screen: read and parse the file.
+#[divan::bench(args = SIZES)]
+fn load_from_file(bencher: divan::Bencher, chars: usize) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = zongjie::storage::Store::new(dir.path());
+    let id = store
+        .create(None, &support::draft(chars))
+        .expect("create draft");
+    let location = store.location(&id);
+    bencher.bench(|| store.load(divan::black_box(&location)));
 }

@@ -76,6 +76,10 @@ pub fn run(mut app: App, store: &Store, opened: Opened) -> io::Result<Option<i32
         if app.quit {
             break;
         }
+        if app.idle_pending() && !crate::tui::hung_up() && !event::poll(Duration::ZERO)? {
+            app.idle();
+            continue;
+        }
         // Wake up at least every quarter second to notice a stop signal.
         let timeout = app
             .next_deadline()
@@ -98,7 +102,11 @@ pub fn run(mut app: App, store: &Store, opened: Opened) -> io::Result<Option<i32
             // Take every event already waiting before drawing again.
             let mut budget = 256;
             loop {
-                let effects = app.handle_event(event::read()?);
+                let event = event::read()?;
+                if matches!(event, event::Event::Resize(..)) {
+                    tui.terminal.backend().forget_size();
+                }
+                let effects = app.handle_event(event);
                 session.perform(&mut app, effects);
                 budget -= 1;
                 if app.quit || budget == 0 || crate::tui::hung_up() || !event::poll(Duration::ZERO)?

@@ -12,11 +12,14 @@ use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
+
+mod backend;
+
+pub use backend::CompactBackend;
 
 /// Output is buffered and written once per frame: one write per key instead
-/// of many small ones.
-pub type Backend = CrosstermBackend<BufWriter<Stdout>>;
+/// of many small ones, and as few bytes as the frame needs.
+pub type Backend = CompactBackend<BufWriter<Stdout>>;
 
 /// The terminal in full-screen mode; dropping it restores the terminal.
 pub struct Tui {
@@ -37,7 +40,7 @@ impl Tui {
             let _ = restore();
             return Err(e);
         }
-        let backend = CrosstermBackend::new(BufWriter::with_capacity(1 << 16, io::stdout()));
+        let backend = CompactBackend::new(BufWriter::with_capacity(1 << 16, io::stdout()));
         match Terminal::new(backend) {
             Ok(terminal) => Ok(Tui { terminal }),
             Err(e) => {
@@ -51,6 +54,7 @@ impl Tui {
 impl Drop for Tui {
     fn drop(&mut self) {
         let _ = self.terminal.show_cursor();
+        let _ = ratatui::backend::Backend::flush(self.terminal.backend_mut());
         let _ = restore();
     }
 }

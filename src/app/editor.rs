@@ -2,19 +2,21 @@
 //! with undo, counts and the preview kept current without redoing the whole
 //! document on every key.
 
+use std::cell::OnceCell;
 use std::time::{Duration, Instant};
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use tui_textarea::{CursorMove, Input};
 
+use super::counts::text_counts;
 use super::fields::FieldEditor;
 use super::find::{FindInput, FindState, Match, replace_all, replace_one};
 use super::outline::{Entry, entries};
 use super::{App, Effect, Screen};
-use crate::check::{CheckOptions, Finding, check, count_placeholders};
+use crate::check::{CheckOptions, Finding, check};
 use crate::document::{
-    Document, Edit, Field, History, Item, ItemRef, Section, SectionKind, count_chars,
-    item_move_down, item_move_up, section_move_down, section_move_up,
+    Document, Edit, Field, History, Item, ItemRef, Section, SectionKind, item_move_down,
+    item_move_up, section_move_down, section_move_up,
 };
 use crate::keymap::{Action, Context};
 use crate::plain_text::{Paragraph, head_paragraphs, section_paragraphs, tail_paragraphs};
@@ -42,22 +44,25 @@ pub enum Popup {
 
 /// The export as paragraphs, cut in parts so that typing in one section
 /// renders only that section again: [head, section 0, …, section n-1, tail].
+/// A part is rendered when it is first shown, so opening a long draft and
+/// every structural edit cost nothing here, and memory holds only what was
+/// on screen.
 #[derive(Debug, Default)]
 pub struct PreviewParts {
-    pub parts: Vec<Vec<Paragraph>>,
+    parts: Vec<OnceCell<Vec<Paragraph>>>,
 }
 
 impl PreviewParts {
     fn build(doc: &Document) -> PreviewParts {
-        let mut parts = Vec::with_capacity(doc.sections.len() + 2);
-        parts.push(head_paragraphs(doc));
-        parts.extend((0..doc.sections.len()).map(|s| section_paragraphs(doc, s)));
-        parts.push(tail_paragraphs(doc));
-        PreviewParts { parts }
+        PreviewParts {
+            parts: (0..doc.sections.len() + 2)
+                .map(|_| OnceCell::new())
+                .collect(),
+        }
     }
 
-    /// Renders again the part that holds `field`.
-    fn refresh(&mut self, doc: &Document, field: Field) {
+    /// Forgets the part that holds `field`, to be rendered again.
+    fn refresh(&mut self, field: Field) {
         let part = match field.section() {
             Some(s) => s + 1,
             None if matches!(field, Field::SignatureOrganization | Field::SignatureDate) => {
@@ -66,27 +71,44 @@ impl PreviewParts {
             None if matches!(field, Field::Title | Field::Preamble) => 0,
             None => return, // not exported
         };
-        let fresh = match part {
-            0 => head_paragraphs(doc),
-            p if p == self.parts.len() - 1 => tail_paragraphs(doc),
-            p => section_paragraphs(doc, p - 1),
-        };
         if let Some(slot) = self.parts.get_mut(part) {
-            *slot = fresh;
+            slot.take();
         }
     }
 
+    /// How many parts there are.
+    pub fn len(&self) -> usize {
+        self.parts.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.parts.is_empty()
+    }
+
+    /// The paragraphs of part `p` of `doc` (the document these parts are of).
+    pub fn part(&self, doc: &Document, p: usize) -> &[Paragraph] {
+        let Some(slot) = self.parts.get(p) else {
+            return &[];
+        };
+        slot.get_or_init(|| match p {
+            0 => head_paragraphs(doc),
+            p if p == self.parts.len() - 1 => tail_paragraphs(doc),
+            p => section_paragraphs(doc, p - 1),
+        })
+    }
+
     /// The part and paragraph where an entry is shown.
-    pub fn anchor(&self, entry: Entry) -> (usize, usize) {
+    pub fn anchor(&self, doc: &Document, entry: Entry) -> (usize, usize) {
         let part = match entry {
             Entry::Title | Entry::Preamble => 0,
             Entry::Section(s) => s + 1,
             Entry::Item(at) => at.section + 1,
             Entry::Signature | Entry::Notes => self.parts.len().saturating_sub(1),
         };
-        let Some(paragraphs) = self.parts.get(part) else {
+        if part >= self.parts.len() {
             return (0, 0);
-        };
+        }
+        let paragraphs = self.part(doc, part);
         let field = entry.fields()[0];
         let index = match entry {
             Entry::Item(_) | Entry::Preamble => {
@@ -134,11 +156,14 @@ pub struct EditorState {
     pub read_only: bool,
     /// The draft on disk changed under us; autosave waits for the writer's choice.
     pub conflict: bool,
-    /// The findings of the last check (after opening, each save and each
-    /// structural change) and whether their pane is shown.
+    /// The findings of the last check (once the first frame is drawn after
+    /// opening, then after each save and each structural change) and
+    /// whether their pane is shown.
     pub findings: Vec<Finding>,
     pub findings_selected: usize,
     pub show_findings: bool,
+    /// The draft has not been checked yet (just opened).
+    pub findings_pending: bool,
 }
 
 impl EditorState {
@@ -167,9 +192,11 @@ impl EditorState {
             findings: Vec::new(),
             findings_selected: 0,
             show_findings: false,
+            findings_pending: true,
         };
+        // Checking a long draft takes milliseconds: it waits until the
+        // first frame is on screen (App::idle).
         state.recount();
-        state.run_check();
         state
     }
 
@@ -193,10 +220,10 @@ impl EditorState {
         let mut total = 0;
         let mut placeholders = 0;
         for field in self.doc.fields() {
-            let text = self.doc.text(field).unwrap_or("");
             if field.is_exported() {
-                total += count_chars(text);
-                placeholders += count_placeholders(text);
+                let (chars, found) = text_counts(self.doc.text(field).unwrap_or(""));
+                total += chars;
+                placeholders += found;
             }
         }
         let (own_total, own_placeholders) = self.entry_counts();
@@ -213,10 +240,7 @@ impl EditorState {
             .fields
             .iter()
             .filter(|fa| fa.field.is_exported())
-            .map(|fa| {
-                let text = self.doc.text(fa.field).unwrap_or("");
-                (count_chars(text), count_placeholders(text))
-            })
+            .map(|fa| text_counts(self.doc.text(fa.field).unwrap_or("")))
             .fold((0, 0), |(a, b), (c, d)| (a + c, b + d))
     }
 
@@ -336,7 +360,7 @@ impl EditorState {
         self.fields.sync_active(&mut self.doc);
         if let Some(fa) = self.fields.active() {
             let field = fa.field;
-            self.preview.refresh(&self.doc, field);
+            self.preview.refresh(field);
         }
         self.update_counts();
         self.touch();
@@ -344,6 +368,7 @@ impl EditorState {
 
     /// Checks the whole document again.
     pub fn run_check(&mut self) {
+        self.findings_pending = false;
         self.findings = check(&self.doc, &CheckOptions::default());
         self.findings_selected = self
             .findings_selected
@@ -466,7 +491,7 @@ impl EditorState {
 }
 
 pub(super) fn handle_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
-    let keymap = app.settings.keymap.clone();
+    let keymap = &app.settings.keymap;
     let lang = app.lang();
     let Screen::Editor(e) = &mut app.screen else {
         return Vec::new();

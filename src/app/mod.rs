@@ -2,12 +2,14 @@
 //! as key, paste, mouse and tick calls; I/O goes out as [`Effect`]s that the
 //! runner performs and answers with the `*_done` calls.
 
+mod counts;
 mod editor;
 mod fields;
 mod find;
 mod outline;
 mod picker;
 
+pub use counts::text_counts;
 pub use editor::{EditorState, Focus, Popup};
 pub use fields::{FieldArea, FieldEditor};
 pub use find::{FindInput, FindState, Match, find_all, replace_all, replace_one};
@@ -204,6 +206,22 @@ impl App {
         match &self.screen {
             Screen::Editor(e) if e.autosave_due(now, self.settings.autosave) => vec![Effect::Save],
             _ => Vec::new(),
+        }
+    }
+
+    /// Whether work waits until the screen is drawn and no key is waiting:
+    /// the first check of a draft just opened.
+    pub fn idle_pending(&self) -> bool {
+        matches!(&self.screen, Screen::Editor(e) if e.findings_pending)
+    }
+
+    /// Does the work [`App::idle_pending`] announced.
+    pub fn idle(&mut self) {
+        if let Screen::Editor(e) = &mut self.screen
+            && e.findings_pending
+        {
+            e.run_check();
+            self.dirty_screen = true;
         }
     }
 

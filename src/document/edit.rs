@@ -225,7 +225,7 @@ pub fn section_move_down(doc: &Document, section: usize) -> Option<Edit> {
 
 /// Swaps the section with its neighbour above.
 pub fn section_move_up(doc: &Document, section: usize) -> Option<Edit> {
-    // `then`, not `then_some`: the argument must not be computed for section 0.
+    // `then`, not `then_some`: `section - 1` must not be computed for 0.
     (section > 0 && section < doc.sections.len()).then(|| Edit::MoveSection {
         from: section,
         to: section - 1,

@@ -5,6 +5,7 @@
 mod editor;
 mod findings;
 mod help;
+mod line_cache;
 mod outline;
 mod picker;
 mod preview;
@@ -12,8 +13,11 @@ mod status;
 
 pub use outline::outline_top;
 
+use std::cell::Cell;
+
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 use unicode_width::UnicodeWidthChar;
@@ -37,6 +41,24 @@ pub struct EditorLayout {
 /// Wide terminals show outline, editor and preview; medium ones the outline
 /// and the focused right pane; narrow ones only the focused pane.
 pub fn editor_layout(area: Rect, focus: Focus, show_findings: bool) -> EditorLayout {
+    // Solving the constraints is a sixth of a frame's work; the answer only
+    // changes with the size, the focus and whether findings are shown.
+    type Key = (Rect, Focus, bool);
+    thread_local! {
+        static LAST: Cell<Option<(Key, EditorLayout)>> = const { Cell::new(None) };
+    }
+    let key = (area, focus, show_findings);
+    if let Some((last, layout)) = LAST.get()
+        && last == key
+    {
+        return layout;
+    }
+    let layout = solve_editor_layout(area, focus, show_findings);
+    LAST.set(Some((key, layout)));
+    layout
+}
+
+fn solve_editor_layout(area: Rect, focus: Focus, show_findings: bool) -> EditorLayout {
     let [body, status] = Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(area);
     let mut layout = EditorLayout {
         status,
@@ -92,7 +114,10 @@ pub fn draw(frame: &mut Frame, app: &App) {
         draw_too_small(frame, app, area);
         return;
     }
-    frame.render_widget(Block::new().style(app.settings.theme.text), area);
+    // A plain text style is what an empty buffer already has.
+    if app.settings.theme.text != Style::default() {
+        frame.render_widget(Block::new().style(app.settings.theme.text), area);
+    }
     match &app.screen {
         Screen::Picker(p) => picker::draw(frame, app, p, area),
         Screen::Editor(e) => {

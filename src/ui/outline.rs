@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::Block;
 
 use super::truncate;
 use crate::app::{App, EditorState, Entry, Focus};
@@ -112,5 +112,5 @@ pub fn draw(frame: &mut Frame, app: &App, e: &EditorState, area: Rect) {
             }
         })
         .collect();
-    frame.render_widget(Paragraph::new(lines), inner);
+    super::line_cache::render_lines(frame, inner, lines);
 }

@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::Block;
 
 use crate::app::{App, EditorState, Entry, Focus};
 use crate::plain_text::{INDENT, Paragraph as Para, Role, wrap_line};
@@ -44,7 +44,9 @@ pub fn draw(frame: &mut Frame, app: &App, e: &EditorState, area: Rect) {
     }
     let options = &app.settings.export;
     let selected = e.selected_entry();
-    let (part, index) = e.preview.anchor(selected);
+    let preview = &e.preview;
+    let part_of = |p: usize| preview.part(&e.doc, p);
+    let (part, index) = preview.anchor(&e.doc, selected);
 
     // Walk the paragraphs from the anchor; a negative scroll first walks back.
     let mut lines: Vec<Line> = Vec::with_capacity(height);
@@ -56,22 +58,23 @@ pub fn draw(frame: &mut Frame, app: &App, e: &EditorState, area: Rect) {
         } else {
             (0..p)
                 .rev()
-                .find(|q| !e.preview.parts[*q].is_empty())
-                .map(|q| (q, e.preview.parts[q].len() - 1))
+                .find(|q| !part_of(*q).is_empty())
+                .map(|q| (q, part_of(q).len() - 1))
         };
         let Some((q, j)) = previous else {
             skip = 0;
             break;
         };
         (p, i) = (q, j);
-        skip += paragraph_lines(&e.preview.parts[p][i], width, options.indent).len() as isize
+        skip += paragraph_lines(&part_of(p)[i], width, options.indent).len() as isize
             + isize::from(options.blank_lines);
     }
     let mut skip = skip as usize;
     let mut first = true;
-    'parts: while p < e.preview.parts.len() {
-        while i < e.preview.parts[p].len() {
-            let para = &e.preview.parts[p][i];
+    'parts: while p < preview.len() {
+        let paragraphs = part_of(p);
+        while i < paragraphs.len() {
+            let para = &paragraphs[i];
             let own = Entry::of_field(para.origin) == selected
                 || matches!((selected, para.origin.item()), (Entry::Item(at), Some((s, n))) if at.section == s && at.item == n);
             let style = if own { theme.title } else { theme.text };
@@ -98,5 +101,5 @@ pub fn draw(frame: &mut Frame, app: &App, e: &EditorState, area: Rect) {
         p += 1;
         i = 0;
     }
-    frame.render_widget(Paragraph::new(lines), inner);
+    super::line_cache::render_lines(frame, inner, lines);
 }

@@ -65,6 +65,8 @@ pub fn editor(doc: Document, lang: Lang) -> App {
 /// Draws the app on a `width`×`height` test terminal.
 pub fn render(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
     app.size = (width, height);
+    // The screen as it settles once no key is waiting (the first check done).
+    app.idle();
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     terminal.draw(|f| zongjie::ui::draw(f, app)).unwrap();
     terminal

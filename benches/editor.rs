@@ -1,0 +1,134 @@
+//! The editor on the 6,000- and 200,000-character drafts at 120×40
+//! (ratatui's TestBackend): opening a draft and drawing the first frame,
+//! drawing a frame again, and one keystroke (a CJK character typed into an
+//! item's body, then the frame it causes). Run with `cargo bench --bench editor`.
+
+mod support;
+
+use std::cell::RefCell;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use support::SIZES;
+use zongjie::app::{App, Settings};
+use zongjie::document::Document;
+use zongjie::storage::{DraftId, DraftLocation};
+
+fn main() {
+    divan::main();
+}
+
+const WIDTH: u16 = 120;
+const HEIGHT: u16 = 40;
+
+fn location() -> DraftLocation {
+    DraftLocation {
+        id: DraftId::parse("bench").ok(),
+        path: "/nonexistent/bench.toml".into(),
+        backup: "/nonexistent/bench.bak.toml".into(),
+    }
+}
+
+fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+fn terminal() -> Terminal<TestBackend> {
+    Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("test terminal")
+}
+
+fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {
+    terminal
+        .draw(|frame| zongjie::ui::draw(frame, app))
+        .expect("draw");
+}
+
+/// The app with the first item of the first section open for editing, the
+/// cursor in its body (at its start, or at its end), as the pty benchmark
+/// leaves it before typing.
+fn editing_app(doc: Document, at_end: bool) -> App {
+    let mut app = App::with_editor(Settings::default(), doc, location());
+    app.size = (WIDTH, HEIGHT);
+    for code in [KeyCode::Down, KeyCode::Down, KeyCode::Down] {
+        app.handle_key(key(code));
+    }
+    app.handle_key(key(KeyCode::Enter)); // edit the item: its heading
+    app.handle_key(key(KeyCode::Enter)); // on to its body
+    if at_end {
+        app.handle_key(key(KeyCode::End));
+    }
+    app
+}
+
+/// `zongjie open` after loading: the editor state and its first frame.
+#[divan::bench(args = SIZES)]
+fn open_first_frame(bencher: divan::Bencher, chars: usize) {
+    let doc = support::draft(chars);
+    bencher
+        .with_inputs(|| (doc.clone(), terminal()))
+        .bench_local_values(|(doc, mut terminal)| {
+            let mut app = App::with_editor(Settings::default(), doc, location());
+            app.size = (WIDTH, HEIGHT);
+            draw(&mut terminal, &app);
+            (app, terminal)
+        });
+}
+
+/// One frame again with nothing changed: the cost of laying out the panes.
+#[divan::bench(args = SIZES)]
+fn frame_redraw(bencher: divan::Bencher, chars: usize) {
+    let app = editing_app(support::draft(chars), false);
+    let mut terminal = terminal();
+    draw(&mut terminal, &app);
+    bencher.bench_local(|| draw(&mut terminal, &app));
+}
+
+/// One CJK character typed at the start of the body (the whole paragraph
+/// reflows in the editor and the preview), then the frame.
+#[divan::bench(args = SIZES)]
+fn keystroke_start_of_body(bencher: divan::Bencher, chars: usize) {
+    keystroke(bencher, chars, false);
+}
+
+/// One CJK character typed at the end of the body, then the frame.
+#[divan::bench(args = SIZES)]
+fn keystroke_end_of_body(bencher: divan::Bencher, chars: usize) {
+    keystroke(bencher, chars, true);
+}
+
+/// As `keystroke_end_of_body`, on generated drafts whose first item is the
+/// same at both sizes: what a key costs when only the document's size
+/// differs.
+#[divan::bench(args = SIZES)]
+fn keystroke_same_paragraph(bencher: divan::Bencher, chars: usize) {
+    keystroke_in(bencher, support::generated(chars), true);
+}
+
+/// Types `中` and draws. Before each sample the characters the previous
+/// sample typed are deleted again (untimed), so the body does not grow.
+fn keystroke(bencher: divan::Bencher, chars: usize, at_end: bool) {
+    keystroke_in(bencher, support::draft(chars), at_end);
+}
+
+fn keystroke_in(bencher: divan::Bencher, doc: Document, at_end: bool) {
+    let app = RefCell::new(editing_app(doc, at_end));
+    let mut terminal = terminal();
+    draw(&mut terminal, &app.borrow());
+    let typed = RefCell::new(0usize);
+    bencher
+        .with_inputs(|| {
+            let mut typed = typed.borrow_mut();
+            if *typed > 0 {
+                app.borrow_mut().handle_key(key(KeyCode::Backspace));
+                *typed -= 1;
+            }
+            key(KeyCode::Char('中'))
+        })
+        .bench_local_values(|k| {
+            let mut app = app.borrow_mut();
+            app.handle_key(k);
+            *typed.borrow_mut() += 1;
+            draw(&mut terminal, &app);
+        });
+}

@@ -1,0 +1,451 @@
+//! The compact backend against the stock crossterm one: both byte streams
+//! go through a tiny terminal emulator and must leave the same screen.
+
+use std::io::Write;
+
+use proptest::prelude::*;
+use ratatui::backend::{Backend, CrosstermBackend};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier, Style};
+use unicode_width::UnicodeWidthChar;
+
+use super::CompactBackend;
+
+/// What one screen cell shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Shown {
+    text: String,
+    /// The right half of a wide character.
+    continuation: bool,
+    style: (String, String, String, u16),
+}
+
+/// Just enough of a terminal: printing with East Asian widths (a wide
+/// character overwritten by half is erased whole), cursor addressing and
+/// forward moves, SGR colours and attributes, erase. Any other control
+/// character is a test failure: nothing else may reach the terminal.
+struct Vt {
+    width: u16,
+    height: u16,
+    cells: Vec<Shown>,
+    x: u16,
+    y: u16,
+    fg: String,
+    bg: String,
+    ul: String,
+    attrs: u16,
+}
+
+impl Vt {
+    fn new(width: u16, height: u16) -> Vt {
+        let mut vt = Vt {
+            width,
+            height,
+            cells: Vec::new(),
+            x: 0,
+            y: 0,
+            fg: "39".into(),
+            bg: "49".into(),
+            ul: "59".into(),
+            attrs: 0,
+        };
+        vt.cells = vec![vt.blank(); usize::from(width) * usize::from(height)];
+        vt
+    }
+
+    fn blank(&self) -> Shown {
+        Shown {
+            text: " ".into(),
+            continuation: false,
+            style: ("39".into(), "49".into(), "59".into(), 0),
+        }
+    }
+
+    fn index(&self, x: u16, y: u16) -> usize {
+        usize::from(y) * usize::from(self.width) + usize::from(x)
+    }
+
+    /// Clears a cell, and the other half of a wide character it belongs to.
+    fn erase_around(&mut self, x: u16, y: u16) {
+        let i = self.index(x, y);
+        if self.cells[i].continuation && x > 0 {
+            let j = self.index(x - 1, y);
+            self.cells[j] = self.blank();
+        }
+        if x + 1 < self.width {
+            let j = self.index(x + 1, y);
+            if self.cells[j].continuation {
+                self.cells[j] = self.blank();
+            }
+        }
+    }
+
+    fn feed(&mut self, bytes: &[u8]) {
+        let text = std::str::from_utf8(bytes).expect("UTF-8 output");
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            if c == '\x1b' {
+                assert_eq!(chars.next(), Some('['), "only CSI sequences are expected");
+                let mut params = String::new();
+                let final_char = loop {
+                    let c = chars.next().expect("unterminated CSI");
+                    if c.is_ascii_digit() || c == ';' || c == '?' {
+                        params.push(c);
+                    } else {
+                        break c;
+                    }
+                };
+                self.csi(&params, final_char);
+                continue;
+            }
+            assert!(
+                !c.is_control(),
+                "raw control character {c:?} reached the terminal"
+            );
+            self.print(c);
+        }
+    }
+
+    fn print(&mut self, c: char) {
+        let w = c.width().unwrap_or(0) as u16;
+        if w == 0 {
+            // Combining marks and variation selectors join the previous cell.
+            if self.x > 0 {
+                let i = self.index(self.x - 1, self.y);
+                let i = if self.cells[i].continuation { i - 1 } else { i };
+                self.cells[i].text.push(c);
+            }
+            return;
+        }
+        if self.x + w > self.width {
+            return;
+        }
+        self.erase_around(self.x, self.y);
+        if w == 2 {
+            self.erase_around(self.x + 1, self.y);
+        }
+        let style = (
+            self.fg.clone(),
+            self.bg.clone(),
+            self.ul.clone(),
+            self.attrs,
+        );
+        let i = self.index(self.x, self.y);
+        self.cells[i] = Shown {
+            text: c.to_string(),
+            continuation: false,
+            style: style.clone(),
+        };
+        if w == 2 {
+            self.cells[i + 1] = Shown {
+                text: String::new(),
+                continuation: true,
+                style,
+            };
+        }
+        self.x += w;
+    }
+
+    fn csi(&mut self, params: &str, final_char: char) {
+        let numbers: Vec<u16> = params
+            .trim_start_matches('?')
+            .split(';')
+            .map(|p| p.parse().unwrap_or(0))
+            .collect();
+        let n = |i: usize| numbers.get(i).copied().filter(|n| *n > 0).unwrap_or(1);
+        match final_char {
+            'H' => {
+                self.y = (n(0) - 1).min(self.height - 1);
+                self.x = (n(1) - 1).min(self.width - 1);
+            }
+            'C' => self.x = (self.x + n(0)).min(self.width - 1),
+            'm' => self.sgr(params),
+            'J' | 'K' => {
+                if params == "2" && final_char == 'J' {
+                    let blank = self.blank();
+                    self.cells.fill(blank);
+                }
+            }
+            'h' | 'l' if params == "?25" => {}
+            other => panic!("unexpected CSI {params}{other}"),
+        }
+    }
+
+    fn sgr(&mut self, params: &str) {
+        let parts: Vec<&str> = if params.is_empty() {
+            vec!["0"]
+        } else {
+            params.split(';').collect()
+        };
+        let mut i = 0;
+        while i < parts.len() {
+            let p: u16 = parts[i].parse().expect("SGR number");
+            match p {
+                0 => {
+                    self.fg = "39".into();
+                    self.bg = "49".into();
+                    self.ul = "59".into();
+                    self.attrs = 0;
+                }
+                1..=9 => self.attrs |= 1 << p,
+                22 => self.attrs &= !(1 << 1 | 1 << 2),
+                23 | 24 | 27 | 28 | 29 => self.attrs &= !(1 << (p - 20)),
+                25 => self.attrs &= !(1 << 5 | 1 << 6),
+                39 => self.fg = "39".into(),
+                49 => self.bg = "49".into(),
+                59 => self.ul = "59".into(),
+                38 | 48 | 58 => {
+                    let take = if parts[i + 1] == "5" { 2 } else { 4 };
+                    let value = parts[i + 1..=i + take].join(";");
+                    match p {
+                        38 => self.fg = value,
+                        48 => self.bg = value,
+                        _ => self.ul = value,
+                    }
+                    i += take;
+                }
+                other => panic!("unexpected SGR {other}"),
+            }
+            i += 1;
+        }
+    }
+}
+
+/// Draws `frames` one after the other (each as a diff from the previous
+/// one, as ratatui's Terminal does) and returns the bytes of each frame.
+fn render<B: Backend>(
+    backend: &mut B,
+    frames: &[Buffer],
+    take: impl Fn(&mut B) -> Vec<u8>,
+) -> Vec<Vec<u8>> {
+    let mut previous = Buffer::empty(frames[0].area);
+    let mut out = Vec::new();
+    for frame in frames {
+        backend.draw(previous.diff(frame).into_iter()).ok();
+        backend.flush().ok();
+        out.push(take(backend));
+        previous = frame.clone();
+    }
+    out
+}
+
+/// A writer the test keeps a handle on (the stock backend hides its own).
+#[derive(Clone, Default)]
+struct Shared(std::rc::Rc<std::cell::RefCell<Vec<u8>>>);
+
+impl Write for Shared {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.borrow_mut().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+fn stock(frames: &[Buffer]) -> Vec<Vec<u8>> {
+    let out = Shared::default();
+    render(&mut CrosstermBackend::new(out.clone()), frames, |_| {
+        std::mem::take(&mut *out.0.borrow_mut())
+    })
+}
+
+fn compact(frames: &[Buffer]) -> Vec<Vec<u8>> {
+    render(&mut CompactBackend::new(Vec::new()), frames, |b| {
+        std::mem::take(b.writer_mut())
+    })
+}
+
+/// The screens the two backends leave after each frame.
+fn screens(frames: &[Buffer]) -> (Vec<Vec<Shown>>, Vec<Vec<Shown>>) {
+    let area = frames[0].area;
+    let run = |outputs: Vec<Vec<u8>>| {
+        let mut vt = Vt::new(area.width, area.height);
+        outputs
+            .iter()
+            .map(|bytes| {
+                vt.feed(bytes);
+                vt.cells.clone()
+            })
+            .collect::<Vec<_>>()
+    };
+    (run(stock(frames)), run(compact(frames)))
+}
+
+fn cursor_moves(bytes: &[u8]) -> usize {
+    let text = String::from_utf8_lossy(bytes);
+    text.split('\x1b')
+        .skip(1)
+        .filter(|s| {
+            s.strip_prefix('[').is_some_and(|s| {
+                let end = s.find(|c: char| !(c.is_ascii_digit() || c == ';'));
+                end.is_some_and(|e| matches!(&s[e..e + 1], "H" | "C"))
+            })
+        })
+        .count()
+}
+
+fn sample_frames() -> Vec<Buffer> {
+    let area = Rect::new(0, 0, 30, 4);
+    let mut a = Buffer::empty(area);
+    a.set_string(
+        0,
+        0,
+        "┌ 大纲 ─────┐ Outline",
+        Style::default().fg(Color::Cyan),
+    );
+    a.set_string(0, 1, "（一）政治建设方面。制定《方案》", Style::default());
+    a.set_string(
+        2,
+        2,
+        "emoji 😀 ❤️ e\u{301}!",
+        Style::default().add_modifier(Modifier::BOLD),
+    );
+    a.set_string(
+        0,
+        3,
+        " 已保存 10:42 · 全文 4,310 字 ",
+        Style::default()
+            .add_modifier(Modifier::REVERSED)
+            .bg(Color::Rgb(10, 20, 30)),
+    );
+    let mut b = a.clone();
+    b.set_string(0, 1, "中（一）政治建设方面。制定《方", Style::default());
+    b.set_string(
+        2,
+        2,
+        "ab😀c",
+        Style::default()
+            .fg(Color::Indexed(200))
+            .add_modifier(Modifier::DIM),
+    );
+    b.set_string(0, 3, " 未保存", Style::default().fg(Color::Yellow));
+    vec![a, b]
+}
+
+#[test]
+fn leaves_the_same_screen_as_the_stock_backend() {
+    let (stock, compact) = screens(&sample_frames());
+    assert_eq!(stock, compact);
+    // And that screen is the buffer.
+    let frames = sample_frames();
+    let last = frames.last().expect("frames");
+    let screen = compact.last().expect("screens");
+    for (i, cell) in last.content().iter().enumerate() {
+        if !screen[i].continuation {
+            assert_eq!(screen[i].text, cell.symbol(), "cell {i}");
+        }
+    }
+}
+
+#[test]
+fn a_run_of_chinese_text_costs_one_cursor_move() {
+    let area = Rect::new(0, 0, 60, 2);
+    let mut frame = Buffer::empty(area);
+    frame.set_string(
+        4,
+        1,
+        "对照上级党委要求和群众期盼我们的党建工作",
+        Style::default(),
+    );
+    let stock = stock(std::slice::from_ref(&frame)).remove(0);
+    let compact = compact(std::slice::from_ref(&frame)).remove(0);
+    assert_eq!(cursor_moves(&compact), 1);
+    assert!(cursor_moves(&stock) >= 20);
+    assert!(
+        compact.len() * 3 < stock.len(),
+        "{} vs {}",
+        compact.len(),
+        stock.len()
+    );
+}
+
+#[test]
+fn control_characters_never_reach_the_terminal() {
+    let area = Rect::new(0, 0, 12, 1);
+    let mut frame = Buffer::empty(area);
+    frame[(0, 0)].set_symbol("\x1b[2J");
+    frame[(1, 0)].set_symbol("\u{9b}");
+    frame[(2, 0)].set_symbol("\x07");
+    frame[(3, 0)].set_symbol("a\u{7f}");
+    frame[(4, 0)].set_symbol("ok");
+    let bytes = compact(std::slice::from_ref(&frame)).remove(0);
+    let mut vt = Vt::new(12, 1);
+    vt.feed(&bytes); // panics on any raw control character
+    let text: String = vt.cells.iter().map(|c| c.text.as_str()).collect();
+    assert!(text.contains("\u{fffd}[2J"), "{text:?}");
+    assert!(!text.contains('\x1b') && !text.contains('\u{9b}') && !text.contains('\x07'));
+}
+
+#[test]
+fn cursor_visibility_and_position_are_sent_only_when_they_change() {
+    let mut backend = CompactBackend::new(Vec::new());
+    backend.show_cursor().ok();
+    backend.set_cursor_position((3, 4)).ok();
+    backend.show_cursor().ok();
+    backend.set_cursor_position((3, 4)).ok();
+    backend.writer_mut().flush().ok();
+    assert_eq!(backend.writer(), b"\x1b[?25h\x1b[5;4H");
+}
+
+const PALETTE: &[&str] = &[
+    "a",
+    "Z",
+    " ",
+    "中",
+    "。",
+    "（",
+    "，",
+    "“",
+    "😀",
+    "❤\u{fe0f}",
+    "e\u{301}",
+    "─",
+    "│",
+    "…",
+    "ｘ",
+];
+
+fn frame_strategy(width: u16, height: u16) -> impl Strategy<Value = Buffer> {
+    let cell = (0..PALETTE.len(), 0u8..4, 0u8..3, 0u8..4);
+    prop::collection::vec(cell, usize::from(width) * usize::from(height)).prop_map(move |cells| {
+        let mut buffer = Buffer::empty(Rect::new(0, 0, width, height));
+        for (i, (symbol, fg, bg, modifier)) in cells.into_iter().enumerate() {
+            let x = (i % usize::from(width)) as u16;
+            let y = (i / usize::from(width)) as u16;
+            let fg = [
+                Color::Reset,
+                Color::Red,
+                Color::Indexed(33),
+                Color::Rgb(1, 2, 3),
+            ][usize::from(fg)];
+            let bg = [Color::Reset, Color::Blue, Color::DarkGray][usize::from(bg)];
+            let modifier = [
+                Modifier::empty(),
+                Modifier::BOLD,
+                Modifier::REVERSED | Modifier::DIM,
+                Modifier::UNDERLINED | Modifier::ITALIC,
+            ][usize::from(modifier)];
+            // Through set_string, as widgets write: wide characters take
+            // their trailing cell, and do not fit in the last column.
+            buffer.set_string(
+                x,
+                y,
+                PALETTE[symbol],
+                Style::default().fg(fg).bg(bg).add_modifier(modifier),
+            );
+        }
+        buffer
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+    #[test]
+    fn any_frames_leave_the_same_screen(frames in prop::collection::vec(frame_strategy(9, 3), 1..4)) {
+        let (stock, compact) = screens(&frames);
+        prop_assert_eq!(stock, compact);
+    }
+}

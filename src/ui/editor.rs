@@ -58,13 +58,7 @@ pub fn draw(frame: &mut Frame, app: &App, e: &EditorState, area: Rect) {
         title.push_str(lang.pick("· 只读 ", "· read-only "));
     }
     let title = truncate(&title, usize::from(area.width.saturating_sub(2)));
-    let block = Block::bordered()
-        .title(Line::from(title).style(theme.title))
-        .border_style(if focused {
-            theme.border_focus
-        } else {
-            theme.border
-        });
+    let block = super::pane_block(theme, Line::from(title), focused);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if inner.width < 4 || inner.height == 0 {
@@ -204,25 +198,21 @@ pub fn draw_popup(frame: &mut Frame, app: &App, popup: &Popup, area: Rect) {
             let width = lines.iter().map(Line::width).max().unwrap_or(0) as u16 + 4;
             let rect = centered(area, width, lines.len() as u16 + 2);
             frame.render_widget(Clear, rect);
-            let block = Block::bordered()
-                .title(
-                    Line::from(lang.pick(" 磁盘上的草稿已改变 ", " Changed on disk "))
-                        .style(theme.error),
-                )
-                .border_style(theme.error)
-                .style(theme.text);
+            let block = super::popup_block(
+                theme,
+                Line::from(lang.pick(" 磁盘上的草稿已改变 ", " Changed on disk "))
+                    .style(theme.error),
+            )
+            .border_style(theme.error)
+            .style(theme.text);
             frame.render_widget(Paragraph::new(lines).block(block), rect);
         }
         Popup::NewSection { selected } => {
             let rect = centered(area, 36, SectionKind::ALL.len() as u16 + 2);
             frame.render_widget(Clear, rect);
-            let block = Block::bordered()
-                .title(
-                    Line::from(lang.pick(" 新增部分：选择类型 ", " New section: kind "))
-                        .style(theme.title),
-                )
-                .border_style(theme.border_focus)
-                .style(theme.text);
+            let block = Block::bordered().title(Line::from(
+                lang.pick(" 新增部分：选择类型 ", " New section: kind "),
+            ));
             let lines: Vec<Line> = SectionKind::ALL
                 .iter()
                 .enumerate()

@@ -30,16 +30,35 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    match run(cli) {
+    let config_dir = config_dir();
+    let (config, config_warnings) = Config::load(config_dir.as_deref());
+    let lang = cli
+        .lang
+        .as_deref()
+        .and_then(Lang::parse)
+        .or(config.lang)
+        .unwrap_or_else(|| Lang::from_locale(|k| std::env::var(k).ok()));
+    match run(cli, config_dir, config, config_warnings, lang) {
         Ok(code) => code,
         // `zongjie list | head -1`: the reader has gone, nothing went wrong.
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            let line = zongjie::sanitize::escape_controls(&one_line(&e)).replace('\n', " ");
+            let message = match lang {
+                Lang::Zh => zongjie::i18n::in_chinese(&*e).unwrap_or_else(|| one_line(&e)),
+                Lang::En => one_line(&e),
+            };
+            let line = zongjie::sanitize::escape_controls(&message).replace('\n', " ");
             let _ = writeln!(io::stderr(), "zongjie: {line}");
             ExitCode::from(2)
         }
     }
+}
+
+/// Success, or the status a stop signal asks for (128 + its number).
+fn exit_code(signal: Option<i32>) -> ExitCode {
+    signal.map_or(ExitCode::SUCCESS, |code| {
+        ExitCode::from(u8::try_from(code).unwrap_or(1))
+    })
 }
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
@@ -62,15 +81,13 @@ fn one_line(e: &anyhow::Error) -> String {
     line
 }
 
-fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    let config_dir = config_dir();
-    let (config, config_warnings) = Config::load(config_dir.as_deref());
-    let lang = cli
-        .lang
-        .as_deref()
-        .and_then(Lang::parse)
-        .or(config.lang)
-        .unwrap_or_else(|| Lang::from_locale(|k| std::env::var(k).ok()));
+fn run(
+    cli: Cli,
+    config_dir: Option<std::path::PathBuf>,
+    config: Config,
+    config_warnings: Vec<String>,
+    lang: Lang,
+) -> anyhow::Result<ExitCode> {
     match &cli.command {
         Some(Command::Completions(args)) => {
             manual::write_completions(args.shell, &mut io::stdout().lock())?;
@@ -120,19 +137,26 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let interactive = io::stdout().is_terminal() && io::stdin().is_terminal();
     match &cli.command {
         Some(Command::Open(args)) => {
+            if !interactive {
+                anyhow::bail!("`zongjie open` needs a terminal (standard input and output)");
+            }
             let location = store.resolve(&args.draft)?;
-            let doc = store.load(&location)?;
+            let (doc, opened) = zongjie::run::open_draft(&store, &location)?;
             let (settings, warnings) = settings(&cli, lang, &config, config_warnings);
             let mut app = App::with_editor(settings, doc, location);
             show_warnings(&mut app, &warnings);
-            zongjie::run::run(app, &store)?;
+            return Ok(exit_code(zongjie::run::run(app, &store, opened)?));
         }
         None if interactive => {
             let drafts = store.list()?;
             let (settings, warnings) = settings(&cli, lang, &config, config_warnings);
             let mut app = App::with_picker(settings, drafts);
             show_warnings(&mut app, &warnings);
-            zongjie::run::run(app, &store)?;
+            return Ok(exit_code(zongjie::run::run(
+                app,
+                &store,
+                Default::default(),
+            )?));
         }
         Some(Command::New(args)) => commands::new_draft(&store, args, &mut out)?,
         Some(Command::List) | None => commands::list(&store, lang, &mut out, &mut err)?,

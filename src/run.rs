@@ -13,20 +13,62 @@ use crate::app::{App, Effect, Screen};
 use crate::commands::write_output;
 use crate::document::Document;
 use crate::plain_text::{encode, export_text};
-use crate::storage::{DraftLocation, Store};
+use crate::signals::StopSignals;
+use crate::storage::{DraftLocation, DraftLock, Fingerprint, LockError, StorageError, Store};
 use crate::templates::Template;
-use crate::tui::Tui;
+use crate::tui::{Tui, Wait};
 
-/// Runs the full-screen interface until the writer quits.
-pub fn run(mut app: App, store: &Store) -> io::Result<()> {
+/// A draft opened for editing: its lock (none when it is open elsewhere and
+/// so read-only here) and the fingerprint of the bytes loaded.
+#[derive(Debug, Default)]
+pub struct Opened {
+    /// Held while the draft is open; dropping it lets others open the draft.
+    _lock: Option<DraftLock>,
+    fingerprint: Option<Fingerprint>,
+    /// Set when another zongjie holds the lock: the draft opens read-only.
+    pub held_elsewhere: Option<LockError>,
+}
+
+/// Opens a draft for the editor: takes its lock, or opens it read-only when
+/// another running zongjie has it, and remembers what was loaded.
+pub fn open_draft(
+    store: &Store,
+    location: &DraftLocation,
+) -> Result<(Document, Opened), StorageError> {
+    let (lock, held_elsewhere) = match DraftLock::acquire(location) {
+        Ok(lock) => (Some(lock), None),
+        Err(e @ LockError::Held { .. }) => (None, Some(e)),
+        Err(e) => return Err(e.into()),
+    };
+    let (doc, fingerprint) = store.load_with_fingerprint(location)?;
+    Ok((
+        doc,
+        Opened {
+            _lock: lock,
+            fingerprint: Some(fingerprint),
+            held_elsewhere,
+        },
+    ))
+}
+
+/// Runs the full-screen interface until the writer quits. Returns the exit
+/// code a stop signal asks for, if one ended the session.
+pub fn run(mut app: App, store: &Store, opened: Opened) -> io::Result<Option<i32>> {
+    let signals = StopSignals::install().ok();
     let mut tui = Tui::init()?;
     let size = tui.terminal.size()?;
     app.size = (size.width, size.height);
     let mut session = Session {
         store,
         exported: HashSet::new(),
+        opened,
     };
+    session.note_read_only(&mut app);
     loop {
+        if let Some(signal) = signals.as_ref().and_then(StopSignals::pending) {
+            session.save_before_stopping(&mut app);
+            return Ok(Some(signal.exit_code()));
+        }
         if app.dirty_screen {
             tui.terminal.draw(|frame| crate::ui::draw(frame, &app))?;
             app.dirty_screen = false;
@@ -34,15 +76,29 @@ pub fn run(mut app: App, store: &Store) -> io::Result<()> {
         if app.quit {
             break;
         }
-        if app.idle_pending() && !event::poll(Duration::ZERO)? {
+        if app.idle_pending() && !crate::tui::hung_up() && !event::poll(Duration::ZERO)? {
             app.idle();
             continue;
         }
+        // Wake up at least every quarter second to notice a stop signal.
         let timeout = app
             .next_deadline()
             .map(|d| d.saturating_duration_since(Instant::now()))
-            .unwrap_or(Duration::from_secs(60));
-        if event::poll(timeout)? {
+            .unwrap_or(SIGNAL_POLL)
+            .min(SIGNAL_POLL);
+        // crossterm may hold events it has already read: take those first.
+        let pending = !crate::tui::hung_up() && event::poll(Duration::ZERO).unwrap_or(false);
+        let wait = if pending {
+            Wait::Input
+        } else {
+            crate::tui::wait_for_input(timeout)
+        };
+        if wait == Wait::HungUp {
+            // Nothing can be drawn or asked any more: keep the text and go.
+            session.save_before_stopping(&mut app);
+            return Ok(Some(HANGUP_EXIT));
+        }
+        if wait == Wait::Input && !crate::tui::hung_up() && event::poll(Duration::ZERO)? {
             // Take every event already waiting before drawing again.
             let mut budget = 256;
             loop {
@@ -53,22 +109,29 @@ pub fn run(mut app: App, store: &Store) -> io::Result<()> {
                 let effects = app.handle_event(event);
                 session.perform(&mut app, effects);
                 budget -= 1;
-                if app.quit || budget == 0 || !event::poll(Duration::ZERO)? {
+                if app.quit || budget == 0 || crate::tui::hung_up() || !event::poll(Duration::ZERO)?
+                {
                     break;
                 }
             }
-        } else {
+        } else if app.next_deadline().is_some_and(|d| d <= Instant::now()) {
             let effects = app.tick(Instant::now());
             session.perform(&mut app, effects);
         }
     }
-    Ok(())
+    Ok(None)
 }
+
+const SIGNAL_POLL: Duration = Duration::from_millis(250);
+/// The exit status after the terminal hung up, as if by SIGHUP (128 + 1).
+const HANGUP_EXIT: i32 = 129;
 
 struct Session<'a> {
     store: &'a Store,
     /// Export files written in this session, which a new export may replace.
     exported: HashSet<PathBuf>,
+    /// The open draft's lock and fingerprint.
+    opened: Opened,
 }
 
 impl Session<'_> {
@@ -102,21 +165,50 @@ impl Session<'_> {
             Effect::RefreshDrafts => self.refresh(app),
             Effect::OpenDraft(id) => {
                 let location = self.store.location(&id);
-                let result = self
-                    .store
-                    .load(&location)
-                    .map(|doc| (doc, location))
-                    .map_err(|e| e.to_string());
-                app.open_done(result);
+                match open_draft(self.store, &location) {
+                    Ok((doc, opened)) => {
+                        self.opened = opened;
+                        app.open_done(Ok((doc, location)));
+                        self.note_read_only(app);
+                    }
+                    Err(e) => app.open_done(Err(e.to_string())),
+                }
             }
+            Effect::SaveOverwrite => {
+                if let Some(e) = app.editor_mut() {
+                    e.popup = None;
+                }
+                self.opened.fingerprint = None;
+                self.save(app);
+            }
+            Effect::Reload => {
+                let Some(location) = app.editor().map(|e| e.location.clone()) else {
+                    return;
+                };
+                match self.store.load_with_fingerprint(&location) {
+                    Ok((doc, fingerprint)) => {
+                        self.opened.fingerprint = Some(fingerprint);
+                        app.open_done(Ok((doc, location)));
+                        app.say(
+                            lang.pick("已重新载入磁盘上的版本", "Reloaded the version on disk"),
+                        );
+                    }
+                    Err(e) => app.warn(e.to_string()),
+                }
+            }
+            Effect::SaveAsCopy => self.save_as_copy(app),
             Effect::CreateDraft { template } => {
                 let Some(template) = Template::find(&template) else {
                     return;
                 };
                 let doc = template.document(None);
-                match self.store.create(None, &doc) {
-                    Ok(id) => {
-                        let location = self.store.location(&id);
+                let created = self.store.create(None, &doc).and_then(|id| {
+                    let location = self.store.location(&id);
+                    open_draft(self.store, &location).map(|(doc, opened)| (doc, opened, location))
+                });
+                match created {
+                    Ok((doc, opened, location)) => {
+                        self.opened = opened;
                         app.open_done(Ok((doc, location)));
                         if let Some(e) = app.editor_mut() {
                             e.start_with_title();
@@ -193,19 +285,89 @@ impl Session<'_> {
     }
 
     /// Saves the open draft; returns whether it worked.
-    fn save(&self, app: &mut App) -> bool {
+    /// Saves the open draft unless it changed on disk since it was loaded
+    /// (then the writer is asked); returns whether it was saved.
+    fn save(&mut self, app: &mut App) -> bool {
         let Some(e) = app.editor() else { return true };
         if e.read_only {
             return true;
         }
-        let result = self
+        match self
             .store
-            .save(&e.location, &e.doc)
-            .map(|()| chrono::Local::now().format("%H:%M").to_string())
-            .map_err(|e| e.to_string());
-        let ok = result.is_ok();
-        app.save_done(result);
-        ok
+            .save_checked(&e.location, &e.doc, self.opened.fingerprint.as_ref())
+        {
+            Ok(fingerprint) => {
+                self.opened.fingerprint = Some(fingerprint);
+                app.save_done(Ok(chrono::Local::now().format("%H:%M").to_string()));
+                true
+            }
+            Err(StorageError::ChangedOnDisk(_)) => {
+                app.save_conflict();
+                false
+            }
+            Err(e) => {
+                app.save_done(Err(e.to_string()));
+                false
+            }
+        }
+    }
+
+    /// Saves the editor's text as a new draft and goes on editing that one;
+    /// the draft that changed on disk is left as it is.
+    fn save_as_copy(&mut self, app: &mut App) {
+        let lang = app.lang();
+        let Some(doc) = app.editor().map(|e| e.doc.clone()) else {
+            return;
+        };
+        let created = self.store.create(None, &doc).and_then(|id| {
+            let location = self.store.location(&id);
+            open_draft(self.store, &location).map(|(doc, opened)| (doc, opened, location, id))
+        });
+        match created {
+            Ok((doc, opened, location, id)) => {
+                self.opened = opened;
+                app.open_done(Ok((doc, location)));
+                app.say(format!(
+                    "{}{id}",
+                    lang.pick("已另存为新草稿 ", "Saved as a new draft: ")
+                ));
+            }
+            Err(e) => app.warn(e.to_string()),
+        }
+    }
+
+    /// A draft another zongjie has open is shown read-only, and the writer is told.
+    fn note_read_only(&self, app: &mut App) {
+        if let Some(held) = &self.opened.held_elsewhere {
+            let lang = app.lang();
+            if let Some(e) = app.editor_mut() {
+                e.read_only = true;
+            }
+            let pid = match held {
+                LockError::Held { pid: Some(pid), .. } => format!(" ({pid})"),
+                _ => String::new(),
+            };
+            app.warn(format!(
+                "{}{pid}",
+                lang.pick(
+                    "只读打开：这篇草稿正在另一个 zongjie 窗口中编辑",
+                    "Opened read-only: this draft is open in another zongjie"
+                )
+            ));
+        }
+    }
+
+    /// A stop signal: keep the writer's text. When the draft changed on disk,
+    /// the text goes to a new draft instead of over the other version.
+    fn save_before_stopping(&mut self, app: &mut App) {
+        let Some(e) = app.editor_mut() else { return };
+        e.commit_fields_now();
+        if !e.dirty || e.read_only {
+            return;
+        }
+        if !self.save(app) && app.editor().is_some_and(|e| e.conflict) {
+            self.save_as_copy(app);
+        }
     }
 
     fn export(&mut self, app: &App) -> Result<PathBuf, String> {

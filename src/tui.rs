@@ -82,3 +82,53 @@ fn install_panic_hook() {
         previous(info);
     }));
 }
+
+/// What waiting on the terminal found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Wait {
+    /// Input is ready (or may be: crossterm is asked next).
+    Input,
+    TimedOut,
+    /// The terminal is gone (window closed, connection dropped).
+    HungUp,
+}
+
+/// Waits up to `timeout` for input on the terminal (standard input).
+///
+/// crossterm's own poll spins for ever on a terminal that has hung up (its
+/// reads return 0 and it reads again), so the loop asks the kernel first: a
+/// hang-up is reported instead, and the draft can be saved.
+pub fn wait_for_input(timeout: std::time::Duration) -> Wait {
+    #[cfg(unix)]
+    {
+        let mut fd = libc::pollfd {
+            fd: libc::STDIN_FILENO,
+            events: libc::POLLIN,
+            revents: 0,
+        };
+        let millis = i32::try_from(timeout.as_millis()).unwrap_or(i32::MAX);
+        // SAFETY: one valid pollfd, and its count is 1.
+        let n = unsafe { libc::poll(&mut fd, 1, millis) };
+        if n < 0 {
+            // Interrupted by a signal: let the loop look at it.
+            return Wait::TimedOut;
+        }
+        if fd.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
+            return Wait::HungUp;
+        }
+        if n == 0 { Wait::TimedOut } else { Wait::Input }
+    }
+    #[cfg(not(unix))]
+    {
+        match crossterm::event::poll(timeout) {
+            Ok(true) => Wait::Input,
+            Ok(false) => Wait::TimedOut,
+            Err(_) => Wait::HungUp,
+        }
+    }
+}
+
+/// Whether the terminal has hung up, without waiting.
+pub fn hung_up() -> bool {
+    wait_for_input(std::time::Duration::ZERO) == Wait::HungUp
+}

@@ -1,37 +1,17 @@
 //! `zongjie check` as scripts use it: exit 0 clean, 1 with findings, 2 on
 //! error (one line on stderr); the human lines and the `--json` schema exactly.
 
+mod common;
+
+use common::Env;
+
 use std::fs;
 use std::path::PathBuf;
 
-use assert_cmd::Command;
 use zongjie::document::{Document, Item, Section, SectionKind, Signature};
 use zongjie::storage::write_draft;
 
-struct Env {
-    dir: tempfile::TempDir,
-}
-
 impl Env {
-    fn new() -> Env {
-        Env {
-            dir: tempfile::tempdir().unwrap(),
-        }
-    }
-
-    fn data(&self) -> PathBuf {
-        self.dir.path().join("data")
-    }
-
-    fn cmd(&self) -> Command {
-        let mut cmd = Command::cargo_bin("zongjie").unwrap();
-        cmd.arg("--data-dir")
-            .arg(self.data())
-            .current_dir(self.dir.path())
-            .env("LANG", "C.UTF-8");
-        cmd
-    }
-
     /// Stores `doc` as draft `id` and returns the file's path.
     fn put(&self, id: &str, doc: &Document) -> PathBuf {
         let drafts = self.data().join("drafts");

@@ -1,35 +1,16 @@
 //! The command line as a user and a script use it: every command, and every
 //! bad input giving one line on stderr, a non-zero exit and no changed file.
 
+mod common;
+
+use common::Env;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 
-struct Env {
-    dir: tempfile::TempDir,
-}
-
 impl Env {
-    fn new() -> Env {
-        Env {
-            dir: tempfile::tempdir().unwrap(),
-        }
-    }
-
-    fn data(&self) -> PathBuf {
-        self.dir.path().join("data")
-    }
-
-    fn cmd(&self) -> Command {
-        let mut cmd = Command::cargo_bin("zongjie").unwrap();
-        cmd.arg("--data-dir")
-            .arg(self.data())
-            .current_dir(self.dir.path())
-            .env("LANG", "C.UTF-8");
-        cmd
-    }
-
     fn new_draft(&self, title: &str) -> String {
         let out = self
             .cmd()
@@ -46,27 +27,6 @@ impl Env {
 
     fn draft_path(&self, id: &str) -> PathBuf {
         self.data().join("drafts").join(format!("{id}.toml"))
-    }
-
-    /// Every file under the data dir with its bytes, to prove nothing changed.
-    fn snapshot(&self) -> Vec<(PathBuf, Vec<u8>)> {
-        fn walk(dir: &Path, out: &mut Vec<(PathBuf, Vec<u8>)>) {
-            let Ok(entries) = fs::read_dir(dir) else {
-                return;
-            };
-            for e in entries.flatten() {
-                let p = e.path();
-                if p.is_dir() {
-                    walk(&p, out);
-                } else {
-                    out.push((p.clone(), fs::read(&p).unwrap()));
-                }
-            }
-        }
-        let mut out = Vec::new();
-        walk(&self.data(), &mut out);
-        out.sort();
-        out
     }
 }
 
@@ -335,4 +295,25 @@ fn bad_arguments_are_rejected() {
         .output()
         .unwrap();
     assert!(!out.status.success());
+}
+
+#[test]
+fn errors_speak_the_interface_language() {
+    let env = Env::new();
+    env.new_draft("标题");
+    let out = env
+        .cmd()
+        .args(["--lang", "zh", "export", "nope", "-o", "-"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("里没有草稿 `nope`"), "{stderr}");
+    let out = env
+        .cmd()
+        .args(["--lang", "zh", "export", "../x"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("草稿编号 `../x` 不能包含"));
 }

@@ -2,11 +2,13 @@
 //! completions and the man page generated from the command line, `doctor`
 //! for support, and one-line errors for bad arguments.
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command as Process, Stdio};
+mod common;
 
-use assert_cmd::Command;
+use common::Env;
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command as Process, Stdio};
 
 /// The visible subcommands, from the clap definition itself; every
 /// completion script and the man page must name them all.
@@ -23,34 +25,7 @@ fn subcommands() -> Vec<String> {
     names
 }
 
-struct Env {
-    dir: tempfile::TempDir,
-}
-
 impl Env {
-    fn new() -> Env {
-        Env {
-            dir: tempfile::tempdir().unwrap(),
-        }
-    }
-
-    fn data(&self) -> PathBuf {
-        self.dir.path().join("data")
-    }
-
-    fn cmd(&self) -> Command {
-        let mut cmd = Command::cargo_bin("zongjie").unwrap();
-        cmd.arg("--data-dir")
-            .arg(self.data())
-            .current_dir(self.dir.path())
-            .env("LANG", "C.UTF-8")
-            .env("ZONGJIE_CONFIG_DIR", self.dir.path().join("config"))
-            .env_remove("ZONGJIE_DATA_DIR")
-            .env_remove("LC_ALL")
-            .env_remove("LC_MESSAGES");
-        cmd
-    }
-
     fn stdout(&self, args: &[&str]) -> String {
         let out = self.cmd().args(args).output().unwrap();
         assert!(

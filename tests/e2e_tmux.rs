@@ -205,3 +205,143 @@ fn first_start_create_type_a_title_quit_restart() {
     t.keys(&["C-q"]);
     t.wait_exit();
 }
+
+fn new_draft(data: &Path, id: &str) {
+    let out = Command::new(zongjie())
+        .arg("--data-dir")
+        .arg(data)
+        .args([
+            "new",
+            "--id",
+            id,
+            "--title",
+            "XX党支部2020年上半年党建工作总结",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+}
+
+fn draft_text(data: &Path, id: &str) -> String {
+    std::fs::read_to_string(data.join("drafts").join(format!("{id}.toml"))).unwrap()
+}
+
+#[test]
+fn a_second_window_opens_read_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    new_draft(&data, "two");
+    let cmd = format!("{} --data-dir '{}' open two", zongjie(), data.display());
+    let Some(first) = Tmux::start("first-window", &cmd, &[]) else {
+        return;
+    };
+    first.wait_for("大纲");
+    let Some(second) = Tmux::start("second-window", &cmd, &[]) else {
+        return;
+    };
+    second.wait_for("只读打开");
+    // Typing in the second window changes nothing.
+    second.keys(&["Enter"]);
+    second.text("不该写入");
+    second.keys(&["C-q"]);
+    second.wait_exit();
+    assert!(!draft_text(&data, "two").contains("不该写入"));
+    first.keys(&["C-q"]);
+    first.wait_exit();
+}
+
+#[test]
+fn a_change_on_disk_is_not_overwritten_silently() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    new_draft(&data, "disk");
+    let cmd = format!("{} --data-dir '{}' open disk", zongjie(), data.display());
+    let Some(t) = Tmux::start("disk", &cmd, &[]) else {
+        return;
+    };
+    t.wait_for("大纲");
+    let path = data.join("drafts").join("disk.toml");
+    let changed =
+        draft_text(&data, "disk").replacen("XX党支部2020年上半年党建工作总结", "别处改过的标题", 1);
+    std::fs::write(&path, &changed).unwrap();
+    t.keys(&["j", "Enter"]);
+    t.text("编辑器里的字");
+    t.keys(&["C-s"]);
+    t.wait_for("磁盘上的草稿已改变");
+    // Keep both: the editor's text goes to a new draft.
+    t.keys(&["c"]);
+    t.wait_for("已另存为新草稿");
+    t.keys(&["C-q"]);
+    t.wait_exit();
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        changed,
+        "the other version is untouched"
+    );
+    let copies: Vec<_> = std::fs::read_dir(data.join("drafts"))
+        .unwrap()
+        .flatten()
+        .filter(|e| {
+            e.file_name() != "disk.toml" && e.file_name().to_string_lossy().ends_with(".toml")
+        })
+        .collect();
+    assert_eq!(copies.len(), 1);
+    assert!(
+        std::fs::read_to_string(copies[0].path())
+            .unwrap()
+            .contains("编辑器里的字")
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn sigterm_and_a_closed_terminal_save_the_text() {
+    for (name, how) in [("term", "TERM"), ("hup", "kill-server")] {
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().join("data");
+        new_draft(&data, name);
+        let status = dir.path().join("status");
+        let cmd = format!(
+            "{} --data-dir '{}' open {name}; echo $? > '{}'",
+            zongjie(),
+            data.display(),
+            status.display()
+        );
+        let Some(t) = Tmux::start(&format!("sig-{name}"), &cmd, &[]) else {
+            return;
+        };
+        t.wait_for("大纲");
+        t.keys(&["j", "Enter"]);
+        t.text("信号之前的字");
+        let pid = t.tmux(&["display", "-p", "#{pane_pid}"]);
+        let started = Instant::now();
+        if how == "TERM" {
+            // The pane's shell runs zongjie as its child.
+            let out = Command::new("pgrep")
+                .args(["-P", pid.trim(), "-x", "zongjie"])
+                .output()
+                .unwrap();
+            let child = String::from_utf8_lossy(&out.stdout).trim().to_string();
+            assert!(!child.is_empty(), "zongjie's pid");
+            Command::new("kill")
+                .args(["-TERM", &child])
+                .status()
+                .unwrap();
+            while !status.exists() {
+                assert!(
+                    started.elapsed() < Duration::from_secs(3),
+                    "no exit after SIGTERM"
+                );
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            assert_eq!(std::fs::read_to_string(&status).unwrap().trim(), "143");
+        } else {
+            t.tmux(&["kill-server"]);
+        }
+        let deadline = Instant::now() + Duration::from_secs(3);
+        while !draft_text(&data, name).contains("信号之前的字") {
+            assert!(Instant::now() < deadline, "{how}: the text was not saved");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}

@@ -3,43 +3,23 @@
 //! text as is, and a damaged draft's bytes are never changed by anything
 //! done to the other drafts, nor by starting zongjie.
 
+mod common;
+
+use common::Env;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
-use assert_cmd::Command;
 use zongjie::document::{Document, Item, Section, SectionKind};
 use zongjie::sanitize::needs_escape;
 use zongjie::storage::{DraftId, Store, write_draft};
 
 const HOSTILE: &str = "标题\u{1b}[2J\u{1b}]0;pwned\u{7}\u{0}\u{9b}31m\u{202e}cod.exe\u{200f}";
 
-struct Env {
-    dir: tempfile::TempDir,
-}
-
 impl Env {
-    fn new() -> Env {
-        Env {
-            dir: tempfile::tempdir().unwrap(),
-        }
-    }
-
-    fn data(&self) -> PathBuf {
-        self.dir.path().join("data")
-    }
-
     fn store(&self) -> Store {
         Store::new(self.data())
-    }
-
-    fn cmd(&self) -> Command {
-        let mut cmd = Command::cargo_bin("zongjie").unwrap();
-        cmd.arg("--data-dir")
-            .arg(self.data())
-            .current_dir(self.dir.path())
-            .env("LANG", "C.UTF-8");
-        cmd
     }
 
     fn draft(&self, id: &str, doc: &Document) -> PathBuf {

@@ -3,10 +3,12 @@
 //! giving exit code 2, one line on stderr, nothing on stdout and no stored
 //! file created or changed.
 
-use std::fs;
-use std::path::{Path, PathBuf};
+mod common;
 
-use assert_cmd::Command;
+use common::Env;
+
+use std::fs;
+
 use zongjie::plain_text::{MAX_IMPORT_BYTES, TextEncoding, encode};
 
 const SUMMARY: &str = "\
@@ -34,30 +36,7 @@ fn exported_summary() -> String {
         .collect()
 }
 
-struct Env {
-    dir: tempfile::TempDir,
-}
-
 impl Env {
-    fn new() -> Env {
-        Env {
-            dir: tempfile::tempdir().unwrap(),
-        }
-    }
-
-    fn data(&self) -> PathBuf {
-        self.dir.path().join("data")
-    }
-
-    fn cmd(&self) -> Command {
-        let mut cmd = Command::cargo_bin("zongjie").unwrap();
-        cmd.arg("--data-dir")
-            .arg(self.data())
-            .current_dir(self.dir.path())
-            .env("LANG", "C.UTF-8");
-        cmd
-    }
-
     fn file(&self, name: &str, bytes: &[u8]) -> String {
         let path = self.dir.path().join(name);
         fs::write(&path, bytes).unwrap();
@@ -85,27 +64,6 @@ impl Env {
         let out = self.cmd().args(["export", id, "-o", "-"]).output().unwrap();
         assert!(out.status.success());
         String::from_utf8(out.stdout).unwrap()
-    }
-
-    /// Every file under the data dir with its bytes, to prove nothing changed.
-    fn snapshot(&self) -> Vec<(PathBuf, Vec<u8>)> {
-        fn walk(dir: &Path, out: &mut Vec<(PathBuf, Vec<u8>)>) {
-            let Ok(entries) = fs::read_dir(dir) else {
-                return;
-            };
-            for e in entries.flatten() {
-                let p = e.path();
-                if p.is_dir() {
-                    walk(&p, out);
-                } else {
-                    out.push((p.clone(), fs::read(&p).unwrap()));
-                }
-            }
-        }
-        let mut out = Vec::new();
-        walk(&self.data(), &mut out);
-        out.sort();
-        out
     }
 
     /// An import that must fail: exit code 2, exactly one stderr line

@@ -38,6 +38,8 @@ pub enum Popup {
     NewSection { selected: usize },
     /// The find (and replace) bar.
     Find(FindState),
+    /// The draft was changed on disk by someone else: overwrite, reload or copy?
+    ChangedOnDisk,
 }
 
 /// The export as paragraphs, cut in parts so that typing in one section
@@ -152,6 +154,8 @@ pub struct EditorState {
     pub saved_at: Option<String>,
     pub save_error: Option<String>,
     pub read_only: bool,
+    /// The draft on disk changed under us; autosave waits for the writer's choice.
+    pub conflict: bool,
     /// The findings of the last check (once the first frame is drawn after
     /// opening, then after each save and each structural change) and
     /// whether their pane is shown.
@@ -184,6 +188,7 @@ impl EditorState {
             saved_at: None,
             save_error: None,
             read_only: false,
+            conflict: false,
             findings: Vec::new(),
             findings_selected: 0,
             show_findings: false,
@@ -268,6 +273,11 @@ impl EditorState {
         }
     }
 
+    /// Records what was typed as one undo step (before the program stops).
+    pub fn commit_fields_now(&mut self) {
+        self.commit_fields();
+    }
+
     /// Records what was typed in the entry as one undo step.
     fn commit_fields(&mut self) {
         if let Some(inverse) = self.fields.commit() {
@@ -304,6 +314,9 @@ impl EditorState {
     /// Applies a structural edit through the history; false if it did not apply.
     pub fn apply(&mut self, edit: Edit) -> bool {
         self.commit_fields();
+        if self.read_only {
+            return false;
+        }
         match self.history.apply(&mut self.doc, edit) {
             Some(focus) => {
                 self.rebuild(focus);
@@ -315,6 +328,9 @@ impl EditorState {
 
     fn undo(&mut self) -> bool {
         self.commit_fields();
+        if self.read_only {
+            return false;
+        }
         match self.history.undo(&mut self.doc) {
             Some(focus) => {
                 self.rebuild(focus);
@@ -326,6 +342,9 @@ impl EditorState {
 
     fn redo(&mut self) -> bool {
         self.commit_fields();
+        if self.read_only {
+            return false;
+        }
         match self.history.redo(&mut self.doc) {
             Some(focus) => {
                 self.rebuild(focus);
@@ -358,6 +377,7 @@ impl EditorState {
 
     pub fn mark_saved(&mut self, time: String) {
         self.run_check();
+        self.conflict = false;
         self.dirty = false;
         self.last_change = None;
         self.saved_at = Some(time);
@@ -365,7 +385,7 @@ impl EditorState {
     }
 
     pub fn autosave_deadline(&self, delay: Duration) -> Option<Instant> {
-        if self.read_only || !self.dirty {
+        if self.read_only || self.conflict || !self.dirty {
             return None;
         }
         self.last_change.map(|t| t + delay)
@@ -779,6 +799,27 @@ fn handle_popup(
 ) -> Vec<Effect> {
     match popup {
         Popup::Find(state) => handle_find(e, state, key, lang, message),
+        Popup::ChangedOnDisk => match key.code {
+            KeyCode::Char('o' | 'O') => vec![Effect::SaveOverwrite],
+            KeyCode::Char('r' | 'R') => vec![Effect::Reload],
+            KeyCode::Char('c' | 'C') => vec![Effect::SaveAsCopy],
+            KeyCode::Esc => {
+                *message = Some(super::Message {
+                    text: lang
+                        .pick(
+                            "未保存：草稿在磁盘上已被修改，Ctrl+S 重新选择",
+                            "Not saved: the draft changed on disk; Ctrl+S to choose again",
+                        )
+                        .into(),
+                    error: true,
+                });
+                Vec::new()
+            }
+            _ => {
+                e.popup = Some(Popup::ChangedOnDisk);
+                Vec::new()
+            }
+        },
         Popup::NewSection { selected } => {
             let n = SectionKind::ALL.len();
             match key.code {

@@ -35,6 +35,12 @@ pub enum Effect {
     Save,
     /// Save, and quit only if the save worked.
     SaveAndQuit,
+    /// Save over a draft that was changed on disk, as the writer chose.
+    SaveOverwrite,
+    /// Read the draft from disk again, dropping the changes in the editor.
+    Reload,
+    /// Save the editor's text as a new draft, leaving the changed one alone.
+    SaveAsCopy,
     /// Export the open draft as text.
     Export,
     Quit,
@@ -238,6 +244,15 @@ impl App {
         match &mut self.screen {
             Screen::Editor(e) => Some(e),
             Screen::Picker(_) => None,
+        }
+    }
+
+    /// The draft on disk is not the version that was loaded: ask what to do.
+    pub fn save_conflict(&mut self) {
+        self.dirty_screen = true;
+        if let Some(e) = self.editor_mut() {
+            e.conflict = true;
+            e.popup = Some(Popup::ChangedOnDisk);
         }
     }
 

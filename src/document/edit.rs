@@ -336,6 +336,8 @@ mod tests {
             .unwrap();
         assert_eq!(headings(&d), vec![vec!["甲0", "甲1"], vec!["丙0"], vec![]]);
         assert!(item_move_up(&d, ItemRef::new(0, 0)).is_none());
+        assert!(section_move_up(&d, 0).is_none());
+        assert!(section_move_down(&d, 2).is_none());
     }
 
     #[test]

@@ -58,13 +58,7 @@ pub fn draw(frame: &mut Frame, app: &App, e: &EditorState, area: Rect) {
         title.push_str(lang.pick("· 只读 ", "· read-only "));
     }
     let title = truncate(&title, usize::from(area.width.saturating_sub(2)));
-    let block = Block::bordered()
-        .title(Line::from(title).style(theme.title))
-        .border_style(if focused {
-            theme.border_focus
-        } else {
-            theme.border
-        });
+    let block = super::pane_block(theme, Line::from(title), focused);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if inner.width < 4 || inner.height == 0 {
@@ -176,16 +170,49 @@ pub fn draw_popup(frame: &mut Frame, app: &App, popup: &Popup, area: Rect) {
     let lang = app.lang();
     match popup {
         Popup::Find(state) => draw_find(frame, app, state, area),
+        Popup::ChangedOnDisk => {
+            let lines = vec![
+                Line::from(lang.pick(
+                    "这篇草稿在磁盘上被别的程序改过了（或在另一个窗口里保存过）。",
+                    "This draft was changed on disk by another program (or another window).",
+                )),
+                Line::from(lang.pick(
+                    "编辑器里的文字还没有保存。怎么办？",
+                    "The text in the editor is not saved yet. What now?",
+                )),
+                Line::from(""),
+                Line::from(lang.pick(
+                    "  c  另存为新草稿（两份都保留）",
+                    "  c  save as a new draft (keep both)",
+                )),
+                Line::from(lang.pick(
+                    "  o  用编辑器里的文字覆盖磁盘上的版本",
+                    "  o  overwrite the version on disk with this text",
+                )),
+                Line::from(lang.pick(
+                    "  r  重新载入磁盘上的版本（放弃这里的修改）",
+                    "  r  reload the version on disk (drop changes here)",
+                )),
+                Line::from(lang.pick("  Esc 暂不处理", "  Esc decide later")),
+            ];
+            let width = lines.iter().map(Line::width).max().unwrap_or(0) as u16 + 4;
+            let rect = centered(area, width, lines.len() as u16 + 2);
+            frame.render_widget(Clear, rect);
+            let block = super::popup_block(
+                theme,
+                Line::from(lang.pick(" 磁盘上的草稿已改变 ", " Changed on disk "))
+                    .style(theme.error),
+            )
+            .border_style(theme.error)
+            .style(theme.text);
+            frame.render_widget(Paragraph::new(lines).block(block), rect);
+        }
         Popup::NewSection { selected } => {
             let rect = centered(area, 36, SectionKind::ALL.len() as u16 + 2);
             frame.render_widget(Clear, rect);
-            let block = Block::bordered()
-                .title(
-                    Line::from(lang.pick(" 新增部分：选择类型 ", " New section: kind "))
-                        .style(theme.title),
-                )
-                .border_style(theme.border_focus)
-                .style(theme.text);
+            let block = Block::bordered().title(Line::from(
+                lang.pick(" 新增部分：选择类型 ", " New section: kind "),
+            ));
             let lines: Vec<Line> = SectionKind::ALL
                 .iter()
                 .enumerate()

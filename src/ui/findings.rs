@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use super::{outline_top, truncate};
 use crate::app::{App, EditorState, Focus};
@@ -25,16 +25,11 @@ pub fn draw(frame: &mut Frame, app: &App, e: &EditorState, area: Rect) {
             e.findings.len()
         ),
     };
-    let block = Block::bordered()
-        .title(
-            Line::from(truncate(&title, usize::from(area.width.saturating_sub(2))))
-                .style(theme.title),
-        )
-        .border_style(if focused {
-            theme.border_focus
-        } else {
-            theme.border
-        });
+    let block = super::pane_block(
+        theme,
+        Line::from(truncate(&title, usize::from(area.width.saturating_sub(2)))),
+        focused,
+    );
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let height = usize::from(inner.height);

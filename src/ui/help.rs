@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Clear, Paragraph};
 
 use super::{centered, truncate};
 use crate::app::{App, Focus, Screen};
@@ -67,9 +67,6 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         })
         .collect();
     frame.render_widget(Clear, rect);
-    let block = Block::bordered()
-        .title(Line::from(lang.pick(" 帮助 ", " Help ")).style(theme.title))
-        .border_style(theme.border_focus)
-        .style(theme.text);
+    let block = super::popup_block(theme, Line::from(lang.pick(" 帮助 ", " Help ")));
     frame.render_widget(Paragraph::new(lines).block(block), rect);
 }

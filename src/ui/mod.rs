@@ -23,6 +23,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 use unicode_width::UnicodeWidthChar;
 
 use crate::app::{App, Focus, Screen};
+use crate::theme::Theme;
 
 /// Below this size only a short message is drawn.
 pub const MIN_WIDTH: u16 = 24;
@@ -152,6 +153,25 @@ fn draw_too_small(frame: &mut Frame, app: &App, area: Rect) {
         Paragraph::new(Line::from(text)).wrap(Wrap { trim: true }),
         area,
     );
+}
+
+/// A pane's frame: its title, and a border that shows whether it has the keyboard.
+pub fn pane_block<'a>(theme: &Theme, title: impl Into<Line<'a>>, focused: bool) -> Block<'a> {
+    Block::bordered()
+        .title(title.into().style(theme.title))
+        .border_style(if focused {
+            theme.border_focus
+        } else {
+            theme.border
+        })
+}
+
+/// A window over the panes, drawn on a cleared area.
+pub fn popup_block<'a>(theme: &Theme, title: impl Into<Line<'a>>) -> Block<'a> {
+    Block::bordered()
+        .title(title.into().style(theme.title))
+        .border_style(theme.border_focus)
+        .style(theme.text)
 }
 
 /// A rectangle of at most `width`×`height` centred in `area`.

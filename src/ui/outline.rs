@@ -3,7 +3,6 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Block;
 
 use super::truncate;
 use crate::app::{App, EditorState, Entry, Focus};
@@ -71,13 +70,11 @@ pub fn draw(frame: &mut Frame, app: &App, e: &EditorState, area: Rect) {
     let theme = &app.settings.theme;
     let lang = app.lang();
     let focused = e.focus == Focus::Outline;
-    let block = Block::bordered()
-        .title(Line::from(format!(" {} ", lang.pick("大纲", "Outline"))).style(theme.title))
-        .border_style(if focused {
-            theme.border_focus
-        } else {
-            theme.border
-        });
+    let block = super::pane_block(
+        theme,
+        Line::from(format!(" {} ", lang.pick("大纲", "Outline"))),
+        focused,
+    );
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let height = usize::from(inner.height);

@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use super::{centered, thousands, truncate};
@@ -249,10 +249,7 @@ fn draw_popup(frame: &mut Frame, app: &App, p: &PickerState, popup: &PickerPopup
         })
         .collect();
     frame.render_widget(Clear, rect);
-    let block = Block::bordered()
-        .title(Line::from(truncate(&title, inner_width)).style(theme.title))
-        .border_style(theme.border_focus)
-        .style(theme.text);
+    let block = super::popup_block(theme, Line::from(truncate(&title, inner_width)));
     frame.render_widget(Paragraph::new(lines).block(block), rect);
 }
 

@@ -4,7 +4,6 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::Block;
 
 use crate::app::{App, EditorState, Entry, Focus};
 use crate::plain_text::{INDENT, Paragraph as Para, Role, wrap_line};
@@ -28,13 +27,11 @@ pub fn draw(frame: &mut Frame, app: &App, e: &EditorState, area: Rect) {
     let theme = &app.settings.theme;
     let lang = app.lang();
     let focused = e.focus == Focus::Preview;
-    let block = Block::bordered()
-        .title(Line::from(format!(" {} ", lang.pick("预览", "Preview"))).style(theme.title))
-        .border_style(if focused {
-            theme.border_focus
-        } else {
-            theme.border
-        });
+    let block = super::pane_block(
+        theme,
+        Line::from(format!(" {} ", lang.pick("预览", "Preview"))),
+        focused,
+    );
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let height = usize::from(inner.height);

@@ -2,6 +2,10 @@
 //! spelling, and the screen as text.
 #![allow(dead_code)]
 
+mod env;
+#[allow(unused_imports)]
+pub use env::Env;
+
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;

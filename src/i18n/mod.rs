@@ -1,6 +1,10 @@
 //! The interface language: Chinese or English, one at a time, chosen by
 //! `--lang`, the config, or the locale.
 
+mod errors;
+
+pub use errors::{in_chinese, localized};
+
 use std::path::Path;
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

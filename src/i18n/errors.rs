@@ -1,0 +1,125 @@
+//! The errors a writer meets most, in Chinese. English uses the errors' own
+//! messages; anything not listed here falls back to them too.
+
+use std::error::Error;
+
+use super::Lang;
+use crate::commands::CommandError;
+use crate::storage::{DraftFileError, IdError, LockError, StorageError};
+
+/// The error in the interface language.
+pub fn localized(error: &(dyn Error + 'static), lang: Lang) -> String {
+    match lang {
+        Lang::En => error.to_string(),
+        Lang::Zh => in_chinese(error).unwrap_or_else(|| error.to_string()),
+    }
+}
+
+pub fn in_chinese(error: &(dyn Error + 'static)) -> Option<String> {
+    if let Some(e) = error.downcast_ref::<CommandError>() {
+        return match e {
+            CommandError::Storage(e) => in_chinese(e),
+            CommandError::Lock(e) => in_chinese(e),
+            CommandError::UnknownTemplate(name) => Some(format!(
+                "没有名为 `{name}` 的模板（可用模板：zongjie templates）"
+            )),
+            CommandError::OutputExists(path) => {
+                Some(format!("{} 已存在；要覆盖请加 --force", path.display()))
+            }
+            CommandError::NoDataDir => {
+                Some("找不到数据目录：请用 --data-dir 指定，或设置环境变量 ZONGJIE_DATA_DIR".into())
+            }
+            CommandError::DraftExists(id) => Some(format!(
+                "草稿 `{id}` 已存在；要替换请加 --force（原来的版本会保存为备份）"
+            )),
+            _ => None,
+        };
+    }
+    if let Some(e) = error.downcast_ref::<StorageError>() {
+        return match e {
+            StorageError::Id(e) => in_chinese(e),
+            StorageError::Locked(e) => in_chinese(e),
+            StorageError::NotFound { id, dir } => Some(format!(
+                "{} 里没有草稿 `{id}`（查看全部草稿：zongjie list）",
+                dir.display()
+            )),
+            StorageError::NoFile(path) => Some(format!("找不到草稿文件 {}", path.display())),
+            StorageError::Exists { id } => Some(format!("草稿 `{id}` 已存在")),
+            StorageError::Damaged { path, source } => Some(format!(
+                "{}：{}",
+                path.display(),
+                in_chinese(source).unwrap_or_else(|| source.to_string())
+            )),
+            StorageError::ChangedOnDisk(path) => {
+                Some(format!("{} 打开后在磁盘上被别的程序修改过", path.display()))
+            }
+            StorageError::NoBackup(path) => {
+                Some(format!("{} 没有可恢复的上一版本", path.display()))
+            }
+            _ => None,
+        };
+    }
+    if let Some(e) = error.downcast_ref::<IdError>() {
+        return Some(match e {
+            IdError::Empty => "草稿编号不能为空".into(),
+            IdError::TooLong(id) => format!("草稿编号 `{id}` 太长（最多 64 个字符）"),
+            IdError::Unsafe(id) => {
+                format!("草稿编号 `{id}` 不能包含 `/`、`\\`、`..`、控制字符，也不能以 `.` 开头")
+            }
+        });
+    }
+    if let Some(e) = error.downcast_ref::<LockError>() {
+        return match e {
+            LockError::Held { pid, draft } => Some(format!(
+                "{} 正在另一个 zongjie 中编辑{}",
+                draft.display(),
+                pid.map(|p| format!("（进程 {p}）")).unwrap_or_default()
+            )),
+            LockError::Io { .. } => None,
+        };
+    }
+    if let Some(e) = error.downcast_ref::<DraftFileError>() {
+        return Some(match e {
+            DraftFileError::Syntax {
+                line,
+                column,
+                message,
+            } => {
+                format!("第 {line} 行第 {column} 列：{message}")
+            }
+            DraftFileError::NewerFormat { found } => format!(
+                "这篇草稿由更新版本的 zongjie 写成（格式 {found}，本版本只能读格式 {}），请先升级 zongjie",
+                crate::storage::FORMAT_VERSION
+            ),
+        });
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    #[test]
+    fn common_errors_in_chinese_others_fall_back() {
+        let e = CommandError::Storage(StorageError::NotFound {
+            id: "x".into(),
+            dir: PathBuf::from("/d"),
+        });
+        assert_eq!(
+            localized(&e, Lang::Zh),
+            "/d 里没有草稿 `x`（查看全部草稿：zongjie list）"
+        );
+        assert_eq!(localized(&e, Lang::En), "no draft `x` in /d");
+        let e = StorageError::Damaged {
+            path: PathBuf::from("/d/a.toml"),
+            source: DraftFileError::NewerFormat { found: 2 },
+        };
+        assert!(localized(&e, Lang::Zh).contains("更新版本的 zongjie"));
+        let e = StorageError::Id(IdError::Unsafe("../x".into()));
+        assert!(localized(&e, Lang::Zh).starts_with("草稿编号 `../x`"));
+        let io = std::io::Error::other("disk on fire");
+        assert_eq!(localized(&io, Lang::Zh), "disk on fire");
+    }
+}

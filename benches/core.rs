@@ -54,7 +54,7 @@ fn load_from_toml(bencher: divan::Bencher, chars: usize) {
     bencher.bench(|| parse_draft(divan::black_box(&text)));
 }
 
-/// What `zongjie open` does before the screen: read and parse the file.
+/// Read and parse the file.
 #[divan::bench(args = SIZES)]
 fn load_from_file(bencher: divan::Bencher, chars: usize) {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -64,4 +64,17 @@ fn load_from_file(bencher: divan::Bencher, chars: usize) {
         .expect("create draft");
     let location = store.location(&id);
     bencher.bench(|| store.load(divan::black_box(&location)));
+}
+
+/// What `zongjie open` does before the screen: read and parse the file,
+/// and fingerprint its bytes (to notice a change on disk before saving).
+#[divan::bench(args = SIZES)]
+fn load_from_file_with_fingerprint(bencher: divan::Bencher, chars: usize) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = zongjie::storage::Store::new(dir.path());
+    let id = store
+        .create(None, &support::draft(chars))
+        .expect("create draft");
+    let location = store.location(&id);
+    bencher.bench(|| store.load_with_fingerprint(divan::black_box(&location)));
 }

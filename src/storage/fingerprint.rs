@@ -31,14 +31,28 @@ impl Fingerprint {
     }
 }
 
-/// 64-bit FNV-1a: stable across runs and builds, fast enough for drafts.
+/// A 64-bit hash of the bytes, stable across runs and builds: eight bytes
+/// at a time (rotate, xor, multiply, as FxHash does), then a final mix
+/// (splitmix64's). Byte-at-a-time FNV-1a took as long as parsing the draft:
+/// half a millisecond for 200,000 characters, on every open and save.
 fn content_hash(bytes: &[u8]) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        hash ^= u64::from(b);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let step = |hash: u64, word: u64| (hash.rotate_left(5) ^ word).wrapping_mul(K);
+    let mut hash = step(0xcbf2_9ce4_8422_2325, bytes.len() as u64);
+    let mut words = bytes.chunks_exact(8);
+    for chunk in &mut words {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        hash = step(hash, u64::from_le_bytes(word));
     }
-    hash
+    let mut tail = [0u8; 8];
+    tail[..words.remainder().len()].copy_from_slice(words.remainder());
+    hash = step(hash, u64::from_le_bytes(tail));
+    hash ^= hash >> 30;
+    hash = hash.wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    hash ^= hash >> 27;
+    hash = hash.wrapping_mul(0x94d0_49bb_1331_11eb);
+    hash ^ (hash >> 31)
 }
 
 #[cfg(test)]
@@ -53,5 +67,15 @@ mod tests {
         assert!(a.differs_from("党建工作 ".as_bytes()));
         assert!(a.differs_from(b""));
         assert_ne!(content_hash(b"ab"), content_hash(b"ba"));
+        // The length counts: a tail of zero bytes is a change.
+        assert_ne!(content_hash(b"abcdefgh"), content_hash(b"abcdefgh\0"));
+        assert_ne!(content_hash(b""), content_hash(b"\0"));
+        // Every byte of a long text counts.
+        let text = "党建工作总结".repeat(100).into_bytes();
+        for i in [0, 7, 8, 299, text.len() - 1] {
+            let mut changed = text.clone();
+            changed[i] ^= 1;
+            assert_ne!(content_hash(&text), content_hash(&changed), "byte {i}");
+        }
     }
 }

@@ -76,7 +76,13 @@ pub fn run(mut app: App, store: &Store, opened: Opened) -> io::Result<Option<i32
         if app.quit {
             break;
         }
-        if app.idle_pending() && !crate::tui::hung_up() && !event::poll(Duration::ZERO)? {
+        // Work that can wait (checking a draft just opened) runs once the
+        // writer pauses, so it never delays the first frame or a key.
+        if app.idle_pending()
+            && !crate::tui::hung_up()
+            && !event::poll(Duration::ZERO)?
+            && crate::tui::wait_for_input(IDLE_AFTER) == Wait::TimedOut
+        {
             app.idle();
             continue;
         }
@@ -123,6 +129,8 @@ pub fn run(mut app: App, store: &Store, opened: Opened) -> io::Result<Option<i32
 }
 
 const SIGNAL_POLL: Duration = Duration::from_millis(250);
+/// How long the writer pauses before deferred work runs.
+const IDLE_AFTER: Duration = Duration::from_millis(150);
 /// The exit status after the terminal hung up, as if by SIGHUP (128 + 1).
 const HANGUP_EXIT: i32 = 129;
 

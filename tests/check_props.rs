@@ -1,9 +1,12 @@
 //! Checks on any text: no panic, every location inside its field, and every
 //! fix applies and is undone exactly.
 
+mod common;
+
+use common::strategies;
 use proptest::prelude::*;
 use zongjie::check::{CheckOptions, check, fix_all};
-use zongjie::document::{Document, History, Item, NumberingStyle, Section, SectionKind};
+use zongjie::document::History;
 
 /// Text made of the characters the checks look at, and some that they do not.
 fn text() -> impl Strategy<Value = String> {
@@ -15,49 +18,11 @@ fn text() -> impl Strategy<Value = String> {
         .prop_map(|chars| chars.into_iter().collect())
 }
 
-fn document() -> impl Strategy<Value = Document> {
-    let item = (text(), text()).prop_map(|(h, b)| Item::new(h, b));
-    let section = (
-        prop::sample::select(SectionKind::ALL.to_vec()),
-        prop::sample::select(NumberingStyle::ALL.to_vec()),
-        text(),
-        text(),
-        prop::collection::vec(item, 0..4),
-    )
-        .prop_map(|(kind, style, title, intro, items)| Section {
-            kind,
-            title,
-            style,
-            intro,
-            items,
-        });
-    (
-        text(),
-        text(),
-        text(),
-        prop::collection::vec(section, 0..4),
-        text(),
-        prop::option::of(0u32..500),
-    )
-        .prop_map(|(title, period, preamble, sections, date, target)| {
-            let mut doc = Document {
-                title,
-                period,
-                preamble,
-                sections,
-                target_chars: target,
-                ..Document::default()
-            };
-            doc.signature.date = date;
-            doc
-        })
-}
-
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
 
     #[test]
-    fn any_document_checks_fixes_and_undoes(doc in document()) {
+    fn any_document_checks_fixes_and_undoes(doc in strategies::document(text)) {
         let findings = check(&doc, &CheckOptions::default());
         for f in &findings {
             let text = doc.text(f.location.field);

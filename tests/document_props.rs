@@ -1,11 +1,11 @@
 //! Properties of the document core: drafts survive a save/load round trip
 //! exactly, and moving an item away and back restores the document.
 
+mod common;
+
+use common::strategies;
 use proptest::prelude::*;
-use zongjie::document::{
-    Document, Edit, Item, ItemRef, NumberingStyle, Section, SectionKind, Signature, item_move_down,
-    item_move_up,
-};
+use zongjie::document::{Edit, ItemRef, item_move_down, item_move_up};
 use zongjie::storage::{parse_draft, write_draft};
 
 fn text() -> impl Strategy<Value = String> {
@@ -14,62 +14,15 @@ fn text() -> impl Strategy<Value = String> {
         .unwrap()
 }
 
-fn item() -> impl Strategy<Value = Item> {
-    (text(), text()).prop_map(|(heading, body)| Item { heading, body })
-}
-
-fn section() -> impl Strategy<Value = Section> {
-    (
-        prop::sample::select(SectionKind::ALL.to_vec()),
-        text(),
-        prop::sample::select(NumberingStyle::ALL.to_vec()),
-        text(),
-        prop::collection::vec(item(), 0..5),
-    )
-        .prop_map(|(kind, title, style, intro, items)| Section {
-            kind,
-            title,
-            style,
-            intro,
-            items,
-        })
-}
-
-fn document() -> impl Strategy<Value = Document> {
-    (
-        (text(), text(), text(), text(), text()),
-        proptest::option::of(any::<u32>()),
-        prop::collection::vec(section(), 0..5),
-        (text(), text()),
-    )
-        .prop_map(
-            |((title, organization, period, preamble, notes), target_chars, sections, (o, d))| {
-                Document {
-                    title,
-                    organization,
-                    period,
-                    preamble,
-                    notes,
-                    target_chars,
-                    sections,
-                    signature: Signature {
-                        organization: o,
-                        date: d,
-                    },
-                }
-            },
-        )
-}
-
 proptest! {
     #[test]
-    fn load_of_save_is_identity(doc in document()) {
+    fn load_of_save_is_identity(doc in strategies::document(text)) {
         let text = write_draft(&doc);
         prop_assert_eq!(parse_draft(&text), Ok(doc));
     }
 
     #[test]
-    fn moving_an_item_away_and_back_restores(doc in document(), s in 0usize..5, i in 0usize..5, down in any::<bool>()) {
+    fn moving_an_item_away_and_back_restores(doc in strategies::document(text), s in 0usize..5, i in 0usize..5, down in any::<bool>()) {
         let at = ItemRef::new(s, i);
         let there = if down { item_move_down(&doc, at) } else { item_move_up(&doc, at) };
         if let Some(edit) = there {

@@ -3,9 +3,8 @@
 
 mod common;
 
-use common::{editor, press, render};
+use common::{editor, press, render, strategies};
 use proptest::prelude::*;
-use zongjie::document::{Document, Item, NumberingStyle, Section, SectionKind};
 use zongjie::i18n::Lang;
 
 fn text() -> impl Strategy<Value = String> {
@@ -13,32 +12,6 @@ fn text() -> impl Strategy<Value = String> {
         "[a-zX中文“”（）。，\\n\\t\\u{1b}\\u{7}\\u{9b}\\u{202e}😀\\u{301}\\u{200d} ]{0,60}",
     )
     .unwrap()
-}
-
-fn document() -> impl Strategy<Value = Document> {
-    let item = (text(), text()).prop_map(|(h, b)| Item::new(h, b));
-    let section = (
-        prop::sample::select(SectionKind::ALL.to_vec()),
-        prop::sample::select(NumberingStyle::ALL.to_vec()),
-        text(),
-        text(),
-        prop::collection::vec(item, 0..4),
-    )
-        .prop_map(|(kind, style, title, intro, items)| Section {
-            kind,
-            title,
-            style,
-            intro,
-            items,
-        });
-    (text(), text(), prop::collection::vec(section, 0..4)).prop_map(
-        |(title, preamble, sections)| Document {
-            title,
-            preamble,
-            sections,
-            ..Document::default()
-        },
-    )
 }
 
 const KEYS: &[&str] = &[
@@ -77,7 +50,7 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
     #[test]
     fn no_panic_no_raw_controls(
-        doc in document(),
+        doc in strategies::document(text),
         keys in prop::collection::vec(prop::sample::select(KEYS), 0..30),
         width in 1u16..140,
         height in 1u16..50,

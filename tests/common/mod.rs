@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 mod env;
+pub mod strategies;
 #[allow(unused_imports)]
 pub use env::Env;
 

@@ -1,0 +1,50 @@
+//! Generated documents for property tests: every field drawn from a text
+//! strategy the test chooses (its own alphabet of troublemakers).
+
+use proptest::prelude::*;
+use zongjie::document::{Document, Item, NumberingStyle, Section, SectionKind, Signature};
+
+/// Any document: up to 4 sections of up to 4 items, every field from `text`.
+pub fn document<S>(text: fn() -> S) -> impl Strategy<Value = Document>
+where
+    S: Strategy<Value = String> + 'static,
+{
+    let item = (text(), text()).prop_map(|(heading, body)| Item { heading, body });
+    let section = (
+        prop::sample::select(SectionKind::ALL.to_vec()),
+        prop::sample::select(NumberingStyle::ALL.to_vec()),
+        text(),
+        text(),
+        prop::collection::vec(item, 0..4),
+    )
+        .prop_map(|(kind, style, title, intro, items)| Section {
+            kind,
+            title,
+            style,
+            intro,
+            items,
+        });
+    (
+        (text(), text(), text(), text(), text()),
+        prop::option::of(0u32..100_000),
+        prop::collection::vec(section, 0..4),
+        (text(), text()),
+    )
+        .prop_map(
+            |((title, organization, period, preamble, notes), target_chars, sections, (o, d))| {
+                Document {
+                    title,
+                    organization,
+                    period,
+                    preamble,
+                    notes,
+                    target_chars,
+                    sections,
+                    signature: Signature {
+                        organization: o,
+                        date: d,
+                    },
+                }
+            },
+        )
+}

@@ -377,3 +377,36 @@ fn findings_pane_jumps_fixes_and_undoes() {
     press(&mut app, "Esc u");
     assert_eq!(app.editor().unwrap().doc, before);
 }
+
+#[test]
+fn a_click_in_the_editor_puts_the_cursor_there() {
+    use crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+    let mut doc = sample();
+    doc.sections[1].items[0].body = "甲乙丙丁戊己".into();
+    let mut app = editor(doc, Lang::Zh);
+    press(&mut app, "j j j j");
+    let t = render(&mut app, 120, 40);
+    // Find 丙 on the screen.
+    let buffer = t.backend().buffer();
+    let (x, y) = (0..40u16)
+        .flat_map(|y| (0..120u16).map(move |x| (x, y)))
+        .find(|&(x, y)| buffer[(x, y)].symbol() == "丙")
+        .expect("the body is on screen");
+    let click = |column, row| MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column,
+        row,
+        modifiers: KeyModifiers::NONE,
+    };
+    app.handle_mouse(click(x, y));
+    let e = app.editor().unwrap();
+    assert_eq!(e.focus, Focus::Editor);
+    let active = e.fields.active().unwrap();
+    assert_eq!(active.field, Field::ItemBody(1, 0));
+    assert_eq!(active.area.cursor(), (0, 2), "the cursor is before 丙");
+    type_text(&mut app, "子");
+    assert_eq!(
+        app.editor().unwrap().doc.sections[1].items[0].body,
+        "甲乙子丙丁戊己"
+    );
+}

@@ -1027,8 +1027,49 @@ pub(super) fn handle_paste(app: &mut App, text: &str) -> Vec<Effect> {
     Vec::new()
 }
 
+/// A click in the editor pane: the field under it becomes active, with the
+/// cursor where the click was (on a label: the field, cursor unchanged).
+fn click_in_fields(
+    e: &mut EditorState,
+    pane: ratatui::layout::Rect,
+    column: u16,
+    row: u16,
+    lang: crate::i18n::Lang,
+) {
+    let inner = pane.inner(ratatui::layout::Margin::new(1, 1));
+    let at = ratatui::layout::Position::new(column, row);
+    let slots = crate::ui::field_slots(inner, &e.fields, lang);
+    let Some(index) = slots
+        .iter()
+        .position(|s| s.text.contains(at) || s.label.contains(at))
+    else {
+        return;
+    };
+    if e.fields.active != index {
+        e.fields.active = index;
+    }
+    let slot = slots[index];
+    if !slot.text.contains(at) {
+        return;
+    }
+    let Some(fa) = e.fields.active_mut() else {
+        return;
+    };
+    let (top_row, top_col) = fa.area.scroll_offset();
+    let data = fa.area.screen_to_data(
+        usize::from(row - slot.text.y) + usize::from(top_row),
+        usize::from(column - slot.text.x) + usize::from(top_col),
+    );
+    fa.area.cancel_selection();
+    fa.area.move_cursor(CursorMove::Jump(
+        data.0.min(usize::from(u16::MAX)) as u16,
+        data.1.min(usize::from(u16::MAX)) as u16,
+    ));
+}
+
 pub(super) fn handle_mouse(app: &mut App, mouse: MouseEvent) -> Vec<Effect> {
     let size = app.size;
+    let lang = app.lang();
     let Screen::Editor(e) = &mut app.screen else {
         return Vec::new();
     };
@@ -1055,8 +1096,9 @@ pub(super) fn handle_mouse(app: &mut App, mouse: MouseEvent) -> Vec<Effect> {
                 if index < e.entries.len() {
                     e.select(index);
                 }
-            } else if hit(layout.editor) {
+            } else if let Some(pane) = layout.editor.filter(|_| hit(layout.editor)) {
                 e.focus = Focus::Editor;
+                click_in_fields(e, pane, mouse.column, mouse.row, lang);
             } else if hit(layout.preview) || hit(layout.findings) {
                 if e.focus == Focus::Editor {
                     e.commit_fields();

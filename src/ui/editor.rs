@@ -10,7 +10,9 @@ use unicode_width::UnicodeWidthStr;
 
 use super::outline::entry_label;
 use super::{centered, truncate};
-use crate::app::{App, EditorState, Entry, FindInput, FindState, Focus, Popup, field_label};
+use crate::app::{
+    App, EditorState, Entry, FieldEditor, FindInput, FindState, Focus, Popup, field_label,
+};
 use crate::document::{NumberingStyle, SectionKind};
 use crate::i18n::Lang;
 use crate::sanitize::escape_controls;
@@ -65,28 +67,8 @@ pub fn draw(frame: &mut Frame, app: &App, e: &EditorState, area: Rect) {
         return;
     }
 
-    // One-line fields take the rows their wrapped text needs (up to 3);
-    // a multi-line field takes the rest, below its label.
-    let label_width = e
-        .fields
-        .fields
-        .iter()
-        .filter(|fa| !fa.field.is_multiline())
-        .map(|fa| field_label(fa.field, lang).width() + 2)
-        .max()
-        .unwrap_or(0) as u16;
-    let mut y = inner.y;
-    let bottom = inner.y + inner.height;
-    let multiline_count = e
-        .fields
-        .fields
-        .iter()
-        .filter(|fa| fa.field.is_multiline())
-        .count() as u16;
-    for (i, fa) in e.fields.fields.iter().enumerate() {
-        if y >= bottom {
-            break;
-        }
+    let slots = field_slots(inner, &e.fields, lang);
+    for (i, (fa, slot)) in e.fields.fields.iter().zip(&slots).enumerate() {
         let active = i == e.fields.active;
         let label = format!("{}：", field_label(fa.field, lang));
         let label_style = if active && focused {
@@ -94,37 +76,14 @@ pub fn draw(frame: &mut Frame, app: &App, e: &EditorState, area: Rect) {
         } else {
             theme.muted
         };
-        let text_area = if fa.field.is_multiline() {
-            frame.render_widget(
-                Paragraph::new(Line::from(Span::styled(label, label_style))),
-                Rect::new(inner.x, y, inner.width, 1),
-            );
-            y += 1;
-            let rows_left = bottom.saturating_sub(y);
-            let height = rows_left / multiline_count.max(1);
-            Rect::new(
-                inner.x,
-                y,
-                inner.width,
-                height.max(u16::from(rows_left > 0)),
-            )
-        } else {
-            let label_cols = label_width.min(inner.width / 2);
-            frame.render_widget(
-                Paragraph::new(Line::from(Span::styled(
-                    truncate(&label, usize::from(label_cols)),
-                    label_style,
-                ))),
-                Rect::new(inner.x, y, label_cols, 1),
-            );
-            let width = inner.width - label_cols;
-            let text_width = fa.text().width() as u16;
-            let rows = (text_width / width.max(1) + 1).clamp(1, 3).min(bottom - y);
-            Rect::new(inner.x + label_cols, y, width, rows)
-        };
-        if text_area.height == 0 || text_area.width == 0 {
-            break;
-        }
+        frame.render_widget(
+            Paragraph::new(Line::from(Span::styled(
+                truncate(&label, usize::from(slot.label.width)),
+                label_style,
+            ))),
+            slot.label,
+        );
+        let text_area = slot.text;
         frame.render_widget(&fa.area, text_area);
         if active && focused {
             let cursor = fa.area.screen_cursor();
@@ -140,19 +99,19 @@ pub fn draw(frame: &mut Frame, app: &App, e: &EditorState, area: Rect) {
                 ));
             }
         }
-        y = text_area.y + text_area.height;
-        if fa.has_escaped_controls() && y < bottom {
+        if let Some(note_area) = slot.note {
             let note = lang.pick(
                 "（含控制字符，已转义显示）",
                 "(control characters shown escaped)",
             );
             frame.render_widget(
                 Paragraph::new(Line::from(Span::styled(note, theme.warning))),
-                Rect::new(inner.x, y, inner.width, 1),
+                note_area,
             );
-            y += 1;
         }
     }
+    let y = slots.last().map_or(inner.y, |s| s.bottom());
+    let bottom = inner.y + inner.height;
     if entry == Entry::Notes && y < bottom {
         let note = lang.pick(
             "素材只保存在草稿里，不会导出。",
@@ -305,4 +264,76 @@ fn draw_find(frame: &mut Frame, app: &App, state: &FindState, area: Rect) {
     };
     let col = (typed.width() as u16).min(rect.width.saturating_sub(1));
     frame.set_cursor_position(Position::new(rect.x + col, rect.y + row));
+}
+
+/// Where one field of the editor pane is drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FieldSlot {
+    pub label: Rect,
+    pub text: Rect,
+    /// The line saying control characters are shown escaped, if any.
+    pub note: Option<Rect>,
+}
+
+impl FieldSlot {
+    fn bottom(&self) -> u16 {
+        self.note
+            .map_or(self.text.y + self.text.height, |n| n.y + 1)
+    }
+}
+
+/// The layout of the fields inside the editor pane (`inner`: within its
+/// border), shared by drawing and by mouse clicks. One-line fields sit
+/// beside their label and take the rows their wrapped text needs (up to
+/// 3); a multi-line field takes the rest, below its label. Fields that do
+/// not fit are left out.
+pub fn field_slots(inner: Rect, fields: &FieldEditor, lang: Lang) -> Vec<FieldSlot> {
+    let mut slots = Vec::new();
+    if inner.width < 4 || inner.height == 0 {
+        return slots;
+    }
+    let label_width = fields
+        .fields
+        .iter()
+        .filter(|fa| !fa.field.is_multiline())
+        .map(|fa| field_label(fa.field, lang).width() + 2)
+        .max()
+        .unwrap_or(0) as u16;
+    let multiline_count = fields
+        .fields
+        .iter()
+        .filter(|fa| fa.field.is_multiline())
+        .count() as u16;
+    let bottom = inner.y + inner.height;
+    let mut y = inner.y;
+    for fa in &fields.fields {
+        if y >= bottom {
+            break;
+        }
+        let (label, text) = if fa.field.is_multiline() {
+            let label = Rect::new(inner.x, y, inner.width, 1);
+            let rows_left = bottom.saturating_sub(y + 1);
+            let height = (rows_left / multiline_count.max(1)).max(u16::from(rows_left > 0));
+            (label, Rect::new(inner.x, y + 1, inner.width, height))
+        } else {
+            let label_cols = label_width.min(inner.width / 2);
+            let width = inner.width - label_cols;
+            let text_width = fa.text().width() as u16;
+            let rows = (text_width / width.max(1) + 1).clamp(1, 3).min(bottom - y);
+            (
+                Rect::new(inner.x, y, label_cols, 1),
+                Rect::new(inner.x + label_cols, y, width, rows),
+            )
+        };
+        if text.height == 0 || text.width == 0 {
+            break;
+        }
+        let after = text.y + text.height;
+        let note = (fa.has_escaped_controls() && after < bottom)
+            .then(|| Rect::new(inner.x, after, inner.width, 1));
+        let slot = FieldSlot { label, text, note };
+        y = slot.bottom();
+        slots.push(slot);
+    }
+    slots
 }

@@ -11,6 +11,7 @@ mod picker;
 mod preview;
 mod status;
 
+pub use editor::{FieldSlot, field_slots};
 pub use outline::outline_top;
 
 use std::cell::Cell;

@@ -41,16 +41,19 @@ pub enum CommandError {
     Lock(#[from] LockError),
 }
 
+/// The `--id` of `new` and `import`, checked.
+fn optional_id(id: Option<&str>) -> Result<Option<DraftId>, CommandError> {
+    Ok(id
+        .map(DraftId::parse)
+        .transpose()
+        .map_err(StorageError::from)?)
+}
+
 /// `zongjie new`
 pub fn new_draft(store: &Store, args: &NewArgs, out: &mut dyn Write) -> Result<(), CommandError> {
     let template = Template::find(&args.template)
         .ok_or_else(|| CommandError::UnknownTemplate(args.template.clone()))?;
-    let id = args
-        .id
-        .as_deref()
-        .map(DraftId::parse)
-        .transpose()
-        .map_err(StorageError::from)?;
+    let id = optional_id(args.id.as_deref())?;
     let doc = template.document(args.title.as_deref());
     let id = store.create(id, &doc)?;
     writeln!(out, "{id}").map_err(stdout_error)?;
@@ -193,12 +196,7 @@ pub fn import(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<(), CommandError> {
-    let id = args
-        .id
-        .as_deref()
-        .map(DraftId::parse)
-        .transpose()
-        .map_err(StorageError::from)?;
+    let id = optional_id(args.id.as_deref())?;
     if let Some(id) = &id
         && !args.force
         && store.location(id).path.exists()

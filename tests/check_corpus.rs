@@ -17,21 +17,12 @@ const CITY_BUREAU_WITH_PLAN: &str = include_str!("corpus/city-bureau-2020h1-with
 const CITY_BUREAU: &str = include_str!("corpus/city-bureau-2020h1.txt");
 const PARTY_BRANCH: &str = include_str!("corpus/party-branch-2020h1.txt");
 
-fn text_at(doc: &Document, f: &Finding) -> String {
-    doc.text(f.location.field)
-        .unwrap_or("")
-        .chars()
-        .skip(f.location.start)
-        .take(f.location.len)
-        .collect()
-}
-
 /// Every finding but placeholders, as (code, field, text).
 fn other_findings(doc: &Document) -> Vec<(Code, Field, String)> {
     check(doc, &CheckOptions::default())
         .iter()
         .filter(|f| f.code != Code::Placeholder)
-        .map(|f| (f.code, f.location.field, text_at(doc, f)))
+        .map(|f| (f.code, f.location.field, f.location.text_in(doc)))
         .collect()
 }
 
@@ -55,7 +46,7 @@ fn assert_every_x_is_a_placeholder(doc: &Document) -> usize {
         }
     }
     for f in &findings {
-        let text = text_at(doc, f);
+        let text = f.location.text_in(doc);
         assert!(
             text.starts_with('X') && text.chars().all(|c| "X年月日".contains(c)),
             "{text:?}"

@@ -154,6 +154,16 @@ impl Location {
         Location::new(field, 0, 0)
     }
 
+    /// The text at this location in `doc` (empty if the field is gone).
+    pub fn text_in(&self, doc: &Document) -> String {
+        doc.text(self.field)
+            .unwrap_or("")
+            .chars()
+            .skip(self.start)
+            .take(self.len)
+            .collect()
+    }
+
     /// The character range `start..start + len`.
     pub fn range(&self) -> std::ops::Range<usize> {
         self.start..self.start + self.len

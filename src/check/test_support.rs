@@ -115,14 +115,7 @@ pub fn codes(doc: &Document) -> Vec<Code> {
 pub fn texts_of(doc: &Document, code: Code) -> Vec<String> {
     findings(doc, code)
         .iter()
-        .map(|f| {
-            doc.text(f.location.field)
-                .unwrap_or("")
-                .chars()
-                .skip(f.location.start)
-                .take(f.location.len)
-                .collect()
-        })
+        .map(|f| f.location.text_in(doc))
         .collect()
 }
 

@@ -302,7 +302,9 @@ impl EditorState {
             self.fields = FieldEditor::new(&self.doc, entry);
         }
         self.recount();
-        self.run_check();
+        // Checked once the writer pauses: a move followed by its save would
+        // otherwise check the whole draft twice.
+        self.findings_pending = true;
         self.touch();
     }
 
@@ -376,7 +378,7 @@ impl EditorState {
     }
 
     pub fn mark_saved(&mut self, time: String) {
-        self.run_check();
+        self.findings_pending = true;
         self.conflict = false;
         self.dirty = false;
         self.last_change = None;

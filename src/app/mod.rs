@@ -177,6 +177,9 @@ impl App {
             self.help = false;
             return Vec::new();
         }
+        // A message answers the last key; the next key makes way for the
+        // counts again (a failed save stays shown in the status bar by itself).
+        self.message = None;
         match &mut self.screen {
             Screen::Picker(_) => picker::handle_key(self, key),
             Screen::Editor(_) => editor::handle_key(self, key),

@@ -11,7 +11,7 @@ use tui_textarea::{CursorMove, Input};
 use super::counts::text_counts;
 use super::fields::FieldEditor;
 use super::find::{FindInput, FindState, Match, replace_all, replace_one};
-use super::outline::{Entry, entries};
+use super::outline::{Entry, entries, outline_text_key};
 use super::{App, Effect, Screen};
 use crate::check::{CheckOptions, Finding, check};
 use crate::document::{
@@ -130,8 +130,11 @@ impl PreviewParts {
 pub struct Counts {
     pub total: usize,
     pub placeholders: usize,
+    /// Characters of the section the selection is in.
+    pub section: Option<usize>,
     base_total: usize,
     base_placeholders: usize,
+    base_section: usize,
 }
 
 /// Everything about the open draft.
@@ -164,6 +167,21 @@ pub struct EditorState {
     pub show_findings: bool,
     /// The draft has not been checked yet (just opened).
     pub findings_pending: bool,
+    /// Changes whenever what the outline shows may have changed (its
+    /// entries, the selection, the selected entry's text), so a drawing
+    /// cache keyed on it is never stale. Unique in the process: two drafts
+    /// never share a version.
+    pub outline_version: u64,
+    /// The selected entry's outline text, as far as any outline pane
+    /// can show it, at `outline_version`.
+    outline_text: String,
+}
+
+/// A version no other state has had.
+fn next_version() -> u64 {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    NEXT.fetch_add(1, Ordering::Relaxed)
 }
 
 impl EditorState {
@@ -193,7 +211,10 @@ impl EditorState {
             findings_selected: 0,
             show_findings: false,
             findings_pending: true,
+            outline_version: 0,
+            outline_text: String::new(),
         };
+        state.outline_changed();
         // Checking a long draft takes milliseconds: it waits until the
         // first frame is on screen (App::idle).
         state.recount();
@@ -209,9 +230,7 @@ impl EditorState {
 
     /// Characters of the section the selection is in.
     pub fn section_chars(&self) -> Option<usize> {
-        self.selected_entry()
-            .section()
-            .map(|s| self.doc.section_char_count(s))
+        self.counts.section
     }
 
     /// Counts the whole document again (after structural changes), and the
@@ -226,13 +245,24 @@ impl EditorState {
                 placeholders += found;
             }
         }
+        self.counts.total = total;
+        self.counts.placeholders = placeholders;
+        self.rebase_counts();
+    }
+
+    /// The baselines without the selected entry: the totals, and the
+    /// section it is in (counted once, when it is selected).
+    fn rebase_counts(&mut self) {
         let (own_total, own_placeholders) = self.entry_counts();
-        self.counts = Counts {
-            total,
-            placeholders,
-            base_total: total - own_total.min(total),
-            base_placeholders: placeholders - own_placeholders.min(placeholders),
-        };
+        let section = self
+            .selected_entry()
+            .section()
+            .map(|s| self.doc.section_char_count(s));
+        let c = &mut self.counts;
+        c.base_total = c.total - own_total.min(c.total);
+        c.base_placeholders = c.placeholders - own_placeholders.min(c.placeholders);
+        c.section = section;
+        c.base_section = c.section.map_or(0, |n| n - own_total.min(n));
     }
 
     fn entry_counts(&self) -> (usize, usize) {
@@ -247,8 +277,12 @@ impl EditorState {
     /// After typing: the live counts from the baseline plus the entry.
     fn update_counts(&mut self) {
         let (own_total, own_placeholders) = self.entry_counts();
-        self.counts.total = self.counts.base_total + own_total;
-        self.counts.placeholders = self.counts.base_placeholders + own_placeholders;
+        let c = &mut self.counts;
+        c.total = c.base_total + own_total;
+        c.placeholders = c.base_placeholders + own_placeholders;
+        if let Some(section) = &mut c.section {
+            *section = c.base_section + own_total;
+        }
     }
 
     /// Selects an entry and loads its fields into the editor pane.
@@ -257,10 +291,14 @@ impl EditorState {
         self.selected = index.min(self.entries.len().saturating_sub(1));
         self.fields = FieldEditor::new(&self.doc, self.selected_entry());
         self.preview_scroll = 0;
-        let (own_total, own_placeholders) = self.entry_counts();
-        self.counts.base_total = self.counts.total - own_total.min(self.counts.total);
-        self.counts.base_placeholders =
-            self.counts.placeholders - own_placeholders.min(self.counts.placeholders);
+        self.rebase_counts();
+        self.outline_changed();
+    }
+
+    /// The outline may show something else: a new version.
+    fn outline_changed(&mut self) {
+        self.outline_version = next_version();
+        self.outline_text = outline_text_key(&self.doc, self.selected_entry());
     }
 
     /// Selects the entry that shows `field`.
@@ -302,6 +340,7 @@ impl EditorState {
             self.fields = FieldEditor::new(&self.doc, entry);
         }
         self.recount();
+        self.outline_changed();
         // Checked once the writer pauses: a move followed by its save would
         // otherwise check the whole draft twice.
         self.findings_pending = true;
@@ -363,6 +402,12 @@ impl EditorState {
         if let Some(fa) = self.fields.active() {
             let field = fa.field;
             self.preview.refresh(field);
+        }
+        // Typing in a body mostly changes nothing the outline can show.
+        let text = outline_text_key(&self.doc, self.selected_entry());
+        if text != self.outline_text {
+            self.outline_text = text;
+            self.outline_version = next_version();
         }
         self.update_counts();
         self.touch();

@@ -13,7 +13,7 @@ pub use counts::text_counts;
 pub use editor::{EditorState, Focus, Popup};
 pub use fields::{FieldArea, FieldEditor};
 pub use find::{FindInput, FindState, Match, find_all, replace_all, replace_one};
-pub use outline::{Entry, entries, field_label};
+pub use outline::{Entry, OUTLINE_TEXT_COLUMNS, entries, entry_text, field_label};
 pub use picker::{PickerPopup, PickerState};
 
 use std::path::PathBuf;

@@ -3,6 +3,8 @@
 
 use crate::document::{Document, Field, ItemRef};
 use crate::i18n::Lang;
+use crate::sanitize::escape_controls;
+use unicode_width::UnicodeWidthChar;
 
 /// One line of the outline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,6 +67,55 @@ pub fn entries(doc: &Document) -> Vec<Entry> {
     out.push(Entry::Signature);
     out.push(Entry::Notes);
     out
+}
+
+/// What the outline shows of an entry after its number: a title or
+/// heading, or the first line of a text with content.
+pub fn entry_text(doc: &Document, entry: Entry) -> &str {
+    match entry {
+        Entry::Title => &doc.title,
+        Entry::Preamble => first_line(&doc.preamble),
+        Entry::Section(s) => doc.sections.get(s).map_or("", |x| &x.title),
+        Entry::Item(at) => match doc
+            .sections
+            .get(at.section)
+            .and_then(|s| s.items.get(at.item))
+        {
+            Some(i) if i.heading.trim().is_empty() => first_line(&i.body),
+            Some(i) => &i.heading,
+            None => "",
+        },
+        Entry::Signature => &doc.signature.organization,
+        Entry::Notes => first_line(&doc.notes),
+    }
+}
+
+/// No outline pane is wider than this (the layout makes it at most 55
+/// columns wide).
+pub const OUTLINE_TEXT_COLUMNS: usize = 256;
+
+/// An entry's outline text as drawn, cut where no outline pane can show
+/// more: two texts with the same key look the same in any outline pane up
+/// to [`OUTLINE_TEXT_COLUMNS`] wide.
+pub fn outline_text_key(doc: &Document, entry: Entry) -> String {
+    let text = escape_controls(entry_text(doc, entry));
+    let mut columns = 0;
+    let end = text
+        .char_indices()
+        .find(|&(_, c)| {
+            columns += c.width().unwrap_or(0);
+            columns > OUTLINE_TEXT_COLUMNS
+        })
+        .map_or(text.len(), |(i, c)| i + c.len_utf8());
+    text[..end].to_string()
+}
+
+/// The first line of a text with something on it, trimmed.
+fn first_line(text: &str) -> &str {
+    text.lines()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("")
+        .trim()
 }
 
 /// The label of a field in the editor pane.

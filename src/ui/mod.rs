@@ -7,6 +7,7 @@ mod findings;
 mod help;
 mod line_cache;
 mod outline;
+mod pane_cache;
 mod picker;
 mod preview;
 mod status;
@@ -14,9 +15,10 @@ mod status;
 pub use editor::{FieldSlot, field_slots};
 pub use outline::outline_top;
 
-use std::cell::Cell;
+use std::cell::Cell as Shared;
 
 use ratatui::Frame;
+use ratatui::buffer::Cell;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::Line;
@@ -47,7 +49,7 @@ pub fn editor_layout(area: Rect, focus: Focus, show_findings: bool) -> EditorLay
     // changes with the size, the focus and whether findings are shown.
     type Key = (Rect, Focus, bool);
     thread_local! {
-        static LAST: Cell<Option<(Key, EditorLayout)>> = const { Cell::new(None) };
+        static LAST: Shared<Option<(Key, EditorLayout)>> = const { Shared::new(None) };
     }
     let key = (area, focus, show_findings);
     if let Some((last, layout)) = LAST.get()
@@ -154,6 +156,24 @@ fn draw_too_small(frame: &mut Frame, app: &App, area: Rect) {
         Paragraph::new(Line::from(text)).wrap(Wrap { trim: true }),
         area,
     );
+}
+
+/// The cell a pane's area holds before the pane draws on it: a blank cell
+/// in the theme's text style, which the whole screen is filled with first.
+/// Panes do not overlap, so a pane may draw as if on that.
+pub fn background(frame: &mut Frame, area: Rect, theme: &Theme) -> Cell {
+    let mut cell = Cell::EMPTY;
+    cell.set_style(theme.text);
+    debug_assert!(
+        {
+            let buf = frame.buffer_mut();
+            let area = area.intersection(buf.area);
+            (area.top()..area.bottom())
+                .all(|y| (area.left()..area.right()).all(|x| buf[(x, y)] == cell))
+        },
+        "a pane is drawn over something else at {area:?}"
+    );
+    cell
 }
 
 /// A pane's frame: its title, and a border that shows whether it has the keyboard.

@@ -1,11 +1,14 @@
 //! The outline pane: every entry with its live number.
 
+use std::cell::RefCell;
+
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
+use super::pane_cache::PaneCache;
 use super::truncate;
-use crate::app::{App, EditorState, Entry, Focus};
+use crate::app::{App, EditorState, Entry, Focus, OUTLINE_TEXT_COLUMNS, entry_text};
 use crate::document::{Document, render_item_number, render_section_number};
 use crate::i18n::Lang;
 use crate::sanitize::escape_controls;
@@ -20,53 +23,40 @@ pub fn outline_top(selected: usize, len: usize, height: usize) -> usize {
 
 /// The text of an outline entry, numbered.
 pub fn entry_label(doc: &Document, entry: Entry, lang: Lang) -> (String, String) {
-    let first_line = |t: &str| {
-        t.lines()
-            .find(|l| !l.trim().is_empty())
-            .unwrap_or("")
-            .trim()
-            .to_string()
+    let number = match entry {
+        Entry::Title => lang.pick("标题 ", "Title ").into(),
+        Entry::Preamble => lang.pick("导语 ", "Preamble ").into(),
+        Entry::Section(s) => render_section_number(s),
+        Entry::Item(at) => match doc.sections.get(at.section) {
+            Some(section) => format!("  {}", render_item_number(section.style, at.item)),
+            None => return Default::default(),
+        },
+        Entry::Signature => lang.pick("落款 ", "Signature ").into(),
+        Entry::Notes => lang.pick("素材 ", "Notes ").into(),
     };
-    match entry {
-        Entry::Title => (lang.pick("标题 ", "Title ").into(), doc.title.clone()),
-        Entry::Preamble => (
-            lang.pick("导语 ", "Preamble ").into(),
-            first_line(&doc.preamble),
-        ),
-        Entry::Section(s) => {
-            let title = doc
-                .sections
-                .get(s)
-                .map(|x| x.title.clone())
-                .unwrap_or_default();
-            (render_section_number(s), title)
-        }
-        Entry::Item(at) => {
-            let Some(section) = doc.sections.get(at.section) else {
-                return Default::default();
-            };
-            let item = section.items.get(at.item);
-            let text = item.map_or(String::new(), |i| {
-                if i.heading.trim().is_empty() {
-                    first_line(&i.body)
-                } else {
-                    i.heading.clone()
-                }
-            });
-            (
-                format!("  {}", render_item_number(section.style, at.item)),
-                text,
-            )
-        }
-        Entry::Signature => (
-            lang.pick("落款 ", "Signature ").into(),
-            doc.signature.organization.clone(),
-        ),
-        Entry::Notes => (lang.pick("素材 ", "Notes ").into(), first_line(&doc.notes)),
-    }
+    (number, entry_text(doc, entry).to_string())
+}
+
+/// What the outline's drawing reads: the settings are the same for the
+/// whole session, and the version changes with the entries and the text.
+type Key = (u64, usize, bool);
+
+thread_local! {
+    static CACHE: RefCell<PaneCache<Key>> = const { RefCell::new(PaneCache::new()) };
 }
 
 pub fn draw(frame: &mut Frame, app: &App, e: &EditorState, area: Rect) {
+    if area.width as usize > OUTLINE_TEXT_COLUMNS {
+        return draw_pane(frame, app, e, area);
+    }
+    let key = (e.outline_version, e.selected, e.focus == Focus::Outline);
+    let background = super::background(frame, area, &app.settings.theme);
+    CACHE.with_borrow_mut(|cache| {
+        cache.draw(frame, area, background, key, |f| draw_pane(f, app, e, area));
+    });
+}
+
+fn draw_pane(frame: &mut Frame, app: &App, e: &EditorState, area: Rect) {
     let theme = &app.settings.theme;
     let lang = app.lang();
     let focused = e.focus == Focus::Outline;

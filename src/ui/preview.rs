@@ -1,11 +1,17 @@
 //! The preview pane: the exported text, numbered, scrolled to the selected
 //! entry. Only the paragraphs that fit on screen are wrapped.
 
+use std::cell::RefCell;
+
 use ratatui::Frame;
+use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::Line;
+use ratatui::widgets::Widget;
 
 use crate::app::{App, EditorState, Entry, Focus};
+use crate::document::Field;
 use crate::plain_text::{INDENT, Paragraph as Para, Role, wrap_line};
 use crate::sanitize::escape_controls;
 
@@ -32,71 +38,175 @@ pub fn draw(frame: &mut Frame, app: &App, e: &EditorState, area: Rect) {
         Line::from(format!(" {} ", lang.pick("预览", "Preview"))),
         focused,
     );
-    let inner = block.inner(area);
+    let inner = block.inner(area).intersection(frame.area());
     frame.render_widget(block, area);
     let height = usize::from(inner.height);
     let width = usize::from(inner.width);
     if height == 0 || width == 0 {
         return;
     }
+    let background = super::background(frame, inner, theme);
     let options = &app.settings.export;
     let selected = e.selected_entry();
     let preview = &e.preview;
     let part_of = |p: usize| preview.part(&e.doc, p);
     let (part, index) = preview.anchor(&e.doc, selected);
+    CACHE.with_borrow_mut(|cache| {
+        cache.start_frame(width, options.indent, &background);
 
-    // Walk the paragraphs from the anchor; a negative scroll first walks back.
-    let mut lines: Vec<Line> = Vec::with_capacity(height);
-    let mut skip = e.preview_scroll;
-    let (mut p, mut i) = (part, index);
-    while skip < 0 {
-        let previous = if i > 0 {
-            Some((p, i - 1))
-        } else {
-            (0..p)
-                .rev()
-                .find(|q| !part_of(*q).is_empty())
-                .map(|q| (q, part_of(q).len() - 1))
-        };
-        let Some((q, j)) = previous else {
-            skip = 0;
-            break;
-        };
-        (p, i) = (q, j);
-        skip += paragraph_lines(&part_of(p)[i], width, options.indent).len() as isize
-            + isize::from(options.blank_lines);
-    }
-    let mut skip = skip as usize;
-    let mut first = true;
-    'parts: while p < preview.len() {
-        let paragraphs = part_of(p);
-        while i < paragraphs.len() {
-            let para = &paragraphs[i];
-            let own = Entry::of_field(para.origin) == selected
-                || matches!((selected, para.origin.item()), (Entry::Item(at), Some((s, n))) if at.section == s && at.item == n);
-            let style = if own { theme.title } else { theme.text };
-            if options.blank_lines && !first {
-                if skip > 0 {
-                    skip -= 1;
-                } else {
-                    lines.push(Line::from(""));
-                }
-            }
-            first = false;
-            for text in paragraph_lines(para, width, options.indent) {
-                if skip > 0 {
-                    skip -= 1;
-                    continue;
-                }
-                lines.push(Line::styled(text, style));
-                if lines.len() >= height {
-                    break 'parts;
-                }
-            }
-            i += 1;
+        // Walk the paragraphs from the anchor; a negative scroll first walks back.
+        let mut skip = e.preview_scroll;
+        let (mut p, mut i) = (part, index);
+        while skip < 0 {
+            let previous = if i > 0 {
+                Some((p, i - 1))
+            } else {
+                (0..p)
+                    .rev()
+                    .find(|q| !part_of(*q).is_empty())
+                    .map(|q| (q, part_of(q).len() - 1))
+            };
+            let Some((q, j)) = previous else {
+                skip = 0;
+                break;
+            };
+            (p, i) = (q, j);
+            let rows = cache.rows(&part_of(p)[i], theme.text).len();
+            skip += rows as isize + isize::from(options.blank_lines);
         }
-        p += 1;
-        i = 0;
+        let mut skip = skip as usize;
+        let buf = frame.buffer_mut();
+        let mut y = inner.top();
+        let mut first = true;
+        'parts: while p < preview.len() {
+            let paragraphs = part_of(p);
+            while i < paragraphs.len() {
+                let para = &paragraphs[i];
+                let own = Entry::of_field(para.origin) == selected
+                    || matches!((selected, para.origin.item()), (Entry::Item(at), Some((s, n))) if at.section == s && at.item == n);
+                let style = if own { theme.title } else { theme.text };
+                if options.blank_lines && !first {
+                    // A blank row is the background already there.
+                    if skip > 0 {
+                        skip -= 1;
+                    } else {
+                        y += 1;
+                        if y >= inner.bottom() {
+                            break 'parts;
+                        }
+                    }
+                }
+                first = false;
+                for row in cache.rows(para, style) {
+                    if skip > 0 {
+                        skip -= 1;
+                        continue;
+                    }
+                    let start = buf.index_of(inner.x, y);
+                    buf.content[start..start + width].clone_from_slice(row);
+                    y += 1;
+                    if y >= inner.bottom() {
+                        break 'parts;
+                    }
+                }
+                i += 1;
+            }
+            p += 1;
+            i = 0;
+        }
+    });
+}
+
+thread_local! {
+    static CACHE: RefCell<Rows> = RefCell::new(Rows::default());
+}
+
+/// The drawn rows of the paragraphs shown in the last frame: while the
+/// writer types, only the paragraph typed in is wrapped and drawn again.
+/// A pure memo: the key is everything that drawing a paragraph reads.
+#[derive(Default)]
+struct Rows {
+    width: usize,
+    indent: bool,
+    background: Cell,
+    last: Vec<Drawn>,
+    now: Vec<Drawn>,
+}
+
+struct Drawn {
+    text: String,
+    origin: Field,
+    role: Role,
+    style: Style,
+    /// The text of each row, and its cells.
+    lines: Vec<String>,
+    rows: Vec<Vec<Cell>>,
+}
+
+impl Rows {
+    /// Keeps what the last frame drew if it was drawn the same way.
+    fn start_frame(&mut self, width: usize, indent: bool, background: &Cell) {
+        if (self.width, self.indent, &self.background) != (width, indent, background) {
+            self.now.clear();
+            (self.width, self.indent, self.background) = (width, indent, background.clone());
+        }
+        self.last = std::mem::take(&mut self.now);
     }
-    super::line_cache::render_lines(frame, inner, lines);
+
+    /// The rows of `para` drawn in `style`, `width` cells each.
+    fn rows(&mut self, para: &Para, style: Style) -> &[Vec<Cell>] {
+        let found = self.now.iter().position(|d| d.is(para, style));
+        let index = match found {
+            Some(i) => i,
+            None => {
+                let drawn = match self.last.iter().position(|d| d.is(para, style)) {
+                    Some(j) => self.last.swap_remove(j),
+                    None => self.draw(para, style),
+                };
+                self.now.push(drawn);
+                self.now.len() - 1
+            }
+        };
+        &self.now[index].rows
+    }
+
+    /// Draws `para`; a row whose text is what the same field's paragraph
+    /// showed on that row in the last frame is copied (typing changes the
+    /// row typed in and those after it when they reflow).
+    fn draw(&self, para: &Para, style: Style) -> Drawn {
+        let before = self
+            .last
+            .iter()
+            .find(|d| d.origin == para.origin && d.role == para.role && d.style == style);
+        let lines = paragraph_lines(para, self.width, self.indent);
+        let width = self.width as u16;
+        let mut rows = Vec::with_capacity(lines.len());
+        let mut row = Buffer::filled(Rect::new(0, 0, width, 1), self.background.clone());
+        for (y, line) in lines.iter().enumerate() {
+            if let Some(before) = before
+                && before.lines.get(y) == Some(line)
+            {
+                rows.push(before.rows[y].clone());
+                continue;
+            }
+            row.content.fill(self.background.clone());
+            ratatui::widgets::Paragraph::new(Line::styled(line.as_str(), style))
+                .render(row.area, &mut row);
+            rows.push(row.content.clone());
+        }
+        Drawn {
+            text: para.text.clone(),
+            origin: para.origin,
+            role: para.role,
+            style,
+            lines,
+            rows,
+        }
+    }
+}
+
+impl Drawn {
+    fn is(&self, para: &Para, style: Style) -> bool {
+        self.role == para.role && self.style == style && self.text == para.text
+    }
 }

@@ -1,0 +1,119 @@
+//! A pane whose inputs did not change since the last frame is copied from
+//! that frame, cell for cell, instead of being drawn again. While the writer
+//! types in a body the outline shows exactly what it showed: drawing it
+//! (labels, numbers, widths) was a seventh of every keystroke's work.
+//!
+//! A pure memo, as long as the key holds everything the pane's drawing
+//! reads and the pane is drawn on the background it is given (see
+//! [`super::background`]), which is part of the key.
+
+use ratatui::Frame;
+use ratatui::buffer::Cell;
+use ratatui::layout::Rect;
+
+/// The cells one pane drew for one key.
+pub struct PaneCache<K> {
+    last: Option<Drawn<K>>,
+}
+
+struct Drawn<K> {
+    key: K,
+    area: Rect,
+    background: Cell,
+    cells: Vec<Cell>,
+}
+
+impl<K: PartialEq> PaneCache<K> {
+    pub const fn new() -> PaneCache<K> {
+        PaneCache { last: None }
+    }
+
+    /// Draws the pane in `area` (all `background` cells) with `draw`, or
+    /// copies what the same `key` drew there on the same background.
+    pub fn draw(
+        &mut self,
+        frame: &mut Frame,
+        area: Rect,
+        background: Cell,
+        key: K,
+        draw: impl FnOnce(&mut Frame),
+    ) {
+        let area = area.intersection(frame.area());
+        if area.is_empty() {
+            return;
+        }
+        if let Some(last) = &self.last
+            && last.key == key
+            && last.area == area
+            && last.background == background
+        {
+            let buf = frame.buffer_mut();
+            let width = usize::from(area.width);
+            for (y, row) in (area.top()..area.bottom()).zip(last.cells.chunks_exact(width)) {
+                let start = buf.index_of(area.x, y);
+                buf.content[start..start + width].clone_from_slice(row);
+            }
+            return;
+        }
+        draw(frame);
+        let buf = frame.buffer_mut();
+        let mut cells = Vec::with_capacity(usize::from(area.width) * usize::from(area.height));
+        for y in area.top()..area.bottom() {
+            let start = buf.index_of(area.x, y);
+            cells.extend_from_slice(&buf.content[start..start + usize::from(area.width)]);
+        }
+        self.last = Some(Drawn {
+            key,
+            area,
+            background,
+            cells,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use ratatui::style::Stylize;
+    use ratatui::widgets::{Block, Paragraph};
+
+    use super::*;
+
+    #[test]
+    fn copies_only_for_the_same_key_area_and_background() {
+        let mut cache = PaneCache::new();
+        let mut terminal = Terminal::new(TestBackend::new(20, 6)).expect("terminal");
+        let mut drawn = 0;
+        let mut frame_with = |key: &str, area: Rect, blue: bool, drawn: &mut usize| {
+            terminal
+                .draw(|f| {
+                    let mut background = Cell::EMPTY;
+                    if blue {
+                        f.render_widget(Block::new().on_blue(), f.area());
+                        background.set_bg(ratatui::style::Color::Blue);
+                    }
+                    cache.draw(f, area, background, key.to_string(), |f| {
+                        *drawn += 1;
+                        f.render_widget(
+                            Paragraph::new(key.to_string()).block(Block::bordered()),
+                            area,
+                        );
+                    });
+                })
+                .expect("draw");
+            terminal.backend().buffer().clone()
+        };
+        let area = Rect::new(1, 1, 10, 4);
+        let first = frame_with("一", area, false, &mut drawn);
+        let copied = frame_with("一", area, false, &mut drawn);
+        assert_eq!((drawn, &first), (1, &copied), "the same key is copied");
+        frame_with("二", area, false, &mut drawn);
+        assert_eq!(drawn, 2, "another key draws");
+        let blue = frame_with("二", area, true, &mut drawn);
+        assert_eq!(drawn, 3, "another background draws");
+        assert_eq!(blue[(1, 1)].bg, ratatui::style::Color::Blue);
+        frame_with("二", Rect::new(2, 1, 10, 4), true, &mut drawn);
+        assert_eq!(drawn, 4, "another area draws");
+    }
+}

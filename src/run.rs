@@ -64,6 +64,8 @@ pub fn run(mut app: App, store: &Store, opened: Opened) -> io::Result<Option<i32
         opened,
     };
     session.note_read_only(&mut app);
+    // crossterm holds an event it has already read from the terminal.
+    let mut queued = false;
     loop {
         if let Some(signal) = signals.as_ref().and_then(StopSignals::pending) {
             session.save_before_stopping(&mut app);
@@ -78,13 +80,12 @@ pub fn run(mut app: App, store: &Store, opened: Opened) -> io::Result<Option<i32
         }
         // Work that can wait (checking a draft just opened) runs once the
         // writer pauses, so it never delays the first frame or a key.
-        if app.idle_pending()
-            && !crate::tui::hung_up()
-            && !event::poll(Duration::ZERO)?
-            && crate::tui::wait_for_input(IDLE_AFTER) == Wait::TimedOut
-        {
-            app.idle();
-            continue;
+        if app.idle_pending() && !queued {
+            queued = !crate::tui::hung_up() && event::poll(Duration::ZERO)?;
+            if !queued && crate::tui::wait_for_input(IDLE_AFTER) == Wait::TimedOut {
+                app.idle();
+                continue;
+            }
         }
         // Wake up at least every quarter second to notice a stop signal.
         let timeout = app
@@ -92,9 +93,10 @@ pub fn run(mut app: App, store: &Store, opened: Opened) -> io::Result<Option<i32
             .map(|d| d.saturating_duration_since(Instant::now()))
             .unwrap_or(SIGNAL_POLL)
             .min(SIGNAL_POLL);
-        // crossterm may hold events it has already read: take those first.
-        let pending = !crate::tui::hung_up() && event::poll(Duration::ZERO).unwrap_or(false);
-        let wait = if pending {
+        // Our own poll, not crossterm's: crossterm spins for ever on a
+        // terminal that has hung up, even polling without a timeout, so it
+        // is only asked right after the kernel said the terminal is there.
+        let wait = if queued {
             Wait::Input
         } else {
             crate::tui::wait_for_input(timeout)
@@ -104,7 +106,7 @@ pub fn run(mut app: App, store: &Store, opened: Opened) -> io::Result<Option<i32
             session.save_before_stopping(&mut app);
             return Ok(Some(HANGUP_EXIT));
         }
-        if wait == Wait::Input && !crate::tui::hung_up() && event::poll(Duration::ZERO)? {
+        if wait == Wait::Input && (queued || event::poll(Duration::ZERO)?) {
             // Take every event already waiting before drawing again.
             let mut budget = 256;
             loop {
@@ -115,8 +117,8 @@ pub fn run(mut app: App, store: &Store, opened: Opened) -> io::Result<Option<i32
                 let effects = app.handle_event(event);
                 session.perform(&mut app, effects);
                 budget -= 1;
-                if app.quit || budget == 0 || crate::tui::hung_up() || !event::poll(Duration::ZERO)?
-                {
+                queued = !crate::tui::hung_up() && event::poll(Duration::ZERO)?;
+                if app.quit || budget == 0 || !queued {
                     break;
                 }
             }

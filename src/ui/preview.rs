@@ -173,20 +173,21 @@ impl Rows {
     /// Draws `para`; a row whose text is what the same field's paragraph
     /// showed on that row in the last frame is copied (typing changes the
     /// row typed in and those after it when they reflow).
-    fn draw(&self, para: &Para, style: Style) -> Drawn {
-        let before = self
+    fn draw(&mut self, para: &Para, style: Style) -> Drawn {
+        let mut before = self
             .last
             .iter()
-            .find(|d| d.origin == para.origin && d.role == para.role && d.style == style);
+            .position(|d| d.origin == para.origin && d.role == para.role && d.style == style)
+            .map(|i| self.last.swap_remove(i));
         let lines = paragraph_lines(para, self.width, self.indent);
         let width = self.width as u16;
         let mut rows = Vec::with_capacity(lines.len());
         let mut row = Buffer::filled(Rect::new(0, 0, width, 1), self.background.clone());
         for (y, line) in lines.iter().enumerate() {
-            if let Some(before) = before
+            if let Some(before) = &mut before
                 && before.lines.get(y) == Some(line)
             {
-                rows.push(before.rows[y].clone());
+                rows.push(std::mem::take(&mut before.rows[y]));
                 continue;
             }
             row.content.fill(self.background.clone());

@@ -105,6 +105,18 @@ fn keystroke_same_paragraph(bencher: divan::Bencher, chars: usize) {
     keystroke_in(bencher, support::generated(chars), true);
 }
 
+/// As `keystroke_end_of_body`, on the drafts with all their items in one
+/// section: what a key costs does not follow the size of the section.
+#[divan::bench(args = SIZES)]
+fn keystroke_one_long_section(bencher: divan::Bencher, chars: usize) {
+    let mut doc = support::draft(chars);
+    let rest: Vec<_> = doc.sections.drain(1..).collect();
+    for section in rest {
+        doc.sections[0].items.extend(section.items);
+    }
+    keystroke_in(bencher, doc, true);
+}
+
 /// Types `中` and draws. Before each sample the characters the previous
 /// sample typed are deleted again (untimed), so the body does not grow.
 fn keystroke(bencher: divan::Bencher, chars: usize, at_end: bool) {

@@ -410,3 +410,29 @@ fn a_click_in_the_editor_puts_the_cursor_there() {
         "甲乙子丙丁戊己"
     );
 }
+
+#[test]
+fn typing_in_an_item_keeps_the_preview_of_its_section_whole() {
+    let mut doc = sample();
+    let body = "第一段。\n第二段。\n第三段。";
+    doc.sections[1].items[1].body = body.into();
+    let mut app = editor(doc, Lang::Zh);
+    // The second item of 二、工作开展情况, its body: on screen with its
+    // section in the preview.
+    press(&mut app, "j j j j j Enter Down");
+    render(&mut app, 120, 40);
+    // A new paragraph in the middle of the body, then text in it.
+    press(&mut app, "Down End Enter");
+    type_text(&mut app, "新的一段");
+    let shown = screen(&render(&mut app, 120, 40));
+    let e = app.editor().unwrap();
+    assert_eq!(
+        e.doc.sections[1].items[1].body,
+        "第一段。\n第二段。\n新的一段\n第三段。"
+    );
+    assert_eq!(
+        e.preview.part(&e.doc, 2),
+        zongjie::plain_text::section_paragraphs(&e.doc, 1)
+    );
+    assert!(shown.contains("新的一段"), "{shown}");
+}

@@ -11,7 +11,7 @@ use ratatui::buffer::Buffer;
 use zongjie::app::{App, Settings};
 use zongjie::document::count_chars;
 use zongjie::i18n::Lang;
-use zongjie::plain_text::ExportOptions;
+use zongjie::plain_text::{ExportOptions, head_paragraphs, section_paragraphs, tail_paragraphs};
 
 fn text() -> impl Strategy<Value = String> {
     proptest::string::string_regex(

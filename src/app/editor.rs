@@ -19,7 +19,9 @@ use crate::document::{
     item_move_up, section_move_down, section_move_up,
 };
 use crate::keymap::{Action, Context};
-use crate::plain_text::{Paragraph, head_paragraphs, section_paragraphs, tail_paragraphs};
+use crate::plain_text::{
+    Paragraph, head_paragraphs, item_paragraphs, section_paragraphs, tail_paragraphs,
+};
 use crate::storage::DraftLocation;
 
 /// The pane that has the keyboard.
@@ -61,8 +63,24 @@ impl PreviewParts {
         }
     }
 
-    /// Forgets the part that holds `field`, to be rendered again.
-    fn refresh(&mut self, field: Field) {
+    /// Renders again what `field` of `doc` shows: the paragraphs of its
+    /// item, or else the whole part that holds it, when it is next shown.
+    fn refresh(&mut self, doc: &Document, field: Field) {
+        if let Some((s, i)) = field.item()
+            && let Some(paragraphs) = self.parts.get_mut(s + 1).and_then(OnceCell::get_mut)
+            && let Some(start) = paragraphs
+                .iter()
+                .position(|p| p.origin.item() == Some((s, i)))
+            && let Some(fresh) = item_paragraphs(doc, s, i)
+        {
+            let end = start
+                + paragraphs[start..]
+                    .iter()
+                    .take_while(|p| p.origin.item() == Some((s, i)))
+                    .count();
+            paragraphs.splice(start..end, fresh);
+            return;
+        }
         let part = match field.section() {
             Some(s) => s + 1,
             None if matches!(field, Field::SignatureOrganization | Field::SignatureDate) => {
@@ -401,7 +419,7 @@ impl EditorState {
         self.fields.sync_active(&mut self.doc);
         if let Some(fa) = self.fields.active() {
             let field = fa.field;
-            self.preview.refresh(field);
+            self.preview.refresh(&self.doc, field);
         }
         // Typing in a body mostly changes nothing the outline can show.
         let text = outline_text_key(&self.doc, self.selected_entry());

@@ -106,19 +106,39 @@ pub fn section_paragraphs(doc: &Document, index: usize) -> Vec<Paragraph> {
     if section.style == NumberingStyle::OrdinalInline {
         push_inline_items(&mut out, section, index);
     } else {
-        for (i, item) in section.items.iter().enumerate() {
-            let number = render_item_number(section.style, i);
-            let mut body = split_paragraphs(&item.body);
-            let first = body.next().unwrap_or("");
-            out.push(Paragraph {
-                text: item_line(&number, &item.heading, first),
-                role: Role::Body,
-                origin: Field::ItemHeading(index, i),
-            });
-            push_rest(&mut out, body, Field::ItemBody(index, i));
+        for i in 0..section.items.len() {
+            push_item(&mut out, section, index, i);
         }
     }
     out
+}
+
+/// The paragraphs of item `item` of section `section`, as
+/// [`section_paragraphs`] gives them: its numbered line, then the rest of
+/// its body. `None` when the section's items run on in one paragraph
+/// (一是……二是……) or there is no such item.
+pub fn item_paragraphs(doc: &Document, section: usize, item: usize) -> Option<Vec<Paragraph>> {
+    let s = doc.sections.get(section)?;
+    if s.style == NumberingStyle::OrdinalInline || item >= s.items.len() {
+        return None;
+    }
+    let mut out = Vec::new();
+    push_item(&mut out, s, section, item);
+    Some(out)
+}
+
+/// An item on a line of its own, and the rest of its body.
+fn push_item(out: &mut Vec<Paragraph>, section: &Section, index: usize, i: usize) {
+    let item = &section.items[i];
+    let number = render_item_number(section.style, i);
+    let mut body = split_paragraphs(&item.body);
+    let first = body.next().unwrap_or("");
+    out.push(Paragraph {
+        text: item_line(&number, &item.heading, first),
+        role: Role::Body,
+        origin: Field::ItemHeading(index, i),
+    });
+    push_rest(out, body, Field::ItemBody(index, i));
 }
 
 /// `一是…。二是…。` in one paragraph, opened by the intro's last paragraph.

@@ -10,8 +10,8 @@ mod wrap;
 pub use decode::{ImportError, MAX_IMPORT_BYTES, decode};
 pub use encoding::{TextEncoding, encode};
 pub use export::{
-    ExportOptions, INDENT, Paragraph, Role, export_text, head_paragraphs, paragraph_index_for,
-    paragraphs, section_paragraphs, tail_paragraphs,
+    ExportOptions, INDENT, Paragraph, Role, export_text, head_paragraphs, item_paragraphs,
+    paragraph_index_for, paragraphs, section_paragraphs, tail_paragraphs,
 };
 pub use import::{Imported, Warning, import_bytes, import_text};
 pub use wrap::{NO_END, NO_START, wrap_line};

@@ -97,6 +97,16 @@ fn from_scratch(app: &mut App, width: u16, height: u16) -> (usize, Option<usize>
         .selected_entry()
         .section()
         .map(|s| e.doc.section_char_count(s));
+    // The preview's paragraphs, kept up to date piece by piece.
+    let parts = e.preview.len();
+    for p in 0..parts {
+        let fresh = match p {
+            0 => head_paragraphs(&e.doc),
+            p if p == parts - 1 => tail_paragraphs(&e.doc),
+            p => section_paragraphs(&e.doc, p - 1),
+        };
+        assert_eq!(e.preview.part(&e.doc, p), fresh, "part {p}");
+    }
     // A new thread starts with no drawing caches.
     let buffer = std::thread::scope(|s| {
         s.spawn(move || {

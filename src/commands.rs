@@ -192,6 +192,7 @@ pub fn write_output(target: &Path, bytes: &[u8], force: bool) -> Result<(), Comm
 pub fn import(
     store: &Store,
     args: &ImportArgs,
+    lang: Lang,
     stdin: &mut dyn Read,
     out: &mut dyn Write,
     err: &mut dyn Write,
@@ -242,8 +243,8 @@ pub fn import(
         id => store.create(id, &imported.document)?,
     };
     for warning in &imported.warnings {
-        let line = crate::sanitize::escape_controls(&warning.to_string()).into_owned();
-        let _ = writeln!(err, "zongjie: warning: {line}");
+        let line = crate::sanitize::escape_controls(&warning.describe(lang)).into_owned();
+        let _ = writeln!(err, "zongjie: {}{line}", lang.pick("注意：", "warning: "));
     }
     writeln!(out, "{id}").map_err(stdout_error)?;
     Ok(())
@@ -363,7 +364,12 @@ pub fn themes(
 
 /// `zongjie restore`: the backup becomes the draft and the draft the backup.
 /// Refused while the draft is open in a running zongjie.
-pub fn restore(store: &Store, args: &RestoreArgs, err: &mut dyn Write) -> Result<(), CommandError> {
+pub fn restore(
+    store: &Store,
+    args: &RestoreArgs,
+    lang: Lang,
+    err: &mut dyn Write,
+) -> Result<(), CommandError> {
     let location = match DraftId::parse(&args.draft) {
         // A draft whose file is gone can still come back from its backup.
         Ok(id) if !args.draft.ends_with(".toml") => {
@@ -383,10 +389,15 @@ pub fn restore(store: &Store, args: &RestoreArgs, err: &mut dyn Write) -> Result
     let _lock = DraftLock::acquire(&location)?;
     store.restore(&location)?;
     let name = crate::sanitize::escape_controls(&location.name()).into_owned();
-    let _ = writeln!(
-        err,
-        "{name}: restored the previous version; the replaced one is now the backup \
-         (run `zongjie restore {name}` again to undo)"
-    );
+    let message = match lang {
+        Lang::Zh => format!(
+            "{name}：已恢复上一个版本，被替换的版本成了备份（再运行 `zongjie restore {name}` 可撤销）"
+        ),
+        Lang::En => format!(
+            "{name}: restored the previous version; the replaced one is now the backup \
+             (run `zongjie restore {name}` again to undo)"
+        ),
+    };
+    let _ = writeln!(err, "{message}");
     Ok(())
 }

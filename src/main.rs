@@ -171,10 +171,15 @@ fn run(
             out.flush()?;
         }
         Some(Command::Export(args)) => commands::export(&store, args, &config, &mut out, &mut err)?,
-        Some(Command::Import(args)) => {
-            commands::import(&store, args, &mut io::stdin().lock(), &mut out, &mut err)?
-        }
-        Some(Command::Restore(args)) => commands::restore(&store, args, &mut err)?,
+        Some(Command::Import(args)) => commands::import(
+            &store,
+            args,
+            lang,
+            &mut io::stdin().lock(),
+            &mut out,
+            &mut err,
+        )?,
+        Some(Command::Restore(args)) => commands::restore(&store, args, lang, &mut err)?,
         Some(Command::Templates) => commands::templates(lang, &mut out)?,
         Some(Command::Themes) => {
             let themes_dir = config_dir.as_ref().map(|d| d.join("themes"));

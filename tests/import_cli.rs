@@ -236,3 +236,44 @@ fn twenty_megabytes_are_refused_clearly() {
     );
     assert!(!env.data().join("drafts").exists());
 }
+
+#[test]
+fn warnings_and_the_restore_message_speak_the_writers_language() {
+    let env = Env::new();
+    let file = env.file("summary.txt", SUMMARY.as_bytes());
+    let out = env
+        .cmd()
+        .args(["--lang", "zh", "import", &file])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.starts_with("zongjie: 注意：标题上方的第 1 行（“"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("放进了草稿的素材，不会导出"), "{stderr}");
+    let id = String::from_utf8(out.stdout).unwrap().trim().to_string();
+
+    // A second save makes a backup to go back to.
+    let again = env
+        .cmd()
+        .args(["import", &file, "--id", &id, "--force"])
+        .output()
+        .unwrap();
+    assert!(again.status.success());
+    let restored = env
+        .cmd()
+        .args(["restore", &id])
+        .env("LANG", "zh_CN.UTF-8")
+        .output()
+        .unwrap();
+    assert!(restored.status.success());
+    let message = String::from_utf8(restored.stderr).unwrap();
+    assert_eq!(
+        message.trim_end(),
+        format!(
+            "{id}：已恢复上一个版本，被替换的版本成了备份（再运行 `zongjie restore {id}` 可撤销）"
+        )
+    );
+}

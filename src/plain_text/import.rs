@@ -10,6 +10,8 @@ mod markers;
 
 use std::fmt;
 
+use crate::i18n::Lang;
+
 use super::decode::{ImportError, clean_text, decode};
 use crate::document::{Document, Signature, chinese_numeral};
 use crate::templates::split_title;
@@ -113,6 +115,56 @@ impl fmt::Display for Warning {
                 "{count} item heading{} on a line of {} own (the first in section {}、, line {line}) kept as the first line of the item's body, so the layout is unchanged",
                 plural(*count),
                 if *count == 1 { "its" } else { "their" },
+                chinese_numeral(*section as u64)
+            ),
+        }
+    }
+}
+
+impl Warning {
+    /// The warning in the writer's language (English is its `Display`).
+    pub fn describe(&self, lang: Lang) -> String {
+        if lang == Lang::En {
+            return self.to_string();
+        }
+        match self {
+            Warning::ReadAs(encoding) => format!("文本不是 UTF-8 编码，已按 {encoding} 读入"),
+            Warning::ControlCharacters {
+                count,
+                first,
+                line,
+                column,
+            } => format!(
+                "删去了 {count} 个控制字符（第一个是 U+{:04X}，在第 {line} 行第 {column} 列）",
+                *first as u32
+            ),
+            Warning::LinesAboveTitle {
+                first_line,
+                last_line,
+                first_text,
+                ..
+            } => {
+                let lines = if first_line == last_line {
+                    format!("第 {first_line} 行")
+                } else {
+                    format!("第 {first_line}–{last_line} 行")
+                };
+                format!("标题上方的{lines}（“{first_text}”…）放进了草稿的素材，不会导出")
+            }
+            Warning::NoTitle => "没有找到标题行，“一、”之前的文字作为导语".to_string(),
+            Warning::NoSections => {
+                "没有找到“一、二、……”这样编号的部分，全文作为导语保留".to_string()
+            }
+            Warning::ItemsKeptAsText { section, line } => format!(
+                "第{}部分（第 {line} 行）的条目无法准确分开，原文保留为该部分的引言",
+                chinese_numeral(*section as u64)
+            ),
+            Warning::HeadingsOnOwnLine {
+                count,
+                section,
+                line,
+            } => format!(
+                "{count} 个条目的小标题单独成行（第一个在第{}部分，第 {line} 行），保留为条目正文的第一行，版式不变",
                 chinese_numeral(*section as u64)
             ),
         }
@@ -325,6 +377,42 @@ fn join(lines: &[Line]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_warning_is_said_in_chinese_too() {
+        let all = [
+            Warning::ReadAs("GB18030"),
+            Warning::ControlCharacters {
+                count: 2,
+                first: '\u{7}',
+                line: 3,
+                column: 4,
+            },
+            Warning::LinesAboveTitle {
+                count: 1,
+                first_line: 1,
+                last_line: 2,
+                first_text: "来源：某网站".into(),
+            },
+            Warning::NoTitle,
+            Warning::NoSections,
+            Warning::ItemsKeptAsText {
+                section: 2,
+                line: 9,
+            },
+            Warning::HeadingsOnOwnLine {
+                count: 2,
+                section: 1,
+                line: 5,
+            },
+        ];
+        for w in all {
+            let zh = w.describe(Lang::Zh);
+            assert_eq!(w.describe(Lang::En), w.to_string());
+            // No English left in it.
+            assert!(!zh.contains(|c: char| c.is_ascii_lowercase()), "{zh}");
+        }
+    }
 
     #[test]
     fn empty_text_is_an_empty_document() {

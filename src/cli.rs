@@ -36,8 +36,10 @@ pub enum Command {
     Export(ExportArgs),
     /// Turn a plain-text summary into a new draft and print its id
     Import(ImportArgs),
-    /// Put back the previous version of a draft (run it again to undo)
+    /// Put back the previous version of a draft (run it again to undo), or an earlier one
     Restore(RestoreArgs),
+    /// List the earlier versions kept of a draft (one per ten minutes of saving, the newest 20)
+    History(HistoryArgs),
     /// List the built-in templates
     Templates,
     /// List the colour themes (built-in and your own)
@@ -117,6 +119,16 @@ pub struct ImportArgs {
 pub struct RestoreArgs {
     /// Draft id, or the path of a draft file (*.toml)
     #[arg(value_name = "ID|PATH")]
+    pub draft: String,
+    /// Put back this earlier version instead (see `zongjie history`)
+    #[arg(long, value_name = "YYYYMMDD-HHMMSS")]
+    pub version: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    /// Draft id
+    #[arg(value_name = "ID")]
     pub draft: String,
 }
 

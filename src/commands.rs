@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use unicode_width::UnicodeWidthStr;
 
 use crate::check::{CheckOptions, Finding};
-use crate::cli::{CheckArgs, ExportArgs, ImportArgs, NewArgs, RestoreArgs};
+use crate::cli::{CheckArgs, ExportArgs, HistoryArgs, ImportArgs, NewArgs, RestoreArgs};
 use crate::config::Config;
 use crate::document::Document;
 use crate::i18n::Lang;
@@ -387,17 +387,86 @@ pub fn restore(
         _ => store.resolve(&args.draft)?,
     };
     let _lock = DraftLock::acquire(&location)?;
-    store.restore(&location)?;
     let name = crate::sanitize::escape_controls(&location.name()).into_owned();
-    let message = match lang {
-        Lang::Zh => format!(
-            "{name}：已恢复上一个版本，被替换的版本成了备份（再运行 `zongjie restore {name}` 可撤销）"
-        ),
-        Lang::En => format!(
-            "{name}: restored the previous version; the replaced one is now the backup \
-             (run `zongjie restore {name}` again to undo)"
-        ),
+    let message = match &args.version {
+        Some(version) => {
+            store.restore_snapshot(&location, version)?;
+            match lang {
+                Lang::Zh => format!(
+                    "{name}：已恢复 {version} 的版本，被替换的版本成了备份（运行 `zongjie restore {name}` 可撤销）"
+                ),
+                Lang::En => format!(
+                    "{name}: restored the version of {version}; the replaced one is now the backup \
+                     (run `zongjie restore {name}` to undo)"
+                ),
+            }
+        }
+        None => {
+            store.restore(&location)?;
+            match lang {
+                Lang::Zh => format!(
+                    "{name}：已恢复上一个版本，被替换的版本成了备份（再运行 `zongjie restore {name}` 可撤销）"
+                ),
+                Lang::En => format!(
+                    "{name}: restored the previous version; the replaced one is now the backup \
+                     (run `zongjie restore {name}` again to undo)"
+                ),
+            }
+        }
     };
     let _ = writeln!(err, "{message}");
+    Ok(())
+}
+
+/// `zongjie history`: the kept versions of a draft, newest first, with
+/// what `restore --version` takes.
+pub fn history(
+    store: &Store,
+    args: &HistoryArgs,
+    lang: Lang,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<(), CommandError> {
+    let id = DraftId::parse(&args.draft).map_err(StorageError::from)?;
+    let location = store.location(&id);
+    let snapshots = store.snapshots(&id);
+    if snapshots.is_empty() {
+        if !location.path.exists() {
+            return Err(StorageError::NotFound {
+                id: id.to_string(),
+                dir: store.drafts_dir(),
+            }
+            .into());
+        }
+        let _ = writeln!(
+            err,
+            "{}",
+            lang.pick(
+                "还没有早先的版本：保存时每十分钟留一个版本",
+                "No earlier versions yet: saving keeps one every ten minutes"
+            )
+        );
+        return Ok(());
+    }
+    for snapshot in &snapshots {
+        let line = match store.snapshot_summary(snapshot) {
+            Ok(s) => format!(
+                "{}  {}  {:>7}  {}",
+                snapshot.stamp,
+                snapshot.time(),
+                s.chars,
+                crate::sanitize::escape_controls(&s.title)
+            ),
+            Err(e) => format!(
+                "{}  {}  {:>7}  [{}] {}",
+                snapshot.stamp,
+                snapshot.time(),
+                "-",
+                lang.damaged(),
+                crate::sanitize::escape_controls(&crate::i18n::localized(&e, lang))
+            ),
+        };
+        writeln!(out, "{line}").map_err(stdout_error)?;
+    }
     Ok(())
 }

@@ -180,6 +180,7 @@ fn run(
             &mut err,
         )?,
         Some(Command::Restore(args)) => commands::restore(&store, args, lang, &mut err)?,
+        Some(Command::History(args)) => commands::history(&store, args, lang, &mut out, &mut err)?,
         Some(Command::Templates) => commands::templates(lang, &mut out)?,
         Some(Command::Themes) => {
             let themes_dir = config_dir.as_ref().map(|d| d.join("themes"));

@@ -56,6 +56,10 @@ pub fn in_chinese(error: &(dyn Error + 'static)) -> Option<String> {
             StorageError::NoBackup(path) => {
                 Some(format!("{} 没有可恢复的上一版本", path.display()))
             }
+            StorageError::NoSnapshot { draft, stamp } => Some(format!(
+                "{} 没有 {stamp} 这个早先的版本（查看：zongjie history）",
+                draft.display()
+            )),
             _ => None,
         };
     }

@@ -6,6 +6,7 @@ mod atomic;
 mod draft_file;
 mod fingerprint;
 pub mod fs;
+mod history;
 mod id;
 mod lock;
 mod recovery;
@@ -18,6 +19,7 @@ pub use atomic::{
 pub use draft_file::{DraftFileError, FORMAT_VERSION, line_column, parse_draft, write_draft};
 pub use fingerprint::Fingerprint;
 pub use fs::{FaultyFs, FileSystem, FsOp, NewFile, OsFs};
+pub use history::{SNAPSHOT_EVERY, SNAPSHOTS_KEPT, Snapshot};
 pub use id::{DraftId, IdError};
 pub use lock::{DraftLock, LockError};
 pub use store::{DraftEntry, DraftLocation, DraftSummary, StorageError, Store, default_data_dir};

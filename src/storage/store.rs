@@ -45,6 +45,8 @@ pub enum StorageError {
     ChangedOnDisk(PathBuf),
     #[error("{0} has no backup to restore")]
     NoBackup(PathBuf),
+    #[error("{} has no earlier version {stamp} (see `zongjie history`)", draft.display())]
+    NoSnapshot { draft: PathBuf, stamp: String },
     #[error(transparent)]
     Locked(#[from] super::lock::LockError),
     #[error("the backup {path} is damaged and was not restored: {source}")]
@@ -256,18 +258,8 @@ impl Store {
                 return Err(StorageError::ChangedOnDisk(location.path.clone()));
             }
         }
-        if let Some(current) = &current {
-            self.keep_backup(&location.backup, current)
-                .map_err(|e| match e {
-                    StorageError::Write(source) => StorageError::Backup {
-                        draft: location.path.clone(),
-                        source,
-                    },
-                    other => other,
-                })?;
-        }
         let text = write_draft(doc);
-        write_atomically(self.fs(), &location.path, text.as_bytes())?;
+        self.replace(location, current.as_deref(), text.as_bytes())?;
         let meta = self.fs.metadata(&location.path).ok();
         Ok(Fingerprint::of(text.as_bytes(), meta.as_ref()))
     }
@@ -374,6 +366,30 @@ impl Store {
             Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
             Err(e) => Err(StorageError::io(path)(e)),
         }
+    }
+
+    /// Writes `bytes` over the draft at `location`, which holds `current`:
+    /// the version replaced is kept as the backup first (or nothing is
+    /// written) and, now and then, in the history.
+    pub(crate) fn replace(
+        &self,
+        location: &DraftLocation,
+        current: Option<&[u8]>,
+        bytes: &[u8],
+    ) -> Result<(), StorageError> {
+        if let Some(current) = current {
+            self.keep_backup(&location.backup, current)
+                .map_err(|e| match e {
+                    StorageError::Write(source) => StorageError::Backup {
+                        draft: location.path.clone(),
+                        source,
+                    },
+                    other => other,
+                })?;
+            self.keep_snapshot_now(location, current);
+        }
+        write_atomically(self.fs(), &location.path, bytes)?;
+        Ok(())
     }
 
     /// Keeps the current bytes as the backup before the draft is replaced. A

@@ -38,6 +38,11 @@ impl Store {
             path: from.clone(),
             source,
         })?;
+        // Its earlier versions go with it (best effort: the draft is in the trash).
+        let history = self.history_dir(id);
+        if history.is_dir() {
+            let _ = fs::rename(&history, dir.join(trashed_history(&name)));
+        }
         Ok(name)
     }
 
@@ -75,6 +80,11 @@ impl Store {
         self.prepare()?;
         let to = self.location(&id).path;
         fs::rename(&from, &to).map_err(|source| StorageError::Io { path: from, source })?;
+        let history = self.trash_dir().join(trashed_history(name));
+        let back = self.history_dir(&id);
+        if history.is_dir() && !back.exists() {
+            let _ = fs::rename(&history, &back);
+        }
         Ok(id)
     }
 
@@ -118,6 +128,10 @@ impl Store {
         if old_backup.exists() {
             let _ = fs::rename(&old_backup, self.location(&to).backup);
         }
+        let (old_history, history) = (self.history_dir(from), self.history_dir(&to));
+        if old_history.is_dir() && !history.exists() {
+            let _ = fs::rename(&old_history, &history);
+        }
         Ok(to)
     }
 
@@ -129,6 +143,11 @@ impl Store {
         let _lock = super::lock::DraftLock::acquire(&location)?;
         self.restore(&location)
     }
+}
+
+/// Where the earlier versions of the draft trashed as `name` are kept.
+fn trashed_history(name: &str) -> String {
+    format!("{}.history", name.strip_suffix(".toml").unwrap_or(name))
 }
 
 #[cfg(test)]
@@ -149,17 +168,27 @@ mod tests {
             .unwrap();
         let copy = store.copy(&id).unwrap();
         assert_eq!(copy.as_str(), "a-2");
+        store.save(&store.location(&copy), &doc).unwrap();
+        assert_eq!(store.snapshots(&copy).len(), 1);
         let renamed = store.rename(&copy, "b").unwrap();
         assert!(store.location(&renamed).path.is_file());
+        assert_eq!(
+            store.snapshots(&renamed).len(),
+            1,
+            "its history is renamed too"
+        );
         assert!(matches!(
             store.rename(&renamed, "a"),
             Err(StorageError::Exists { .. })
         ));
+        store.save(&store.location(&id), &doc).unwrap();
         let name = store.trash(&id).unwrap();
         assert!(!store.location(&id).path.exists());
+        assert!(store.snapshots(&id).is_empty(), "its history went with it");
         assert_eq!(store.trashed(), vec![name.clone()]);
         let back = store.untrash(&name).unwrap();
         assert_eq!(back, id);
+        assert_eq!(store.snapshots(&id).len(), 1, "and came back");
         assert_eq!(store.load(&store.location(&id)).unwrap(), doc);
         assert!(store.untrash("../x").is_err());
     }

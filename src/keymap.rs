@@ -95,6 +95,7 @@ actions! {
     DeleteDraft = "delete_draft", "删除草稿（移入回收站）", "Delete the draft (to the trash)";
     RestoreBackup = "restore_backup", "恢复上一版本", "Restore the previous version";
     ShowTrash = "show_trash", "查看回收站", "Show the trash";
+    ShowHistory = "show_history", "查看早先的版本", "Show the earlier versions";
 }
 
 /// One key with its modifiers, as written in the config: `C-s`, `A-Down`, `J`, `F1`.
@@ -277,6 +278,7 @@ const DEFAULTS: &[(Context, Action, &[&str])] = &[
     (Context::Picker, Action::CopyDraft, &["F5"]),
     (Context::Picker, Action::DeleteDraft, &["Delete"]),
     (Context::Picker, Action::RestoreBackup, &["F6"]),
+    (Context::Picker, Action::ShowHistory, &["F4"]),
     (Context::Picker, Action::ShowTrash, &["F8"]),
     (Context::Picker, Action::Help, &["F1"]),
     (Context::Picker, Action::Exit, &["C-q", "Esc"]),

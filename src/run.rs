@@ -181,7 +181,7 @@ impl Session<'_> {
                         app.open_done(Ok((doc, location)));
                         self.note_read_only(app);
                     }
-                    Err(e) => app.open_done(Err(e.to_string())),
+                    Err(e) => app.open_done(Err(crate::i18n::localized(&e, app.lang()))),
                 }
             }
             Effect::SaveOverwrite => {
@@ -203,7 +203,7 @@ impl Session<'_> {
                             lang.pick("已重新载入磁盘上的版本", "Reloaded the version on disk"),
                         );
                     }
-                    Err(e) => app.warn(e.to_string()),
+                    Err(e) => app.warn(crate::i18n::localized(&e, app.lang())),
                 }
             }
             Effect::SaveAsCopy => self.save_as_copy(app),
@@ -228,20 +228,20 @@ impl Session<'_> {
                             "Draft created: start with the title (Enter next field, Esc outline)",
                         ));
                     }
-                    Err(e) => app.warn(e.to_string()),
+                    Err(e) => app.warn(crate::i18n::localized(&e, app.lang())),
                 }
             }
             Effect::CopyDraft(id) => {
                 match self.store.copy(&id) {
                     Ok(new) => app.say(format!("{}{new}", lang.pick("已复制为 ", "Copied as "))),
-                    Err(e) => app.warn(e.to_string()),
+                    Err(e) => app.warn(crate::i18n::localized(&e, app.lang())),
                 }
                 self.refresh(app);
             }
             Effect::RenameDraft { from, to } => {
                 match self.store.rename(&from, &to) {
                     Ok(new) => app.say(format!("{}{new}", lang.pick("已重命名为 ", "Renamed to "))),
-                    Err(e) => app.warn(e.to_string()),
+                    Err(e) => app.warn(crate::i18n::localized(&e, app.lang())),
                 }
                 self.refresh(app);
             }
@@ -254,7 +254,7 @@ impl Session<'_> {
                             "moved to the trash (F8 to restore)"
                         )
                     )),
-                    Err(e) => app.warn(e.to_string()),
+                    Err(e) => app.warn(crate::i18n::localized(&e, app.lang())),
                 }
                 self.refresh(app);
             }
@@ -267,7 +267,7 @@ impl Session<'_> {
                             "restored to the previous version (again to undo)"
                         )
                     )),
-                    Err(e) => app.warn(e.to_string()),
+                    Err(e) => app.warn(crate::i18n::localized(&e, app.lang())),
                 }
                 self.refresh(app);
             }
@@ -277,10 +277,50 @@ impl Session<'_> {
                     p.show_trash(items);
                 }
             }
+            Effect::ListHistory(id) => {
+                let items = self
+                    .store
+                    .snapshots(&id)
+                    .iter()
+                    .map(|snapshot| {
+                        let about = match self.store.snapshot_summary(snapshot) {
+                            Ok(s) => format!(
+                                "{}  {} {}  {}",
+                                snapshot.time(),
+                                crate::ui::thousands(s.chars),
+                                lang.pick("字", "chars"),
+                                s.title
+                            ),
+                            Err(_) => format!("{}  [{}]", snapshot.time(), lang.damaged()),
+                        };
+                        (snapshot.stamp.clone(), about)
+                    })
+                    .collect();
+                if let Screen::Picker(p) = &mut app.screen {
+                    p.show_history(id, items);
+                }
+            }
+            Effect::RestoreVersion { id, stamp } => {
+                let location = self.store.location(&id);
+                let restored = DraftLock::acquire(&location)
+                    .map_err(StorageError::from)
+                    .and_then(|_lock| self.store.restore_snapshot(&location, &stamp));
+                match restored {
+                    Ok(()) => app.say(format!(
+                        "{id} {}",
+                        lang.pick(
+                            "已恢复为所选的早先版本（F6 可撤回）",
+                            "restored to the chosen earlier version (F6 to undo)"
+                        )
+                    )),
+                    Err(e) => app.warn(crate::i18n::localized(&e, lang)),
+                }
+                self.refresh(app);
+            }
             Effect::RestoreFromTrash(name) => {
                 match self.store.untrash(&name) {
                     Ok(id) => app.say(format!("{}{id}", lang.pick("已恢复：", "Restored: "))),
-                    Err(e) => app.warn(e.to_string()),
+                    Err(e) => app.warn(crate::i18n::localized(&e, app.lang())),
                 }
                 self.refresh(app);
             }
@@ -290,7 +330,7 @@ impl Session<'_> {
     fn refresh(&self, app: &mut App) {
         match self.store.list() {
             Ok(drafts) => app.drafts_done(drafts),
-            Err(e) => app.warn(e.to_string()),
+            Err(e) => app.warn(crate::i18n::localized(&e, app.lang())),
         }
     }
 
@@ -316,7 +356,7 @@ impl Session<'_> {
                 false
             }
             Err(e) => {
-                app.save_done(Err(e.to_string()));
+                app.save_done(Err(crate::i18n::localized(&e, app.lang())));
                 false
             }
         }
@@ -342,7 +382,7 @@ impl Session<'_> {
                     lang.pick("已另存为新草稿 ", "Saved as a new draft: ")
                 ));
             }
-            Err(e) => app.warn(e.to_string()),
+            Err(e) => app.warn(crate::i18n::localized(&e, app.lang())),
         }
     }
 

@@ -345,3 +345,44 @@ fn sigterm_and_a_closed_terminal_save_the_text() {
         }
     }
 }
+
+#[test]
+fn an_earlier_version_comes_back_from_the_picker() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    new_draft(&data, "hist");
+    // Type in it and save: the first save keeps the version it replaces.
+    let open = format!("{} --data-dir '{}' open hist", zongjie(), data.display());
+    {
+        let Some(t) = Tmux::start("hist-edit", &open, &[]) else {
+            return;
+        };
+        t.wait_for("大纲");
+        t.keys(&["Enter", "End"]);
+        t.text("（改过）");
+        t.keys(&["C-q"]);
+        t.wait_exit();
+    }
+    assert!(draft_text(&data, "hist").contains("（改过）"));
+
+    let picker = format!("{} --data-dir '{}'", zongjie(), data.display());
+    let Some(t) = Tmux::start("hist-picker", &picker, &[]) else {
+        return;
+    };
+    t.wait_for("F4 早先版本");
+    t.keys(&["F4"]);
+    let screen = t.wait_for("早先的版本：hist");
+    assert!(
+        screen.contains("XX党支部2020年上半年党建工作总结"),
+        "{screen}"
+    );
+    t.keys(&["Enter"]);
+    t.wait_for("已恢复为所选的早先版本");
+    assert!(!draft_text(&data, "hist").contains("（改过）"));
+    // F6 undoes it: the edited version was kept as the backup.
+    t.keys(&["F6"]);
+    t.wait_for("已恢复为上一版本");
+    assert!(draft_text(&data, "hist").contains("（改过）"));
+    t.keys(&["C-q"]);
+    t.wait_exit();
+}

@@ -59,6 +59,13 @@ pub enum Effect {
     RestoreBackup(DraftId),
     ListTrash,
     RestoreFromTrash(String),
+    /// List the kept versions of a draft.
+    ListHistory(DraftId),
+    /// Put back the version of a draft with this stamp.
+    RestoreVersion {
+        id: DraftId,
+        stamp: String,
+    },
 }
 
 /// A line for the status bar.

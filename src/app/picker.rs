@@ -20,6 +20,12 @@ pub enum PickerPopup {
     ConfirmDelete { id: DraftId },
     /// Drafts in the trash, to restore one.
     Trash { items: Vec<String>, selected: usize },
+    /// The kept versions of a draft, newest first: (stamp, what to show).
+    History {
+        id: DraftId,
+        items: Vec<(String, String)>,
+        selected: usize,
+    },
 }
 
 pub struct PickerState {
@@ -82,6 +88,14 @@ impl PickerState {
     pub fn show_trash(&mut self, items: Vec<String>) {
         self.popup = Some(PickerPopup::Trash { items, selected: 0 });
     }
+
+    pub fn show_history(&mut self, id: DraftId, items: Vec<(String, String)>) {
+        self.popup = Some(PickerPopup::History {
+            id,
+            items,
+            selected: 0,
+        });
+    }
 }
 
 pub(super) fn handle_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
@@ -136,6 +150,11 @@ pub(super) fn handle_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                 }
             }
             Action::ShowTrash => return vec![Effect::ListTrash],
+            Action::ShowHistory => {
+                if let Some((id, _, _)) = selected {
+                    return vec![Effect::ListHistory(id)];
+                }
+            }
             Action::Help => app.help = true,
             Action::Exit => {
                 if key.code == KeyCode::Esc && !p.filter.is_empty() {
@@ -241,6 +260,34 @@ fn handle_popup(p: &mut PickerState, popup: PickerPopup, key: KeyEvent) -> Vec<E
                 p.popup = None;
                 if let Some(name) = items.get(selected) {
                     return vec![Effect::RestoreFromTrash(name.clone())];
+                }
+            }
+            _ => p.popup = None,
+        },
+        PickerPopup::History {
+            id,
+            items,
+            selected,
+        } => match key.code {
+            KeyCode::Up | KeyCode::Down => {
+                let selected = if key.code == KeyCode::Up {
+                    selected.saturating_sub(1)
+                } else {
+                    (selected + 1).min(items.len().saturating_sub(1))
+                };
+                p.popup = Some(PickerPopup::History {
+                    id,
+                    items,
+                    selected,
+                });
+            }
+            KeyCode::Enter => {
+                p.popup = None;
+                if let Some((stamp, _)) = items.get(selected) {
+                    return vec![Effect::RestoreVersion {
+                        id,
+                        stamp: stamp.clone(),
+                    }];
                 }
             }
             _ => p.popup = None,

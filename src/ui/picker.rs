@@ -118,6 +118,7 @@ pub fn draw(frame: &mut Frame, app: &App, p: &PickerState, area: Rect) {
         hint(Action::CopyDraft, "复制", "copy"),
         hint(Action::DeleteDraft, "删除", "delete"),
         hint(Action::RestoreBackup, "恢复上一版", "restore backup"),
+        hint(Action::ShowHistory, "早先版本", "history"),
         hint(Action::ShowTrash, "回收站", "trash"),
         hint(Action::Help, "帮助", "help"),
         hint(Action::Exit, "退出", "quit"),
@@ -227,6 +228,43 @@ fn draw_popup(frame: &mut Frame, app: &App, p: &PickerState, popup: &PickerPopup
                 theme.muted,
             )));
             (lang.pick(" 回收站 ", " Trash ").to_string(), lines)
+        }
+        PickerPopup::History {
+            id,
+            items,
+            selected,
+        } => {
+            let mut lines: Vec<Line> = items
+                .iter()
+                .enumerate()
+                .map(|(i, (_, about))| {
+                    let line = Line::from(format!(" {}", escape_controls(about)));
+                    if i == *selected {
+                        line.style(theme.selection)
+                    } else {
+                        line
+                    }
+                })
+                .collect();
+            if items.is_empty() {
+                lines.push(Line::from(lang.pick(
+                    " 还没有早先的版本：保存时每十分钟留一个版本",
+                    " No earlier versions yet: saving keeps one every ten minutes",
+                )));
+            }
+            lines.push(Line::from(Span::styled(
+                lang.pick(
+                    "Enter 恢复所选版本（当前版本成为上一版本，F6 可撤回）· Esc 关闭",
+                    "Enter restore it (the current version becomes the backup: F6 undoes) · Esc close",
+                ),
+                theme.muted,
+            )));
+            let title = format!(
+                " {}{} ",
+                lang.pick("早先的版本：", "Earlier versions: "),
+                escape_controls(id.as_str())
+            );
+            (title, lines)
         }
     };
     let content_width = lines

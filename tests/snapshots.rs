@@ -156,3 +156,30 @@ fn each_built_in_theme() {
         insta::assert_debug_snapshot!(format!("theme_{name}"), t.backend().buffer());
     }
 }
+
+#[test]
+fn a_long_list_in_a_small_window_keeps_the_selection_in_view() {
+    let mut app = picker(Lang::Zh, drafts());
+    let id = DraftId::parse("20200710-1").unwrap();
+    let items = (0..20)
+        .map(|i| (format!("stamp{i}"), format!("第{i}个版本")))
+        .collect();
+    if let zongjie::app::Screen::Picker(p) = &mut app.screen {
+        p.show_history(id, items);
+    }
+    for _ in 0..15 {
+        press(&mut app, "Down");
+    }
+    let shown = screen(&render(&mut app, 60, 12));
+    assert!(shown.contains("第15个版本"), "{shown}");
+    assert!(!shown.contains("第0个版本"), "{shown}");
+    // Enter restores the one in view.
+    let effects = press(&mut app, "Enter");
+    assert_eq!(
+        effects,
+        [zongjie::app::Effect::RestoreVersion {
+            id: DraftId::parse("20200710-1").unwrap(),
+            stamp: "stamp15".into()
+        }]
+    );
+}

@@ -286,9 +286,26 @@ fn draw_popup(frame: &mut Frame, app: &App, p: &PickerState, popup: &PickerPopup
             }
         })
         .collect();
+    // A list longer than the window scrolls to keep the selection in view.
+    let selected = match popup {
+        PickerPopup::Templates { selected } => {
+            Some(selected + usize::from(p.drafts.is_empty()) * 2)
+        }
+        PickerPopup::Trash { selected, .. } | PickerPopup::History { selected, .. } => {
+            Some(*selected)
+        }
+        _ => None,
+    };
+    let inner_height = usize::from(rect.height.saturating_sub(2)).max(1);
+    let scroll = selected.map_or(0, |s| s.saturating_sub(inner_height - 1));
     frame.render_widget(Clear, rect);
     let block = super::popup_block(theme, Line::from(truncate(&title, inner_width)));
-    frame.render_widget(Paragraph::new(lines).block(block), rect);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0)),
+        rect,
+    );
 }
 
 /// Pads to `width` display columns (format's padding counts chars).

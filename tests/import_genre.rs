@@ -377,3 +377,49 @@ fn layout_of_word_processors_is_normalised() {
     );
     assert!(imported.warnings.is_empty(), "{:?}", imported.warnings);
 }
+
+#[test]
+fn a_title_set_on_two_lines_is_one_title() {
+    let text = "\
+中共XX县自然资源局机关支部委员会
+2023年度党建工作总结
+2023年，机关支部扎实开展工作。现将全年工作总结如下：
+一、主要工作及成效
+（一）强化政治引领。全年开展集中学习24次。
+";
+    let imported = import_text(text);
+    let doc = &imported.document;
+    assert_eq!(
+        doc.title,
+        "中共XX县自然资源局机关支部委员会2023年度党建工作总结"
+    );
+    assert_eq!(doc.organization, "中共XX县自然资源局机关支部委员会");
+    assert_eq!(doc.period, "2023年度");
+    assert_eq!(doc.notes, "");
+    assert_eq!(imported.warnings, [Warning::TitleJoined { first_line: 1 }]);
+    // Exported, it is one line; read back, the same draft.
+    let exported = export(doc);
+    assert!(exported.starts_with("中共XX县自然资源局机关支部委员会2023年度党建工作总结\n2023年"));
+    assert_eq!(&import_text(&exported).document, doc);
+}
+
+#[test]
+fn only_an_organization_right_above_a_title_without_one_is_joined() {
+    for (above, title) in [
+        // Its own organization: the line above is something else.
+        ("中共XX县委组织部", "XX党支部2020年上半年党建工作总结"),
+        // Not an organization.
+        ("内部资料", "2020年上半年党建工作总结"),
+        ("来源：XX县人民政府门户网", "2020年上半年党建工作总结"),
+        ("2020年7月10日", "2020年上半年党建工作总结"),
+    ] {
+        let text = format!("{above}\n{title}\n导语。\n一、工作\n（一）学习。按计划学习。\n");
+        let doc = import_text(&text).document;
+        assert_eq!(doc.title, title, "{above}");
+        assert_eq!(doc.notes, above);
+    }
+    // A blank line between them: the organization line stays above.
+    let doc = import_text("XX市委组织部\n\n2020年工作总结\n导语。\n一、工作\n").document;
+    assert_eq!(doc.title, "2020年工作总结");
+    assert_eq!(doc.notes, "XX市委组织部");
+}

@@ -49,6 +49,9 @@ pub enum Warning {
     NoSections,
     /// A section's items could not be read back exactly; they are its intro text.
     ItemsKeptAsText { section: usize, line: usize },
+    /// The title was set on two lines (the organization, then the rest):
+    /// they are one title now, on one line.
+    TitleJoined { first_line: usize },
     /// Items whose heading stands on its own line: it stays the first body
     /// line. The first such item is in section `section`, titled at `line`.
     HeadingsOnOwnLine {
@@ -91,6 +94,11 @@ impl fmt::Display for Warning {
                     " above the title (“{first_text}”…) kept in the draft's notes, which are not exported"
                 )
             }
+            Warning::TitleJoined { first_line } => write!(
+                f,
+                "the title on lines {first_line}–{} was joined into one line",
+                first_line + 1
+            ),
             Warning::NoTitle => {
                 write!(
                     f,
@@ -150,6 +158,9 @@ impl Warning {
                     format!("第 {first_line}–{last_line} 行")
                 };
                 format!("标题上方的{lines}（“{first_text}”…）放进了草稿的素材，不会导出")
+            }
+            Warning::TitleJoined { first_line } => {
+                format!("第 {first_line}–{} 行的标题合成了一行", first_line + 1)
             }
             Warning::NoTitle => "没有找到标题行，“一、”之前的文字作为导语".to_string(),
             Warning::NoSections => {
@@ -233,12 +244,26 @@ pub fn import_text(text: &str) -> Imported {
     };
     match title {
         Some(t) => {
-            doc.title = head[t].text.to_string();
+            let first = match two_line_title(head, t) {
+                Some(joined) => {
+                    doc.title = joined;
+                    t - 1
+                }
+                None => {
+                    doc.title = head[t].text.to_string();
+                    t
+                }
+            };
             if let Some((organization, period)) = split_title(&doc.title) {
                 doc.organization = organization.to_string();
                 doc.period = period.to_string();
             }
-            doc.notes = notes_above(&text, head[t].number, &mut warnings);
+            doc.notes = notes_above(&text, head[first].number, &mut warnings);
+            if first < t {
+                warnings.push(Warning::TitleJoined {
+                    first_line: head[first].number,
+                });
+            }
         }
         None if first_section.is_some() => warnings.push(Warning::NoTitle),
         None => {}
@@ -315,6 +340,21 @@ fn find_title(head: &[Line]) -> Option<usize> {
         }
     }
     Some(last)
+}
+
+/// A title set on two lines, the organization right above the rest
+/// (`中共XX县委组织部` / `2023年度党建工作总结`), as one title. The title
+/// line must not name an organization of its own.
+fn two_line_title(head: &[Line], t: usize) -> Option<String> {
+    let above = head.get(t.checked_sub(1)?)?;
+    let title = head[t].text;
+    let names_its_own =
+        split_title(title).is_some_and(|(organization, _)| !organization.is_empty());
+    (above.number + 1 == head[t].number
+        && markers::is_title_like(above.text)
+        && markers::names_organization(above.text)
+        && !names_its_own)
+        .then(|| format!("{}{title}", above.text))
 }
 
 /// The raw lines above the title, for the notes; reported when there are any.
@@ -394,6 +434,7 @@ mod tests {
                 last_line: 2,
                 first_text: "来源：某网站".into(),
             },
+            Warning::TitleJoined { first_line: 1 },
             Warning::NoTitle,
             Warning::NoSections,
             Warning::ItemsKeptAsText {

@@ -119,6 +119,50 @@ pub(super) fn is_title_like(line: &str) -> bool {
         && section_title(line, 1).is_none()
 }
 
+/// A line that names an organization and nothing else, as the first line
+/// of a title set on two lines: `中共XX县自然资源局机关支部委员会`,
+/// `XX市人民政府办公室`. Not a site's name, a source or a label.
+pub(super) fn names_organization(line: &str) -> bool {
+    const ENDS: &[&str] = &[
+        "委员会",
+        "党委",
+        "党组",
+        "支部",
+        "总支",
+        "党工委",
+        "机关",
+        "局",
+        "厅",
+        "委",
+        "办公室",
+        "中心",
+        "公司",
+        "集团",
+        "学院",
+        "学校",
+        "大学",
+        "医院",
+        "政府",
+        "街道",
+        "社区",
+        "村",
+        "镇",
+        "乡",
+        "部",
+        "处",
+        "科",
+        "所",
+        "院",
+        "队",
+        "协会",
+        "联合会",
+    ];
+    is_organization_like(line)
+        && ENDS.iter().any(|end| line.ends_with(end))
+        && !line.contains(['：', ':', '网', '/', ' ', '\u{3000}'])
+        && !line.chars().any(|c| c.is_ascii_digit())
+}
+
 /// A signature's organization line: short, no sentence end, no number.
 pub(super) fn is_organization_like(line: &str) -> bool {
     let starts_like_number = line.starts_with(['（', '(']) || {

@@ -38,11 +38,14 @@ fn check_section(s: usize, section: &Section, out: &mut Vec<Finding>) {
             Detail::None,
         ));
     }
-    // 一是…。二是…。 points are often one sentence: a heading alone is complete.
+    // 一是…。二是…。 points are often one sentence: a heading alone is
+    // complete. So are the items of a list of headings only (a plan's
+    // （一）加强理论武装。（二）提升组织力。): one is unfinished when others
+    // in its section have a body.
     let heading_may_stand_alone = matches!(
         section.style,
         NumberingStyle::Ordinal | NumberingStyle::OrdinalInline
-    );
+    ) || section.items.iter().all(|i| blank(&i.body));
     for (i, item) in section.items.iter().enumerate() {
         match (blank(&item.heading), blank(&item.body)) {
             (true, true) => out.push(Finding::new(
@@ -239,6 +242,12 @@ mod tests {
         doc.sections[1].style = NumberingStyle::OrdinalInline;
         assert!(locations(&doc, Code::UnfinishedItem).is_empty());
         assert!(locations(&clean_document(), Code::UnfinishedItem).is_empty());
+        // A list of headings only is a list, not unfinished items.
+        doc.sections[1].style = NumberingStyle::Paren;
+        for item in &mut doc.sections[1].items {
+            item.body.clear();
+        }
+        assert!(locations(&doc, Code::UnfinishedItem).is_empty());
     }
 
     #[test]

@@ -292,3 +292,121 @@ fn the_messages_say_which_file_which_step_and_why() {
     );
     assert_eq!(s.store.load(&s.location).unwrap(), version(3));
 }
+
+#[test]
+fn a_failing_step_of_keeping_an_earlier_version_never_fails_the_save() {
+    // A draft saved once: its first save keeps version 1 in the history.
+    let fresh = || {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("data");
+        let faults = FaultyFs::new();
+        let store = Store::with_fs(&root, Arc::new(faults.clone()));
+        let id = store
+            .create(Some(DraftId::parse("summary").unwrap()), &version(1))
+            .unwrap();
+        let location = store.location(&id);
+        faults.take_calls();
+        Setup {
+            _dir: dir,
+            root,
+            faults,
+            store,
+            location,
+        }
+    };
+    let probe = fresh();
+    probe.store.save(&probe.location, &version(2)).unwrap();
+    let history = probe.root.join("history");
+    let steps: Vec<_> = numbered(&probe.faults.take_calls())
+        .into_iter()
+        .filter(|(_, _, path)| path.starts_with(&history))
+        .collect();
+    assert!(
+        steps.len() >= 4,
+        "keeping a version writes a file: {steps:?}"
+    );
+
+    for (op, nth, path) in &steps {
+        for errno in ERRNOS {
+            let s = fresh();
+            s.faults.fail(*op, *nth, errno);
+            s.store
+                .save(&s.location, &version(2))
+                .unwrap_or_else(|e| panic!("{op:?}#{nth} on {path:?} failed the save: {e}"));
+            assert_eq!(s.faults.fired(), 1, "{op:?}#{nth} was reached");
+            assert_eq!(fs::read(&s.location.path).unwrap(), bytes_of(2));
+            assert_eq!(fs::read(&s.location.backup).unwrap(), bytes_of(1));
+            let dir = s.root.join("history").join("summary");
+            for entry in fs::read_dir(&dir).into_iter().flatten().flatten() {
+                let name = entry.file_name().to_string_lossy().into_owned();
+                assert!(!is_temp_name(&name), "{op:?}#{nth}: {name} left");
+                // A version kept is whole.
+                assert_eq!(fs::read(entry.path()).unwrap(), bytes_of(1), "{name}");
+            }
+        }
+    }
+}
+
+#[test]
+fn every_failing_step_of_trash_rename_and_untrash_keeps_the_draft_whole() {
+    /// Where the draft's bytes are now: every .toml under drafts/ and trash/.
+    fn copies(root: &Path) -> Vec<Vec<u8>> {
+        let mut found = Vec::new();
+        for dir in ["drafts", "trash"] {
+            for entry in fs::read_dir(root.join(dir)).into_iter().flatten().flatten() {
+                if entry.file_name().to_string_lossy().ends_with(".toml") {
+                    found.push(fs::read(entry.path()).unwrap());
+                }
+            }
+        }
+        found
+    }
+    type Op = fn(&Store) -> Result<(), StorageError>;
+    let id = || DraftId::parse("summary").unwrap();
+    let ops: [(&str, Op); 3] = [
+        ("trash", |s| {
+            s.trash(&DraftId::parse("summary").unwrap()).map(drop)
+        }),
+        ("rename", |s| {
+            s.rename(&DraftId::parse("summary").unwrap(), "other")
+                .map(drop)
+        }),
+        ("untrash", |s| {
+            let name = s.trashed().pop().expect("a trashed draft");
+            s.untrash(&name).map(drop)
+        }),
+    ];
+    let mut injected = 0;
+    for (name, op) in ops {
+        let prepare = |s: &Setup| {
+            if name == "untrash" {
+                s.store.trash(&id()).unwrap();
+            }
+            s.faults.take_calls();
+        };
+        let probe = setup();
+        prepare(&probe);
+        op(&probe.store).unwrap_or_else(|e| panic!("clean {name}: {e}"));
+        let steps = numbered(&probe.faults.take_calls());
+        assert!(!steps.is_empty(), "{name} goes through the file system");
+        for (fs_op, nth, _) in &steps {
+            for errno in ERRNOS {
+                let s = setup();
+                prepare(&s);
+                s.faults.fail(*fs_op, *nth, errno);
+                let result = op(&s.store);
+                assert_eq!(s.faults.fired(), 1);
+                injected += 1;
+                assert_eq!(
+                    copies(&s.root),
+                    vec![bytes_of(2)],
+                    "{name} {fs_op:?}#{nth}: the draft is in one place, whole"
+                );
+                if let Err(e) = result {
+                    assert_names_file_and_reason(&e, &s.root, errno);
+                }
+            }
+        }
+    }
+    eprintln!("trash, rename, untrash: {injected} faults injected");
+}

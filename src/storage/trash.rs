@@ -2,7 +2,7 @@
 //! be restored; drafts can also be copied and renamed.
 
 use std::fs;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use super::id::DraftId;
 use super::store::{StorageError, Store};
@@ -34,14 +34,13 @@ impl Store {
             name = format!("{id}.{stamp}-{n}.toml");
             n += 1;
         }
-        fs::rename(&from, dir.join(&name)).map_err(|source| StorageError::Io {
-            path: from.clone(),
-            source,
-        })?;
+        self.move_file(&from, &dir.join(&name))?;
         // Its earlier versions go with it (best effort: the draft is in the trash).
         let history = self.history_dir(id);
         if history.is_dir() {
-            let _ = fs::rename(&history, dir.join(trashed_history(&name)));
+            let _ = self
+                .fs()
+                .rename(&history, &dir.join(trashed_history(&name)));
         }
         Ok(name)
     }
@@ -79,11 +78,11 @@ impl Store {
         };
         self.prepare()?;
         let to = self.location(&id).path;
-        fs::rename(&from, &to).map_err(|source| StorageError::Io { path: from, source })?;
+        self.move_file(&from, &to)?;
         let history = self.trash_dir().join(trashed_history(name));
         let back = self.history_dir(&id);
         if history.is_dir() && !back.exists() {
-            let _ = fs::rename(&history, &back);
+            let _ = self.fs().rename(&history, &back);
         }
         Ok(id)
     }
@@ -120,19 +119,25 @@ impl Store {
                 dir: self.drafts_dir(),
             });
         }
-        fs::rename(&source, &target).map_err(|source_err| StorageError::Io {
-            path: source.clone(),
-            source: source_err,
-        })?;
+        self.move_file(&source, &target)?;
         let old_backup = self.location(from).backup;
         if old_backup.exists() {
-            let _ = fs::rename(&old_backup, self.location(&to).backup);
+            let _ = self.fs().rename(&old_backup, &self.location(&to).backup);
         }
         let (old_history, history) = (self.history_dir(from), self.history_dir(&to));
         if old_history.is_dir() && !history.exists() {
-            let _ = fs::rename(&old_history, &history);
+            let _ = self.fs().rename(&old_history, &history);
         }
         Ok(to)
+    }
+
+    /// Renames `from` to `to` and makes it durable in both folders.
+    fn move_file(&self, from: &Path, to: &Path) -> Result<(), StorageError> {
+        self.fs().rename(from, to).map_err(StorageError::io(from))?;
+        for dir in [to.parent(), from.parent()].into_iter().flatten() {
+            self.fs().sync_dir(dir).map_err(StorageError::io(dir))?;
+        }
+        Ok(())
     }
 
     /// Puts the backup (the version before the last save) back; the current

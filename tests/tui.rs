@@ -436,3 +436,58 @@ fn typing_in_an_item_keeps_the_preview_of_its_section_whole() {
     );
     assert!(shown.contains("新的一段"), "{shown}");
 }
+
+#[test]
+fn the_preview_scrolls_line_by_line_through_the_wrapped_export() {
+    let mut app = editor(sample(), Lang::Zh);
+    let layout = zongjie::ui::editor_layout(
+        ratatui::layout::Rect::new(0, 0, 120, 40),
+        Focus::Preview,
+        false,
+    );
+    let pane = layout.preview.expect("a preview at 120x40");
+    let (x, width) = (pane.x + 1, usize::from(pane.width - 2));
+    let text = export_text(&app.editor().unwrap().doc, &ExportOptions::default());
+    let rows: Vec<String> = text
+        .lines()
+        .flat_map(|l| zongjie::plain_text::wrap_line(l, width))
+        .map(str::to_string)
+        .collect();
+    let first_row = |app: &mut zongjie::app::App| {
+        let t = render(app, 120, 40);
+        let buffer = t.backend().buffer();
+        let mut first = String::new();
+        let mut skip = 0;
+        for cx in x..x + width as u16 {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let symbol = buffer[(cx, pane.y + 1)].symbol();
+            first.push_str(symbol);
+            skip = unicode_width::UnicodeWidthStr::width(symbol).saturating_sub(1);
+        }
+        first.trim_end().to_string()
+    };
+    press(&mut app, "Tab Tab");
+    assert_eq!(app.editor().unwrap().focus, Focus::Preview);
+    for (scrolled, row) in rows.iter().take(12).enumerate() {
+        assert_eq!(&first_row(&mut app), row, "scrolled {scrolled}");
+        press(&mut app, "j");
+    }
+    // From an item further down, up through the paragraphs above it.
+    press(&mut app, "Esc j j j j j");
+    let anchor = rows
+        .iter()
+        .position(|r| r.starts_with("（二）坚持规范组织建设"))
+        .expect("the item's first row");
+    press(&mut app, "Tab Tab");
+    for scrolled in 0..12 {
+        assert_eq!(
+            first_row(&mut app),
+            rows[anchor - scrolled],
+            "up {scrolled}"
+        );
+        press(&mut app, "k");
+    }
+}

@@ -71,7 +71,8 @@ pub fn draw(frame: &mut Frame, app: &App, e: &EditorState, area: Rect) {
                 break;
             };
             (p, i) = (q, j);
-            let rows = cache.rows(&part_of(p)[i], theme.text).len();
+            // Only counted: what is above the pane is never drawn.
+            let rows = paragraph_lines(&part_of(p)[i], width, options.indent).len();
             skip += rows as isize + isize::from(options.blank_lines);
         }
         let mut skip = skip as usize;
@@ -82,8 +83,11 @@ pub fn draw(frame: &mut Frame, app: &App, e: &EditorState, area: Rect) {
             let paragraphs = part_of(p);
             while i < paragraphs.len() {
                 let para = &paragraphs[i];
-                let own = Entry::of_field(para.origin) == selected
-                    || matches!((selected, para.origin.item()), (Entry::Item(at), Some((s, n))) if at.section == s && at.item == n);
+                let in_selected_item = matches!(
+                    (selected, para.origin.item()),
+                    (Entry::Item(at), Some((s, n))) if at.section == s && at.item == n
+                );
+                let own = Entry::of_field(para.origin) == selected || in_selected_item;
                 let style = if own { theme.title } else { theme.text };
                 if options.blank_lines && !first {
                     // A blank row is the background already there.
@@ -97,11 +101,18 @@ pub fn draw(frame: &mut Frame, app: &App, e: &EditorState, area: Rect) {
                     }
                 }
                 first = false;
-                for row in cache.rows(para, style) {
-                    if skip > 0 {
-                        skip -= 1;
+                // A paragraph scrolled out of view above is only counted.
+                if skip > 0 {
+                    let rows = paragraph_lines(para, width, options.indent).len();
+                    if skip >= rows {
+                        skip -= rows;
+                        i += 1;
                         continue;
                     }
+                }
+                let drawn = cache.paragraph(para, style);
+                for r in std::mem::take(&mut skip)..drawn.lines.len() {
+                    let row = drawn.row(r, inner.width, &background);
                     let start = buf.index_of(inner.x, y);
                     buf.content[start..start + width].clone_from_slice(row);
                     y += 1;
@@ -122,8 +133,9 @@ thread_local! {
 }
 
 /// The drawn rows of the paragraphs shown in the last frame: while the
-/// writer types, only the paragraph typed in is wrapped and drawn again.
-/// A pure memo: the key is everything that drawing a paragraph reads.
+/// writer types, only the paragraph typed in is wrapped again, and only
+/// its rows whose text changed are drawn again. A row is drawn when it is
+/// first on screen. A pure memo: the key is everything drawing a row reads.
 #[derive(Default)]
 struct Rows {
     width: usize,
@@ -138,9 +150,9 @@ struct Drawn {
     origin: Field,
     role: Role,
     style: Style,
-    /// The text of each row, and its cells.
+    /// The text of each row, and its cells once drawn.
     lines: Vec<String>,
-    rows: Vec<Vec<Cell>>,
+    rows: Vec<Option<Vec<Cell>>>,
 }
 
 impl Rows {
@@ -153,48 +165,40 @@ impl Rows {
         self.last = std::mem::take(&mut self.now);
     }
 
-    /// The rows of `para` drawn in `style`, `width` cells each.
-    fn rows(&mut self, para: &Para, style: Style) -> &[Vec<Cell>] {
-        let found = self.now.iter().position(|d| d.is(para, style));
-        let index = match found {
+    /// `para` in `style`, wrapped, with the rows already drawn of it.
+    fn paragraph(&mut self, para: &Para, style: Style) -> &mut Drawn {
+        let index = match self.now.iter().position(|d| d.is(para, style)) {
             Some(i) => i,
             None => {
                 let drawn = match self.last.iter().position(|d| d.is(para, style)) {
                     Some(j) => self.last.swap_remove(j),
-                    None => self.draw(para, style),
+                    None => self.wrap(para, style),
                 };
                 self.now.push(drawn);
                 self.now.len() - 1
             }
         };
-        &self.now[index].rows
+        &mut self.now[index]
     }
 
-    /// Draws `para`; a row whose text is what the same field's paragraph
-    /// showed on that row in the last frame is copied (typing changes the
-    /// row typed in and those after it when they reflow).
-    fn draw(&mut self, para: &Para, style: Style) -> Drawn {
+    /// Wraps `para`; a row whose text is what the same field's paragraph
+    /// showed on that row in the last frame keeps its cells (typing changes
+    /// the row typed in, and those after it when they reflow).
+    fn wrap(&mut self, para: &Para, style: Style) -> Drawn {
         let mut before = self
             .last
             .iter()
             .position(|d| d.origin == para.origin && d.role == para.role && d.style == style)
             .map(|i| self.last.swap_remove(i));
         let lines = paragraph_lines(para, self.width, self.indent);
-        let width = self.width as u16;
-        let mut rows = Vec::with_capacity(lines.len());
-        let mut row = Buffer::filled(Rect::new(0, 0, width, 1), self.background.clone());
-        for (y, line) in lines.iter().enumerate() {
-            if let Some(before) = &mut before
-                && before.lines.get(y) == Some(line)
-            {
-                rows.push(std::mem::take(&mut before.rows[y]));
-                continue;
-            }
-            row.content.fill(self.background.clone());
-            ratatui::widgets::Paragraph::new(Line::styled(line.as_str(), style))
-                .render(row.area, &mut row);
-            rows.push(row.content.clone());
-        }
+        let rows = lines
+            .iter()
+            .enumerate()
+            .map(|(y, line)| match &mut before {
+                Some(before) if before.lines.get(y) == Some(line) => before.rows[y].take(),
+                _ => None,
+            })
+            .collect();
         Drawn {
             text: para.text.clone(),
             origin: para.origin,
@@ -209,5 +213,17 @@ impl Rows {
 impl Drawn {
     fn is(&self, para: &Para, style: Style) -> bool {
         self.role == para.role && self.style == style && self.text == para.text
+    }
+
+    /// The cells of row `r`, `width` of them, drawn on `background` the
+    /// first time.
+    fn row(&mut self, r: usize, width: u16, background: &Cell) -> &[Cell] {
+        let (line, style) = (&self.lines[r], self.style);
+        self.rows[r].get_or_insert_with(|| {
+            let mut row = Buffer::filled(Rect::new(0, 0, width, 1), background.clone());
+            ratatui::widgets::Paragraph::new(Line::styled(line.as_str(), style))
+                .render(row.area, &mut row);
+            row.content
+        })
     }
 }

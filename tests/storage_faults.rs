@@ -48,6 +48,14 @@ struct Setup {
 
 /// A store whose draft is version 2 with version 1 as its backup.
 fn setup() -> Setup {
+    let s = created();
+    s.store.save(&s.location, &version(2)).unwrap();
+    s.faults.take_calls();
+    s
+}
+
+/// A store whose draft was just created as version 1, never saved again.
+fn created() -> Setup {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("data");
     let faults = FaultyFs::new();
@@ -56,7 +64,6 @@ fn setup() -> Setup {
         .create(Some(DraftId::parse("summary").unwrap()), &version(1))
         .unwrap();
     let location = store.location(&id);
-    store.save(&location, &version(2)).unwrap();
     faults.take_calls();
     Setup {
         _dir: dir,
@@ -295,25 +302,8 @@ fn the_messages_say_which_file_which_step_and_why() {
 
 #[test]
 fn a_failing_step_of_keeping_an_earlier_version_never_fails_the_save() {
-    // A draft saved once: its first save keeps version 1 in the history.
-    let fresh = || {
-        let dir = tempfile::tempdir().unwrap();
-        let root = dir.path().join("data");
-        let faults = FaultyFs::new();
-        let store = Store::with_fs(&root, Arc::new(faults.clone()));
-        let id = store
-            .create(Some(DraftId::parse("summary").unwrap()), &version(1))
-            .unwrap();
-        let location = store.location(&id);
-        faults.take_calls();
-        Setup {
-            _dir: dir,
-            root,
-            faults,
-            store,
-            location,
-        }
-    };
+    // Its first save keeps version 1 in the history.
+    let fresh = created;
     let probe = fresh();
     probe.store.save(&probe.location, &version(2)).unwrap();
     let history = probe.root.join("history");

@@ -238,14 +238,20 @@ mod tests {
         );
     }
 
-    #[test]
-    fn saving_keeps_the_replaced_version_and_restoring_one_is_undoable() {
+    /// A store holding draft `a`, titled 一.
+    fn store_with_draft() -> (tempfile::TempDir, Store, DraftId, DraftLocation) {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::new(dir.path());
         let id = store
             .create(Some(DraftId::parse("a").unwrap()), &doc("一"))
             .unwrap();
         let location = store.location(&id);
+        (dir, store, id, location)
+    }
+
+    #[test]
+    fn saving_keeps_the_replaced_version_and_restoring_one_is_undoable() {
+        let (_dir, store, id, location) = store_with_draft();
         assert!(
             store.snapshots(&id).is_empty(),
             "a new draft replaced nothing"
@@ -273,12 +279,7 @@ mod tests {
 
     #[test]
     fn a_damaged_version_is_refused_and_nothing_changes() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::new(dir.path());
-        let id = store
-            .create(Some(DraftId::parse("a").unwrap()), &doc("一"))
-            .unwrap();
-        let location = store.location(&id);
+        let (_dir, store, id, location) = store_with_draft();
         store.save(&location, &doc("二")).unwrap();
         let kept = store.snapshots(&id);
         fs::write(&kept[0].path, "title = [").unwrap();
@@ -294,14 +295,9 @@ mod tests {
 
     #[test]
     fn a_version_that_cannot_be_kept_does_not_stop_the_save() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::new(dir.path());
-        let id = store
-            .create(Some(DraftId::parse("a").unwrap()), &doc("一"))
-            .unwrap();
+        let (dir, store, id, location) = store_with_draft();
         // A file where the history folder should be.
         fs::write(dir.path().join("history"), "").unwrap();
-        let location = store.location(&id);
         store.save(&location, &doc("二")).unwrap();
         assert_eq!(store.load(&location).unwrap().title, "二");
         assert!(store.snapshots(&id).is_empty());

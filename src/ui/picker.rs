@@ -206,18 +206,7 @@ fn draw_popup(frame: &mut Frame, app: &App, p: &PickerState, popup: &PickerPopup
             ],
         ),
         PickerPopup::Trash { items, selected } => {
-            let mut lines: Vec<Line> = items
-                .iter()
-                .enumerate()
-                .map(|(i, name)| {
-                    let line = Line::from(format!(" {}", escape_controls(name)));
-                    if i == *selected {
-                        line.style(theme.selection)
-                    } else {
-                        line
-                    }
-                })
-                .collect();
+            let mut lines = list_lines(items.iter().map(String::as_str), *selected, theme);
             if items.is_empty() {
                 lines.push(Line::from(
                     lang.pick(" 回收站是空的", " The trash is empty"),
@@ -234,18 +223,8 @@ fn draw_popup(frame: &mut Frame, app: &App, p: &PickerState, popup: &PickerPopup
             items,
             selected,
         } => {
-            let mut lines: Vec<Line> = items
-                .iter()
-                .enumerate()
-                .map(|(i, (_, about))| {
-                    let line = Line::from(format!(" {}", escape_controls(about)));
-                    if i == *selected {
-                        line.style(theme.selection)
-                    } else {
-                        line
-                    }
-                })
-                .collect();
+            let about = items.iter().map(|(_, about)| about.as_str());
+            let mut lines = list_lines(about, *selected, theme);
             if items.is_empty() {
                 lines.push(Line::from(lang.pick(
                     " 还没有早先的版本：保存时每十分钟留一个版本",
@@ -306,6 +285,25 @@ fn draw_popup(frame: &mut Frame, app: &App, p: &PickerState, popup: &PickerPopup
             .scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0)),
         rect,
     );
+}
+
+/// A popup's list, one line an entry, the selected one highlighted.
+fn list_lines<'a>(
+    entries: impl Iterator<Item = &'a str>,
+    selected: usize,
+    theme: &crate::theme::Theme,
+) -> Vec<Line<'static>> {
+    entries
+        .enumerate()
+        .map(|(i, entry)| {
+            let line = Line::from(format!(" {}", escape_controls(entry)));
+            if i == selected {
+                line.style(theme.selection)
+            } else {
+                line
+            }
+        })
+        .collect()
 }
 
 /// Pads to `width` display columns (format's padding counts chars).

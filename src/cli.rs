@@ -122,7 +122,7 @@ pub struct RestoreArgs {
     pub draft: String,
     /// Put back this earlier version instead (see `zongjie history`)
     #[arg(long, value_name = "YYYYMMDD-HHMMSS")]
-    pub version: Option<String>,
+    pub to: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -388,7 +388,7 @@ pub fn restore(
     };
     let _lock = DraftLock::acquire(&location)?;
     let name = crate::sanitize::escape_controls(&location.name()).into_owned();
-    let message = match &args.version {
+    let message = match &args.to {
         Some(version) => {
             store.restore_snapshot(&location, version)?;
             match lang {
@@ -419,7 +419,7 @@ pub fn restore(
 }
 
 /// `zongjie history`: the kept versions of a draft, newest first, with
-/// what `restore --version` takes.
+/// what `restore --to` takes.
 pub fn history(
     store: &Store,
     args: &HistoryArgs,

@@ -44,7 +44,7 @@ fn an_earlier_version_is_listed_and_comes_back() {
     let stamp = lines[0].split_whitespace().next().unwrap();
     assert_eq!(stamp.len(), "20261123-101500".len());
 
-    let (ok, _, said) = run(&env, &["restore", &id, "--version", stamp]);
+    let (ok, _, said) = run(&env, &["restore", &id, "--to", stamp]);
     assert!(ok, "{said}");
     assert!(
         said.contains(&format!("restored the version of {stamp}")),
@@ -66,7 +66,7 @@ fn a_version_that_is_not_there_or_damaged_changes_nothing() {
     let id = draft_saved_twice(&env);
     let before = env.snapshot();
 
-    let (ok, _, err) = run(&env, &["restore", &id, "--version", "20000101-000000"]);
+    let (ok, _, err) = run(&env, &["restore", &id, "--to", "20000101-000000"]);
     assert!(!ok);
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(
@@ -84,7 +84,7 @@ fn a_version_that_is_not_there_or_damaged_changes_nothing() {
         .join(format!("{stamp}.toml"));
     fs::write(&kept, "title = [").unwrap();
     let before = env.snapshot();
-    let (ok, _, err) = run(&env, &["--lang", "zh", "restore", &id, "--version", &stamp]);
+    let (ok, _, err) = run(&env, &["--lang", "zh", "restore", &id, "--to", &stamp]);
     assert!(!ok);
     assert_eq!(err.lines().count(), 1, "{err}");
     assert_eq!(env.snapshot(), before, "a damaged version restores nothing");

@@ -54,15 +54,27 @@ fn load_from_toml(bencher: divan::Bencher, chars: usize) {
     bencher.bench(|| parse_draft(divan::black_box(&text)));
 }
 
-/// Read and parse the file.
-#[divan::bench(args = SIZES)]
-fn load_from_file(bencher: divan::Bencher, chars: usize) {
+/// A data directory holding the draft of `chars` characters.
+fn stored(
+    chars: usize,
+) -> (
+    tempfile::TempDir,
+    zongjie::storage::Store,
+    zongjie::storage::DraftLocation,
+) {
     let dir = tempfile::tempdir().expect("temp dir");
     let store = zongjie::storage::Store::new(dir.path());
     let id = store
         .create(None, &support::draft(chars))
         .expect("create draft");
     let location = store.location(&id);
+    (dir, store, location)
+}
+
+/// Read and parse the file.
+#[divan::bench(args = SIZES)]
+fn load_from_file(bencher: divan::Bencher, chars: usize) {
+    let (_dir, store, location) = stored(chars);
     bencher.bench(|| store.load(divan::black_box(&location)));
 }
 
@@ -70,11 +82,6 @@ fn load_from_file(bencher: divan::Bencher, chars: usize) {
 /// and fingerprint its bytes (to notice a change on disk before saving).
 #[divan::bench(args = SIZES)]
 fn load_from_file_with_fingerprint(bencher: divan::Bencher, chars: usize) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let store = zongjie::storage::Store::new(dir.path());
-    let id = store
-        .create(None, &support::draft(chars))
-        .expect("create draft");
-    let location = store.location(&id);
+    let (_dir, store, location) = stored(chars);
     bencher.bench(|| store.load_with_fingerprint(divan::black_box(&location)));
 }

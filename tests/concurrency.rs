@@ -77,14 +77,20 @@ fn a_lock_held_by_another_process_is_refused_then_taken_over_after_its_death() {
     );
 }
 
-#[test]
-fn a_change_on_disk_is_noticed_before_saving() {
+/// A data directory holding draft `d`, titled 一.
+fn draft_d() -> (tempfile::TempDir, Store, DraftLocation) {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::new(dir.path().join("data"));
     let id = store
         .create(Some(DraftId::parse("d").unwrap()), &doc("一"))
         .unwrap();
     let location = store.location(&id);
+    (dir, store, location)
+}
+
+#[test]
+fn a_change_on_disk_is_noticed_before_saving() {
+    let (_dir, store, location) = draft_d();
     let (loaded, fingerprint) = store.load_with_fingerprint(&location).unwrap();
     assert_eq!(loaded, doc("一"));
     assert!(!store.changed_on_disk(&location, &fingerprint).unwrap());
@@ -128,12 +134,7 @@ fn a_change_on_disk_is_noticed_before_saving() {
 
 #[test]
 fn recovery_leaves_a_restore_in_progress_alone() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = Store::new(dir.path().join("data"));
-    let id = store
-        .create(Some(DraftId::parse("d").unwrap()), &doc("一"))
-        .unwrap();
-    let location = store.location(&id);
+    let (_dir, store, location) = draft_d();
     store.save(&location, &doc("二")).unwrap();
     // A restore between its first and second step, in "another process"
     // that holds the lock: the current version is in the pending file.
@@ -147,7 +148,7 @@ fn recovery_leaves_a_restore_in_progress_alone() {
     );
     // The picker's restore is refused meanwhile.
     assert!(matches!(
-        store.restore_backup(&id),
+        store.restore_backup(location.id.as_ref().unwrap()),
         Err(StorageError::Locked(LockError::Held { .. }))
     ));
     // Once the restorer is gone (it died before replacing the draft), the

@@ -240,7 +240,12 @@ pub fn import(
             store.save(&location, &imported.document)?;
             id
         }
-        id => store.create(id, &imported.document)?,
+        // The id is claimed atomically: another import may have taken it
+        // since the check above.
+        id => store.create(id, &imported.document).map_err(|e| match e {
+            StorageError::Exists { id } => CommandError::DraftExists(id),
+            other => other.into(),
+        })?,
     };
     for warning in &imported.warnings {
         let line = crate::sanitize::escape_controls(&warning.describe(lang)).into_owned();

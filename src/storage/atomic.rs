@@ -31,6 +31,8 @@ pub enum WriteStep {
     Write,
     Sync,
     Rename,
+    /// Giving the new file its name, which must be free.
+    Claim,
     SyncDir,
 }
 
@@ -41,6 +43,7 @@ impl WriteStep {
             WriteStep::Write => "writing the temporary file",
             WriteStep::Sync => "flushing the temporary file to disk",
             WriteStep::Rename => "renaming the temporary file over it",
+            WriteStep::Claim => "giving the new file its name",
             WriteStep::SyncDir => "flushing its folder to disk",
         }
     }
@@ -59,6 +62,11 @@ impl WriteError {
     /// the last step (making the rename durable) fails after the rename.
     pub fn replaced(&self) -> bool {
         self.step == WriteStep::SyncDir
+    }
+
+    /// Whether a new file was refused because its name is taken.
+    pub fn name_taken(&self) -> bool {
+        self.step == WriteStep::Claim && self.source.kind() == io::ErrorKind::AlreadyExists
     }
 }
 
@@ -121,6 +129,76 @@ pub fn write_atomically(
     }
     let dir = target.parent().unwrap_or(Path::new("."));
     fs.sync_dir(dir).map_err(fail(WriteStep::SyncDir))
+}
+
+/// Writes `bytes` as a new file `target`, which must not exist: the name is
+/// claimed atomically, never checked first and written later, so of two
+/// processes creating the same name exactly one succeeds and the other gets
+/// [`WriteError::name_taken`]. The whole file is written and flushed under a
+/// temp name and then hard-linked to `target` (a link never replaces
+/// anything), so `target` never exists half written. On a file system
+/// without hard links (FAT), `target` is created exclusively (O_EXCL) and
+/// written in place; a failed write removes it again.
+pub fn create_atomically(
+    fs: &dyn FileSystem,
+    target: &Path,
+    bytes: &[u8],
+) -> Result<(), WriteError> {
+    let temp = temp_path(target);
+    let fail = |step| {
+        move |source| WriteError {
+            target: target.to_path_buf(),
+            step,
+            source,
+        }
+    };
+    let mut file = fs.create_new(&temp).map_err(fail(WriteStep::CreateTemp))?;
+    let claimed = file
+        .write_all(bytes)
+        .map_err(fail(WriteStep::Write))
+        .and_then(|()| file.sync_all().map_err(fail(WriteStep::Sync)))
+        .and_then(|()| match fs.hard_link(&temp, target) {
+            Err(e) if links_unsupported(&e) => {
+                create_in_place(fs, target, bytes).map_err(|(step, e)| fail(step)(e))
+            }
+            other => other.map_err(fail(WriteStep::Claim)),
+        });
+    let _ = fs.remove_file(&temp);
+    claimed?;
+    let dir = target.parent().unwrap_or(Path::new("."));
+    fs.sync_dir(dir).map_err(fail(WriteStep::SyncDir))
+}
+
+/// Whether a hard link failed because the file system has none.
+pub(crate) fn links_unsupported(e: &io::Error) -> bool {
+    #[cfg(unix)]
+    {
+        matches!(
+            e.raw_os_error(),
+            Some(libc::EPERM | libc::EOPNOTSUPP | libc::ENOSYS | libc::EMLINK)
+        )
+    }
+    #[cfg(not(unix))]
+    {
+        e.kind() == io::ErrorKind::Unsupported
+    }
+}
+
+/// The O_EXCL fallback of [`create_atomically`].
+fn create_in_place(
+    fs: &dyn FileSystem,
+    target: &Path,
+    bytes: &[u8],
+) -> Result<(), (WriteStep, io::Error)> {
+    let mut file = fs.create_new(target).map_err(|e| (WriteStep::Claim, e))?;
+    let written = file
+        .write_all(bytes)
+        .map_err(|e| (WriteStep::Write, e))
+        .and_then(|()| file.sync_all().map_err(|e| (WriteStep::Sync, e)));
+    if written.is_err() {
+        let _ = fs.remove_file(target);
+    }
+    written
 }
 
 /// Removes temp files left by a save that was cut short (a crash or a kill):
@@ -225,6 +303,27 @@ mod tests {
             1,
             "no temp file left"
         );
+    }
+
+    #[test]
+    fn a_new_file_claims_its_name_once_with_or_without_hard_links() {
+        use crate::storage::{FaultyFs, FsOp};
+        let dir = tempfile::tempdir().unwrap();
+        let faults = FaultyFs::new();
+        for (n, no_links) in [(0, false), (1, true)] {
+            let target = dir.path().join(format!("{n}.toml"));
+            if no_links {
+                // A FAT stick: no hard links; the fallback claims by O_EXCL.
+                faults.fail(FsOp::Link, 0, libc::EPERM);
+            }
+            create_atomically(&faults, &target, b"first").unwrap();
+            let again = create_atomically(&faults, &target, b"second").unwrap_err();
+            assert!(again.name_taken(), "{again}");
+            assert_eq!(fs::read(&target).unwrap(), b"first");
+        }
+        assert_eq!(faults.fired(), 1);
+        let names: Vec<_> = fs::read_dir(dir.path()).unwrap().flatten().collect();
+        assert_eq!(names.len(), 2, "no temp file left");
     }
 
     #[test]

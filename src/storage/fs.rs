@@ -31,6 +31,11 @@ pub trait FileSystem: fmt::Debug + Send + Sync {
     fn metadata(&self, path: &Path) -> io::Result<fs::Metadata>;
     /// Creates a directory and its parents, private to the user (0700).
     fn create_dir_all(&self, dir: &Path) -> io::Result<()>;
+    /// Makes `to` a second name of the file `from`, failing if anything (a
+    /// file, a link) is already at `to`: the atomic way to claim a name.
+    fn hard_link(&self, from: &Path, to: &Path) -> io::Result<()> {
+        fs::hard_link(from, to)
+    }
 }
 
 /// A file being written. `sync_all` takes the file: after an fsync failed,
@@ -172,6 +177,7 @@ pub enum FsOp {
     Remove,
     Metadata,
     CreateDir,
+    Link,
 }
 
 /// The real file system with failures on demand: arm it with
@@ -302,5 +308,10 @@ impl FileSystem for FaultyFs {
     fn create_dir_all(&self, dir: &Path) -> io::Result<()> {
         self.check(FsOp::CreateDir, dir)?;
         OsFs.create_dir_all(dir)
+    }
+
+    fn hard_link(&self, from: &Path, to: &Path) -> io::Result<()> {
+        self.check(FsOp::Link, to)?;
+        OsFs.hard_link(from, to)
     }
 }

@@ -14,7 +14,8 @@ mod store;
 mod trash;
 
 pub use atomic::{
-    WriteError, WriteStep, atomic_write, clean_stale_temp_files, is_temp_name, write_atomically,
+    WriteError, WriteStep, atomic_write, clean_stale_temp_files, create_atomically, is_temp_name,
+    write_atomically,
 };
 pub use draft_file::{DraftFileError, FORMAT_VERSION, line_column, parse_draft, write_draft};
 pub use fingerprint::Fingerprint;

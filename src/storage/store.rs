@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::SystemTime;
 
-use super::atomic::{WriteError, clean_stale_temp_files, write_atomically};
+use super::atomic::{WriteError, clean_stale_temp_files, create_atomically, write_atomically};
 use super::draft_file::{DraftFileError, parse_draft, write_draft};
 use super::fingerprint::Fingerprint;
 use super::fs::{FileSystem, OsFs};
@@ -264,25 +264,68 @@ impl Store {
         Ok(Fingerprint::of(text.as_bytes(), meta.as_ref()))
     }
 
-    /// Creates a new draft under `id` (or a fresh dated id) and returns its id.
+    /// Creates a new draft under `id` (or a fresh dated id) and returns its
+    /// id. The id is claimed atomically ([`create_atomically`]): when
+    /// several processes create drafts at once, each gets its own id, and
+    /// of those asking for the same `id` exactly one succeeds; the others
+    /// get [`StorageError::Exists`].
     pub fn create(&self, id: Option<DraftId>, doc: &Document) -> Result<DraftId, StorageError> {
         self.prepare()?;
-        let id = match id {
+        let bytes = write_draft(doc).into_bytes();
+        match id {
             Some(id) => {
-                if self.location(&id).path.exists() {
-                    return Err(StorageError::Exists { id });
-                }
-                id
+                self.claim(&id, &bytes)?;
+                Ok(id)
             }
-            None => self.fresh_id(),
-        };
-        self.save(&self.location(&id), doc)?;
-        Ok(id)
+            None => self.create_fresh(&bytes),
+        }
     }
 
-    /// `YYYYMMDD-N`, the first N not yet taken.
+    /// Writes `bytes` as the new draft `id`; [`StorageError::Exists`] if
+    /// the id is taken (by a draft, or by anything else at its path).
+    pub(crate) fn claim(&self, id: &DraftId, bytes: &[u8]) -> Result<(), StorageError> {
+        match create_atomically(self.fs(), &self.location(id).path, bytes) {
+            Ok(()) => Ok(()),
+            Err(e) if e.name_taken() => Err(StorageError::Exists { id: id.clone() }),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// Writes `bytes` as a new draft under the first free `YYYYMMDD-N`.
+    pub(crate) fn create_fresh(&self, bytes: &[u8]) -> Result<DraftId, StorageError> {
+        self.first_free(&today(), 1, |id| self.claim(id, bytes))
+    }
+
+    /// Tries `take` on `<stem>-N` for N = `from`, `from` + 1, … (starting
+    /// at the first N not taken when looked at) until it does not find the
+    /// id taken.
+    pub(crate) fn first_free(
+        &self,
+        stem: &str,
+        from: u32,
+        mut take: impl FnMut(&DraftId) -> Result<(), StorageError>,
+    ) -> Result<DraftId, StorageError> {
+        let candidate = |n: u32| DraftId::parse(&format!("{stem}-{n}"));
+        let mut n = from;
+        while candidate(n).is_ok_and(|id| self.location(&id).path.exists()) {
+            n += 1;
+        }
+        // Another process may take each free one first: then go on.
+        for _ in 0..10_000 {
+            let id = candidate(n)?;
+            match take(&id) {
+                Err(StorageError::Exists { .. }) => n += 1,
+                Err(e) => return Err(e),
+                Ok(()) => return Ok(id),
+            }
+        }
+        Err(StorageError::Exists { id: candidate(n)? })
+    }
+
+    /// `YYYYMMDD-N`, the first N not yet taken (when looked at: use
+    /// [`Store::create`] to claim one).
     pub fn fresh_id(&self) -> DraftId {
-        let day = chrono::Local::now().format("%Y%m%d").to_string();
+        let day = today();
         let mut n = 1u32;
         loop {
             let candidate = format!("{day}-{n}");
@@ -403,6 +446,11 @@ impl Store {
         write_atomically(self.fs(), backup, current)?;
         Ok(())
     }
+}
+
+/// Today as the stem of fresh ids: `YYYYMMDD`.
+fn today() -> String {
+    chrono::Local::now().format("%Y%m%d").to_string()
 }
 
 /// Parses the bytes of a draft file.

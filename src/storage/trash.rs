@@ -30,11 +30,10 @@ impl Store {
         let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
         let mut name = format!("{id}.{stamp}.toml");
         let mut n = 2;
-        while dir.join(&name).exists() {
+        while !self.move_to_free_name(&from, &dir.join(&name))? {
             name = format!("{id}.{stamp}-{n}.toml");
             n += 1;
         }
-        self.move_file(&from, &dir.join(&name))?;
         // Its earlier versions go with it (best effort: the draft is in the trash).
         let history = self.history_dir(id);
         if history.is_dir() {
@@ -72,13 +71,21 @@ impl Store {
             return Err(StorageError::NoFile(from));
         }
         let stem = name.split('.').next().unwrap_or("");
-        let id = match DraftId::parse(stem) {
-            Ok(id) if !self.location(&id).path.exists() => id,
-            _ => self.fresh_id(),
-        };
         self.prepare()?;
-        let to = self.location(&id).path;
-        self.move_file(&from, &to)?;
+        let moved = |id: &DraftId| match self.move_to_free_name(&from, &self.location(id).path)? {
+            true => Ok(()),
+            false => Err(StorageError::Exists { id: id.clone() }),
+        };
+        let today = chrono::Local::now().format("%Y%m%d").to_string();
+        let id = match DraftId::parse(stem) {
+            // Its own id, unless another draft has it now.
+            Ok(id) => match moved(&id) {
+                Ok(()) => id,
+                Err(StorageError::Exists { .. }) => self.first_free(&today, 1, moved)?,
+                Err(e) => return Err(e),
+            },
+            Err(_) => self.first_free(&today, 1, moved)?,
+        };
         let history = self.trash_dir().join(trashed_history(name));
         let back = self.history_dir(&id);
         if history.is_dir() && !back.exists() {
@@ -87,39 +94,33 @@ impl Store {
         Ok(id)
     }
 
-    /// Copies a draft to a fresh id.
+    /// Copies a draft to a fresh id, `<id>-2` or the next free one.
     pub fn copy(&self, id: &DraftId) -> Result<DraftId, StorageError> {
         let doc = self.load(&self.location(id))?;
-        let mut copy_id = None;
-        for n in 2.. {
-            let candidate = format!("{id}-{n}");
-            match DraftId::parse(&candidate) {
-                Ok(c) if !self.location(&c).path.exists() => {
-                    copy_id = Some(c);
-                    break;
-                }
-                Ok(_) => continue,
-                Err(_) => break,
-            }
+        self.prepare()?;
+        let bytes = super::draft_file::write_draft(&doc).into_bytes();
+        match self.first_free(id.as_str(), 2, |c| self.claim(c, &bytes)) {
+            // `<id>-N` would be too long an id.
+            Err(StorageError::Id(_)) => self.create_fresh(&bytes),
+            other => other,
         }
-        self.create(copy_id, &doc)
     }
 
-    /// Renames a draft (its file); the new id must be free.
+    /// Renames a draft (its file); the new id must be free. The new name is
+    /// claimed atomically: a draft created under it meanwhile is never replaced.
     pub fn rename(&self, from: &DraftId, to: &str) -> Result<DraftId, StorageError> {
         let to = DraftId::parse(to)?;
         let source = self.location(from).path;
         let target = self.location(&to).path;
-        if target.exists() {
-            return Err(StorageError::Exists { id: to });
-        }
         if !source.is_file() {
             return Err(StorageError::NotFound {
                 id: from.to_string(),
                 dir: self.drafts_dir(),
             });
         }
-        self.move_file(&source, &target)?;
+        if !self.move_to_free_name(&source, &target)? {
+            return Err(StorageError::Exists { id: to });
+        }
         let old_backup = self.location(from).backup;
         if old_backup.exists() {
             let _ = self.fs().rename(&old_backup, &self.location(&to).backup);
@@ -131,9 +132,41 @@ impl Store {
         Ok(to)
     }
 
+    /// Moves `from` to `to` unless something is at `to` already (then
+    /// returns false and changes nothing). The name is claimed with a hard
+    /// link, which never replaces anything, before `from` goes; on a file
+    /// system without links it is looked at first.
+    fn move_to_free_name(&self, from: &Path, to: &Path) -> Result<bool, StorageError> {
+        match self.fs().hard_link(from, to) {
+            Ok(()) => {
+                if let Err(e) = self.fs().remove_file(from) {
+                    // Back to one name, the old one: the move did not happen.
+                    let _ = self.fs().remove_file(to);
+                    return Err(StorageError::io(from)(e));
+                }
+                self.sync_both(from, to)?;
+                Ok(true)
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
+            Err(e) if super::atomic::links_unsupported(&e) => {
+                if self.fs().metadata(to).is_ok() {
+                    return Ok(false);
+                }
+                self.move_file(from, to)?;
+                Ok(true)
+            }
+            Err(e) => Err(StorageError::io(to)(e)),
+        }
+    }
+
     /// Renames `from` to `to` and makes it durable in both folders.
     fn move_file(&self, from: &Path, to: &Path) -> Result<(), StorageError> {
         self.fs().rename(from, to).map_err(StorageError::io(from))?;
+        self.sync_both(from, to)
+    }
+
+    /// Makes a move from `from` to `to` durable in both folders.
+    fn sync_both(&self, from: &Path, to: &Path) -> Result<(), StorageError> {
         for dir in [to.parent(), from.parent()].into_iter().flatten() {
             self.fs().sync_dir(dir).map_err(StorageError::io(dir))?;
         }

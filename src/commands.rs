@@ -15,7 +15,9 @@ use crate::i18n::Lang;
 use crate::plain_text::{
     ExportOptions, ImportError, MAX_IMPORT_BYTES, encode, export_text, import_bytes,
 };
-use crate::storage::{DraftId, DraftLock, LockError, StorageError, Store};
+use crate::storage::{
+    DraftId, DraftLock, LockError, OsFs, StorageError, Store, create_atomically, write_atomically,
+};
 use crate::templates::{TEMPLATES, Template};
 
 /// A command that could not do its work; printed as one line on stderr.
@@ -39,6 +41,10 @@ pub enum CommandError {
     DraftExists(DraftId),
     #[error(transparent)]
     Lock(#[from] LockError),
+    #[error(
+        "{0} is one of zongjie's own files (drafts, backups, history, trash, locks); export somewhere else"
+    )]
+    ManagedFile(PathBuf),
 }
 
 /// The `--id` of `new` and `import`, checked.
@@ -159,32 +165,35 @@ pub fn export(
                 .join(format!("{stem}.txt"))
         }
     };
+    // Not even --force writes over a draft, its backups or its history.
+    if store.is_managed(&target, Some(&location)) {
+        return Err(CommandError::ManagedFile(target));
+    }
     write_output(&target, &bytes, args.force)?;
     let _ = writeln!(err, "{}", target.display());
     Ok(())
 }
 
-/// Writes an export file, refusing to replace one unless `force`.
+/// Writes an export file atomically, as drafts are saved: the reader of
+/// `target` sees the old file or the new one, never half of it. An
+/// existing file is replaced only with `force` (a link there is replaced,
+/// not followed).
 pub fn write_output(target: &Path, bytes: &[u8], force: bool) -> Result<(), CommandError> {
-    let io_error = |source| CommandError::Io {
-        path: target.to_path_buf(),
-        source,
+    let written = if force {
+        write_atomically(&OsFs, target, bytes)
+    } else {
+        create_atomically(&OsFs, target, bytes)
     };
-    if force {
-        return fs::write(target, bytes).map_err(io_error);
-    }
-    let mut file = fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(target)
-        .map_err(|e| {
-            if e.kind() == io::ErrorKind::AlreadyExists {
-                CommandError::OutputExists(target.to_path_buf())
-            } else {
-                io_error(e)
+    written.map_err(|e| {
+        if e.name_taken() {
+            CommandError::OutputExists(target.to_path_buf())
+        } else {
+            CommandError::Io {
+                path: target.to_path_buf(),
+                source: e.source,
             }
-        })?;
-    file.write_all(bytes).map_err(io_error)
+        }
+    })
 }
 
 /// `zongjie import`: reads the whole input first, so that nothing is stored

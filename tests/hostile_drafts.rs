@@ -62,7 +62,27 @@ fn control_characters_escapes_and_bidi_survive_a_round_trip() {
             .any(|c| c.is_control() && c != '\n' && c != '\t'),
         "raw control in the file"
     );
-    assert_eq!(load(&text).unwrap(), doc);
+    assert_eq!(load(&text).unwrap(), without_cr(doc));
+}
+
+/// What a document is once loaded: a carriage return never reaches the
+/// editor or the terminal; in paragraphs it is a paragraph break (CRLF
+/// too), in one-line fields a space.
+fn without_cr(mut doc: Document) -> Document {
+    let lines = |t: &mut String| *t = t.replace("\r\n", "\n").replace('\r', "\n");
+    let spaces = |t: &mut String| *t = t.replace("\r\n", " ").replace('\r', " ");
+    spaces(&mut doc.title);
+    lines(&mut doc.preamble);
+    lines(&mut doc.notes);
+    for s in &mut doc.sections {
+        spaces(&mut s.title);
+        lines(&mut s.intro);
+        for i in &mut s.items {
+            spaces(&mut i.heading);
+            lines(&mut i.body);
+        }
+    }
+    doc
 }
 
 #[test]
@@ -239,6 +259,6 @@ proptest! {
         let mut section = Section::new(SectionKind::Problems, heading.clone());
         section.items.push(Item::new(heading, body.clone()));
         let doc = Document { title, notes: body, sections: vec![section], ..Document::default() };
-        prop_assert_eq!(load(&write_draft(&doc)).unwrap(), doc);
+        prop_assert_eq!(load(&write_draft(&doc)).unwrap(), without_cr(doc));
     }
 }

@@ -29,6 +29,10 @@ pub fn in_chinese(error: &(dyn Error + 'static)) -> Option<String> {
             CommandError::NoDataDir => {
                 Some("找不到数据目录：请用 --data-dir 指定，或设置环境变量 ZONGJIE_DATA_DIR".into())
             }
+            CommandError::ManagedFile(path) => Some(format!(
+                "{} 是 zongjie 自己的文件（草稿、备份、历史版本、回收站、锁），请导出到别处",
+                path.display()
+            )),
             CommandError::DraftExists(id) => Some(format!(
                 "草稿 `{id}` 已存在；要替换请加 --force（原来的版本会保存为备份）"
             )),
@@ -69,6 +73,14 @@ pub fn in_chinese(error: &(dyn Error + 'static)) -> Option<String> {
             IdError::TooLong(id) => format!("草稿编号 `{id}` 太长（最多 64 个字符）"),
             IdError::Unsafe(id) => {
                 format!("草稿编号 `{id}` 不能包含 `/`、`\\`、`..`、控制字符，也不能以 `.` 开头")
+            }
+            IdError::Invisible(id) => format!(
+                "草稿编号 `{id}` 含有看不见或改变文字方向的字符（显示为 \\u{{…}}），请去掉后重输"
+            ),
+            IdError::NotNfc(id) => {
+                format!(
+                    "草稿编号 `{id}` 不是 Unicode NFC 规范形式（有字母由两个字符组成），请重新输入"
+                )
             }
         });
     }

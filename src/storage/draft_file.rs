@@ -56,10 +56,30 @@ pub fn parse_draft(text: &str) -> Result<Document, DraftFileError> {
         return Err(DraftFileError::NewerFormat { found });
     }
     // Drafts as zongjie writes them take a fast path; anything else, TOML.
-    if let Some(doc) = fast::read(text) {
-        return Ok(doc);
+    let mut doc = match fast::read(text) {
+        Some(doc) => doc,
+        None => parse_with_toml(text)?,
+    };
+    without_carriage_returns(&mut doc);
+    Ok(doc)
+}
+
+/// A carriage return in a field (a file edited on Windows, or by hand)
+/// would move a terminal's cursor back over the line: in fields of several
+/// paragraphs `\r\n` and `\r` become paragraph breaks, in one-line fields
+/// a space.
+fn without_carriage_returns(doc: &mut Document) {
+    let fields: Vec<_> = doc.fields().collect();
+    for field in fields {
+        let Some(text) = doc.text_mut(field) else {
+            continue;
+        };
+        if !text.contains('\r') {
+            continue;
+        }
+        let break_ = if field.is_multiline() { "\n" } else { " " };
+        *text = text.replace("\r\n", break_).replace('\r', break_);
     }
-    parse_with_toml(text)
 }
 
 /// Reads a draft with the general TOML parser.
@@ -202,7 +222,7 @@ mod tests {
         s.style = NumberingStyle::OrdinalInline;
         s.items.push(Item::new(
             "政治建设",
-            "第一段“引号”\\反斜杠\n第二段\t制表\r回车\u{1b}[31m",
+            "第一段“引号”\\反斜杠\n第二段\t制表\u{1b}[31m",
         ));
         Document {
             title: "XX党支部2020年上半年党建工作总结".into(),
@@ -253,6 +273,21 @@ mod tests {
         let err = parse_draft("format = 1\ntitel = \"x\"\n").unwrap_err();
         assert!(err.to_string().contains("titel"), "{err}");
         assert!(parse_draft("title = \"x\"\n").is_err());
+    }
+
+    #[test]
+    fn carriage_returns_are_paragraph_breaks_or_spaces_when_loaded() {
+        let mut doc = sample();
+        doc.title = "标题\r\n续".into();
+        doc.preamble = "一\r\n二\r三".into();
+        doc.sections[0].items[0].heading = "小\r标题".into();
+        let loaded = parse_draft(&write_draft(&doc)).unwrap();
+        assert_eq!(loaded.title, "标题 续");
+        assert_eq!(loaded.preamble, "一\n二\n三");
+        assert_eq!(loaded.sections[0].items[0].heading, "小 标题");
+        // Written by hand, as a raw CR inside a multi-line string.
+        let raw = "format = 1\ntitle = \"t\"\npreamble = \"\"\"\na\r\nb\"\"\"\n";
+        assert_eq!(parse_draft(raw).unwrap().preamble, "a\nb");
     }
 
     #[test]

@@ -80,6 +80,11 @@ impl Store {
         replaced: &[u8],
         now: NaiveDateTime,
     ) -> Result<(), StorageError> {
+        let dir = self.history_dir(id);
+        // A link planted there would make a save write and prune elsewhere.
+        for d in [self.root().join("history"), dir.clone()] {
+            self.refuse_link(&d)?;
+        }
         let kept = self.snapshots(id);
         if let Some(newest) = kept.first()
             && let Ok(then) = NaiveDateTime::parse_from_str(&newest.stamp, STAMP)
@@ -89,7 +94,6 @@ impl Store {
         {
             return Ok(());
         }
-        let dir = self.history_dir(id);
         for d in [self.root().join("history"), dir.clone()] {
             create_private_dir(&d).map_err(StorageError::io(&d))?;
         }

@@ -18,6 +18,14 @@ pub enum IdError {
     TooLong(String),
     #[error("draft id `{0}` may not contain `/`, `\\`, `..`, control characters or start with `.`")]
     Unsafe(String),
+    #[error(
+        "draft id `{0}` holds an invisible or direction-changing character (shown as \\u{{…}}); type it without"
+    )]
+    Invisible(String),
+    #[error(
+        "draft id `{0}` is not in Unicode normal form C (it has a letter written as two characters); retype it"
+    )]
+    NotNfc(String),
 }
 
 impl DraftId {
@@ -39,6 +47,14 @@ impl DraftId {
         if s.starts_with('.') || s.contains("..") || s.chars().any(unsafe_char) || s.trim() != s {
             return Err(IdError::Unsafe(shown));
         }
+        // An id that looks like another one, or like nothing, would let
+        // one draft pass for another in every listing.
+        if s.chars().any(crate::sanitize::is_invisible) {
+            return Err(IdError::Invisible(escape_name(s)));
+        }
+        if !unicode_normalization::is_nfc(s) {
+            return Err(IdError::NotNfc(escape_name(s)));
+        }
         Ok(DraftId(s.to_string()))
     }
 
@@ -51,10 +67,16 @@ impl DraftId {
     }
 }
 
+/// Shown with anything untrustworthy escaped (a parsed id has nothing of
+/// the kind, so this is the id itself).
 impl fmt::Display for DraftId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(&crate::sanitize::escape_name(&self.0))
     }
+}
+
+fn escape_name(s: &str) -> String {
+    crate::sanitize::escape_name(s).into_owned()
 }
 
 #[cfg(test)]
@@ -75,6 +97,24 @@ mod tests {
                 "{bad:?}"
             );
         }
+        for bad in [
+            "a\u{202e}txt.exe",
+            "a\u{200b}b",
+            "\u{feff}a",
+            "a\u{2066}b",
+            "a\u{ad}",
+        ] {
+            let err = DraftId::parse(bad).unwrap_err();
+            assert!(matches!(err, IdError::Invisible(_)), "{bad:?}");
+            assert!(err.to_string().is_ascii() || !err.to_string().contains(bad));
+            assert!(!err.to_string().chars().any(crate::sanitize::is_invisible));
+        }
+        // é as e + combining acute: not NFC; the composed one is fine.
+        assert!(matches!(
+            DraftId::parse("caf\u{65}\u{301}"),
+            Err(IdError::NotNfc(_))
+        ));
+        assert!(DraftId::parse("caf\u{e9}").is_ok());
         assert!(matches!(
             DraftId::parse(&"长".repeat(65)),
             Err(IdError::TooLong(_))

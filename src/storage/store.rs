@@ -145,10 +145,51 @@ impl Store {
         self.root.join("backups")
     }
 
+    /// Refuses `path` inside the data directory when it is a symbolic link:
+    /// nothing is written or removed through one (the data directory itself
+    /// may be a link the writer chose).
+    pub(crate) fn refuse_link(&self, path: &Path) -> Result<(), StorageError> {
+        match self.fs.metadata(path) {
+            Ok(meta) if meta.file_type().is_symlink() => Err(StorageError::Io {
+                path: path.to_path_buf(),
+                source: io::Error::new(
+                    io::ErrorKind::InvalidInput,
+                    "is a symbolic link, which zongjie does not follow",
+                ),
+            }),
+            _ => Ok(()),
+        }
+    }
+
+    /// Whether writing a file at `path` would write into the data directory
+    /// (its drafts, backups, history, trash or locks) or over one of the
+    /// files of `draft` (a draft named by its path, with its backup and
+    /// lock). Links are resolved first: a link pointing into the data
+    /// directory counts as the file it points to.
+    pub fn is_managed(&self, path: &Path, draft: Option<&DraftLocation>) -> bool {
+        let target = resolve_for_writing(path);
+        if target.starts_with(resolve_for_writing(&self.root)) {
+            return true;
+        }
+        draft.is_some_and(|d| {
+            [
+                d.path.clone(),
+                d.backup.clone(),
+                d.lock_path(),
+                d.pending_backup_path(),
+            ]
+            .iter()
+            .any(|own| resolve_for_writing(own) == target)
+        })
+    }
+
     /// Creates the data folders (0700) if needed and removes temp files left
     /// by an interrupted save.
     pub fn prepare(&self) -> Result<(), StorageError> {
         for dir in [self.root.clone(), self.drafts_dir(), self.backups_dir()] {
+            if dir != self.root {
+                self.refuse_link(&dir)?;
+            }
             self.fs
                 .create_dir_all(&dir)
                 .map_err(StorageError::io(&dir))?;
@@ -445,6 +486,28 @@ impl Store {
         }
         write_atomically(self.fs(), backup, current)?;
         Ok(())
+    }
+}
+
+/// Where a write to `path` would land: the path with every link resolved,
+/// in the file itself when it exists, else in its folder.
+fn resolve_for_writing(path: &Path) -> PathBuf {
+    let mut absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    // A link to a file not there yet (which canonicalize cannot resolve).
+    for _ in 0..40 {
+        match fs::read_link(&absolute) {
+            Ok(to) => absolute = absolute.parent().unwrap_or(Path::new("/")).join(to),
+            Err(_) => break,
+        }
+    }
+    if let Ok(real) = fs::canonicalize(&absolute) {
+        return real;
+    }
+    match (absolute.parent(), absolute.file_name()) {
+        (Some(dir), Some(name)) => fs::canonicalize(dir)
+            .map(|d| d.join(name))
+            .unwrap_or(absolute.clone()),
+        _ => absolute,
     }
 }
 

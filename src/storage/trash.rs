@@ -23,6 +23,7 @@ impl Store {
             });
         }
         let dir = self.trash_dir();
+        self.refuse_link(&dir)?;
         super::store::create_private_dir(&dir).map_err(|source| StorageError::Io {
             path: dir.clone(),
             source,

@@ -25,7 +25,8 @@ pub struct Opened {
     /// Held while the draft is open; dropping it lets others open the draft.
     _lock: Option<DraftLock>,
     fingerprint: Option<Fingerprint>,
-    /// Set when another zongjie holds the lock: the draft opens read-only.
+    /// Set when another zongjie holds the lock, or the lock cannot be
+    /// written (a read-only or full file system): the draft opens read-only.
     pub held_elsewhere: Option<LockError>,
 }
 
@@ -37,8 +38,8 @@ pub fn open_draft(
 ) -> Result<(Document, Opened), StorageError> {
     let (lock, held_elsewhere) = match DraftLock::acquire(location) {
         Ok(lock) => (Some(lock), None),
-        Err(e @ LockError::Held { .. }) => (None, Some(e)),
-        Err(e) => return Err(e.into()),
+        // Held elsewhere, or the folder cannot be written: still readable.
+        Err(e) => (None, Some(e)),
     };
     let (doc, fingerprint) = store.load_with_fingerprint(location)?;
     Ok((
@@ -390,20 +391,33 @@ impl Session<'_> {
     fn note_read_only(&self, app: &mut App) {
         if let Some(held) = &self.opened.held_elsewhere {
             let lang = app.lang();
+            let why = match held {
+                LockError::Held { .. } => lang.pick("另一窗口在编辑", "open elsewhere"),
+                LockError::Io { .. } => lang.pick("文件夹无法写入", "folder not writable"),
+            };
             if let Some(e) = app.editor_mut() {
                 e.read_only = true;
+                e.read_only_why = Some(why.to_string());
             }
-            let pid = match held {
-                LockError::Held { pid: Some(pid), .. } => format!(" ({pid})"),
-                _ => String::new(),
+            let message = match held {
+                LockError::Held { pid, .. } => format!(
+                    "{}{}",
+                    lang.pick(
+                        "只读打开：这篇草稿正在另一个 zongjie 窗口中编辑",
+                        "Opened read-only: this draft is open in another zongjie"
+                    ),
+                    pid.map(|p| format!(" ({p})")).unwrap_or_default()
+                ),
+                LockError::Io { path, source } => format!(
+                    "{}{}: {source}",
+                    lang.pick(
+                        "只读打开：草稿所在的文件夹无法写入（只读或已满），改动无法保存。",
+                        "Opened read-only: the draft's folder cannot be written (read-only or full), so changes could not be saved. ",
+                    ),
+                    path.parent().unwrap_or(path).display()
+                ),
             };
-            app.warn(format!(
-                "{}{pid}",
-                lang.pick(
-                    "只读打开：这篇草稿正在另一个 zongjie 窗口中编辑",
-                    "Opened read-only: this draft is open in another zongjie"
-                )
-            ));
+            app.warn(message);
         }
     }
 

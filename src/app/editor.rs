@@ -175,6 +175,8 @@ pub struct EditorState {
     pub saved_at: Option<String>,
     pub save_error: Option<String>,
     pub read_only: bool,
+    /// Why the draft is read-only, in a few words for the status bar.
+    pub read_only_why: Option<String>,
     /// The draft on disk changed under us; autosave waits for the writer's choice.
     pub conflict: bool,
     /// The findings of the last check (once the first frame is drawn after
@@ -224,6 +226,7 @@ impl EditorState {
             saved_at: None,
             save_error: None,
             read_only: false,
+            read_only_why: None,
             conflict: false,
             findings: Vec::new(),
             findings_selected: 0,

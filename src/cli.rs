@@ -123,6 +123,9 @@ pub struct RestoreArgs {
     /// Put back this earlier version instead (see `zongjie history`)
     #[arg(long, value_name = "YYYYMMDD-HHMMSS")]
     pub to: Option<String>,
+    /// The argument is a rescue file (text a failed save left, see `zongjie doctor`): make it a new draft
+    #[arg(long, conflicts_with = "to")]
+    pub rescue: bool,
 }
 
 #[derive(Debug, Args)]

@@ -384,6 +384,20 @@ pub fn restore(
     lang: Lang,
     err: &mut dyn Write,
 ) -> Result<(), CommandError> {
+    if args.rescue {
+        let id = store.restore_rescue(Path::new(&args.draft))?;
+        let _ = writeln!(
+            err,
+            "{}",
+            match lang {
+                Lang::Zh => format!("已把抢救文件恢复为新草稿 {id}（原草稿未改动）"),
+                Lang::En => format!(
+                    "the rescue file is now the new draft {id} (the draft it came from is unchanged)"
+                ),
+            }
+        );
+        return Ok(());
+    }
     let location = match DraftId::parse(&args.draft) {
         // A draft whose file is gone can still come back from its backup.
         Ok(id) if !args.draft.ends_with(".toml") => {

@@ -355,6 +355,44 @@ fn draft_facts(store: &Store, lang: Lang, facts: &mut Vec<(String, String)>) {
         t("草稿目录权限", "drafts folder permissions"),
         describe_dir(&drafts_dir, DirRole::Data, lang),
     ));
+    rescue_facts(store, lang, facts);
+}
+
+/// Rescue files (text a failed save left when zongjie had to stop), each
+/// with the command that makes it a draft again.
+fn rescue_facts(store: &Store, lang: Lang, facts: &mut Vec<(String, String)>) {
+    let rescues = store.rescue_files();
+    let title = lang.pick("抢救文件", "rescue files").to_string();
+    if rescues.is_empty() {
+        facts.push((title, lang.pick("无", "none").to_string()));
+        return;
+    }
+    facts.push((
+        title,
+        match lang {
+            Lang::Zh => format!(
+                "{} 个：保存失败时留下的未保存文字，可在草稿列表中恢复，或运行下面的命令",
+                rescues.len()
+            ),
+            Lang::En => format!(
+                "{}: unsaved text left when a save failed; restore from the draft list, or run the command below",
+                rescues.len()
+            ),
+        },
+    ));
+    for r in rescues {
+        let when = r
+            .modified
+            .map(crate::commands::format_time)
+            .unwrap_or_default();
+        facts.push((
+            format!("  {}", crate::sanitize::escape_name(&r.draft)),
+            format!(
+                "{when}  zongjie restore --rescue {}",
+                crate::sanitize::escape_name(&r.path.display().to_string())
+            ),
+        ));
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -56,6 +56,9 @@ pub fn open_draft(
 /// code a stop signal asks for, if one ended the session.
 pub fn run(mut app: App, store: &Store, opened: Opened) -> io::Result<Option<i32>> {
     let signals = StopSignals::install().ok();
+    // Made before the terminal is taken, dropped after it is given back:
+    // the lines naming rescue files are printed where the writer sees them.
+    let _rescue = crate::storage::rescue::ExitGuard::new();
     let mut tui = Tui::init()?;
     let size = tui.terminal.size()?;
     app.size = (size.width, size.height);
@@ -65,6 +68,7 @@ pub fn run(mut app: App, store: &Store, opened: Opened) -> io::Result<Option<i32
         opened,
     };
     session.note_read_only(&mut app);
+    session.offer_rescues(&mut app);
     // crossterm holds an event it has already read from the terminal.
     let mut queued = false;
     loop {
@@ -318,6 +322,20 @@ impl Session<'_> {
                 }
                 self.refresh(app);
             }
+            Effect::RestoreRescue(path) => {
+                match self.store.restore_rescue(&path) {
+                    Ok(id) => app.say(format!(
+                        "{}{id}",
+                        lang.pick(
+                            "已把抢救文件恢复为新草稿 ",
+                            "The rescue file is now a new draft: "
+                        )
+                    )),
+                    Err(e) => app.warn(crate::i18n::localized(&e, lang)),
+                }
+                self.refresh(app);
+                self.offer_rescues(app);
+            }
             Effect::RestoreFromTrash(name) => {
                 match self.store.untrash(&name) {
                     Ok(id) => app.say(format!("{}{id}", lang.pick("已恢复：", "Restored: "))),
@@ -349,6 +367,7 @@ impl Session<'_> {
         {
             Ok(fingerprint) => {
                 self.opened.fingerprint = Some(fingerprint);
+                crate::storage::rescue::remember_unsaved(self.store, None, app.lang());
                 app.save_done(Ok(chrono::Local::now().format("%H:%M").to_string()));
                 true
             }
@@ -356,8 +375,14 @@ impl Session<'_> {
                 app.save_conflict();
                 false
             }
-            Err(e) => {
-                app.save_done(Err(crate::i18n::localized(&e, app.lang())));
+            Err(err) => {
+                // Kept for a panic, which must not lose it either.
+                crate::storage::rescue::remember_unsaved(
+                    self.store,
+                    Some((&e.location, &e.doc)),
+                    app.lang(),
+                );
+                app.save_done(Err(crate::i18n::localized(&err, app.lang())));
                 false
             }
         }
@@ -385,6 +410,27 @@ impl Session<'_> {
             }
             Err(e) => app.warn(crate::i18n::localized(&e, app.lang())),
         }
+    }
+
+    /// In the picker, rescue files are offered for restoring.
+    fn offer_rescues(&self, app: &mut App) {
+        let Screen::Picker(p) = &mut app.screen else {
+            return;
+        };
+        let items = self
+            .store
+            .rescue_files()
+            .into_iter()
+            .map(|r| {
+                let when = r
+                    .modified
+                    .map(crate::commands::format_time)
+                    .unwrap_or_default();
+                let about = format!("{}  {when}  {}", r.draft, r.path.display());
+                (r.path, about)
+            })
+            .collect();
+        p.show_rescues(items);
     }
 
     /// A draft another zongjie has open is shown read-only, and the writer is told.
@@ -431,6 +477,10 @@ impl Session<'_> {
         }
         if !self.save(app) && app.editor().is_some_and(|e| e.conflict) {
             self.save_as_copy(app);
+        }
+        // Neither worked: the text goes to a rescue file before we go.
+        if let Some(e) = app.editor().filter(|e| e.dirty) {
+            crate::storage::rescue::rescue_at_exit(self.store, &e.location, &e.doc, app.lang());
         }
     }
 

@@ -59,6 +59,8 @@ pub enum Effect {
     RestoreBackup(DraftId),
     ListTrash,
     RestoreFromTrash(String),
+    /// Make a rescue file (text a failed save left) a new draft.
+    RestoreRescue(std::path::PathBuf),
     /// List the kept versions of a draft.
     ListHistory(DraftId),
     /// Put back the version of a draft with this stamp.

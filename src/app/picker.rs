@@ -20,6 +20,12 @@ pub enum PickerPopup {
     ConfirmDelete { id: DraftId },
     /// Drafts in the trash, to restore one.
     Trash { items: Vec<String>, selected: usize },
+    /// Rescue files (text a failed save left), to make one a new draft:
+    /// (file, what to show).
+    Rescue {
+        items: Vec<(std::path::PathBuf, String)>,
+        selected: usize,
+    },
     /// The kept versions of a draft, newest first: (stamp, what to show).
     History {
         id: DraftId,
@@ -87,6 +93,13 @@ impl PickerState {
 
     pub fn show_trash(&mut self, items: Vec<String>) {
         self.popup = Some(PickerPopup::Trash { items, selected: 0 });
+    }
+
+    /// Offers to restore rescue files (shown when the picker starts).
+    pub fn show_rescues(&mut self, items: Vec<(std::path::PathBuf, String)>) {
+        if !items.is_empty() {
+            self.popup = Some(PickerPopup::Rescue { items, selected: 0 });
+        }
     }
 
     pub fn show_history(&mut self, id: DraftId, items: Vec<(String, String)>) {
@@ -260,6 +273,23 @@ fn handle_popup(p: &mut PickerState, popup: PickerPopup, key: KeyEvent) -> Vec<E
                 p.popup = None;
                 if let Some(name) = items.get(selected) {
                     return vec![Effect::RestoreFromTrash(name.clone())];
+                }
+            }
+            _ => p.popup = None,
+        },
+        PickerPopup::Rescue { items, selected } => match key.code {
+            KeyCode::Up | KeyCode::Down => {
+                let selected = if key.code == KeyCode::Up {
+                    selected.saturating_sub(1)
+                } else {
+                    (selected + 1).min(items.len().saturating_sub(1))
+                };
+                p.popup = Some(PickerPopup::Rescue { items, selected });
+            }
+            KeyCode::Enter => {
+                p.popup = None;
+                if let Some((path, _)) = items.get(selected) {
+                    return vec![Effect::RestoreRescue(path.clone())];
                 }
             }
             _ => p.popup = None,

@@ -10,6 +10,7 @@ mod history;
 mod id;
 mod lock;
 mod recovery;
+pub mod rescue;
 mod store;
 mod trash;
 
@@ -23,4 +24,5 @@ pub use fs::{FaultyFs, FileSystem, FsOp, NewFile, OsFs};
 pub use history::{SNAPSHOT_EVERY, SNAPSHOTS_KEPT, Snapshot};
 pub use id::{DraftId, IdError};
 pub use lock::{DraftLock, LockError};
+pub use rescue::{RescueFile, Rescued};
 pub use store::{DraftEntry, DraftLocation, DraftSummary, StorageError, Store, default_data_dir};

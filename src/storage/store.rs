@@ -395,6 +395,9 @@ impl Store {
             let Some(stem) = name.strip_suffix(".toml") else {
                 continue;
             };
+            if super::rescue::is_rescue_name(&name) {
+                continue;
+            }
             let Ok(id) = DraftId::parse(stem) else {
                 continue;
             };

@@ -218,6 +218,25 @@ fn draw_popup(frame: &mut Frame, app: &App, p: &PickerState, popup: &PickerPopup
             )));
             (lang.pick(" 回收站 ", " Trash ").to_string(), lines)
         }
+        PickerPopup::Rescue { items, selected } => {
+            let mut lines = vec![Line::from(lang.pick(
+                " 上次保存失败时，未保存的文字存进了抢救文件：",
+                " When a save failed, the unsaved text went to rescue files:",
+            ))];
+            lines.extend(list_lines(
+                items.iter().map(|(_, about)| about.as_str()),
+                *selected,
+                theme,
+            ));
+            lines.push(Line::from(Span::styled(
+                lang.pick(
+                    "Enter 恢复为新草稿 · Esc 以后再说（zongjie doctor 也会列出）",
+                    "Enter restore as a new draft · Esc later (zongjie doctor lists them too)",
+                ),
+                theme.muted,
+            )));
+            (lang.pick(" 抢救文件 ", " Rescued text ").to_string(), lines)
+        }
         PickerPopup::History {
             id,
             items,
@@ -273,6 +292,7 @@ fn draw_popup(frame: &mut Frame, app: &App, p: &PickerState, popup: &PickerPopup
         PickerPopup::Trash { selected, .. } | PickerPopup::History { selected, .. } => {
             Some(*selected)
         }
+        PickerPopup::Rescue { selected, .. } => Some(selected + 1),
         _ => None,
     };
     let inner_height = usize::from(rect.height.saturating_sub(2)).max(1);

@@ -4,6 +4,8 @@
 
 mod env;
 pub mod strategies;
+#[cfg(unix)]
+pub mod tmux;
 #[allow(unused_imports)]
 pub use env::Env;
 

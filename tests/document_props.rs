@@ -9,9 +9,9 @@ use zongjie::document::{Edit, ItemRef, item_move_down, item_move_up};
 use zongjie::storage::{parse_draft, write_draft};
 
 fn text() -> impl Strategy<Value = String> {
-    // Chinese, ASCII, quotes, backslashes, controls, newlines, emoji.
-    proptest::string::string_regex("[a-z中文“”\"\\\\\\n\\t\\r\\u{1b}\\u{7f}😀 。（）]{0,40}")
-        .unwrap()
+    // Chinese, ASCII, quotes, backslashes, controls, newlines, emoji. No
+    // CR: loading turns one into a paragraph break (tests/hostile_drafts.rs).
+    proptest::string::string_regex("[a-z中文“”\"\\\\\\n\\t\\u{1b}\\u{7f}😀 。（）]{0,40}").unwrap()
 }
 
 proptest! {

@@ -107,28 +107,11 @@ pub fn write_atomically(
     target: &Path,
     bytes: &[u8],
 ) -> Result<(), WriteError> {
-    let temp = temp_path(target);
-    let fail = |step| {
-        move |source| WriteError {
-            target: target.to_path_buf(),
-            step,
-            source,
-        }
-    };
-    let mut file = fs.create_new(&temp).map_err(fail(WriteStep::CreateTemp))?;
-    let written = file
-        .write_all(bytes)
-        .map_err(fail(WriteStep::Write))
-        // A failed fsync is never retried: the file is dropped, and the
-        // next save starts over with a new one.
-        .and_then(|()| file.sync_all().map_err(fail(WriteStep::Sync)))
-        .and_then(|()| fs.rename(&temp, target).map_err(fail(WriteStep::Rename)));
-    if let Err(e) = written {
-        let _ = fs.remove_file(&temp);
-        return Err(e);
-    }
-    let dir = target.parent().unwrap_or(Path::new("."));
-    fs.sync_dir(dir).map_err(fail(WriteStep::SyncDir))
+    through_temp(fs, target, bytes, |temp| {
+        fs.rename(temp, target)
+            .map(|()| false)
+            .map_err(|e| (WriteStep::Rename, e))
+    })
 }
 
 /// Writes `bytes` as a new file `target`, which must not exist: the name is
@@ -144,6 +127,21 @@ pub fn create_atomically(
     target: &Path,
     bytes: &[u8],
 ) -> Result<(), WriteError> {
+    through_temp(fs, target, bytes, |temp| match fs.hard_link(temp, target) {
+        Err(e) if links_unsupported(&e) => create_in_place(fs, target, bytes).map(|()| true),
+        other => other.map(|()| true).map_err(|e| (WriteStep::Claim, e)),
+    })
+}
+
+/// Writes and flushes `bytes` to a new temp file beside `target`, then lets
+/// `place` put it in place (it returns whether the temp file is still there
+/// to remove), then makes that durable. On failure the temp file is removed.
+fn through_temp(
+    fs: &dyn FileSystem,
+    target: &Path,
+    bytes: &[u8],
+    place: impl FnOnce(&Path) -> Result<bool, (WriteStep, io::Error)>,
+) -> Result<(), WriteError> {
     let temp = temp_path(target);
     let fail = |step| {
         move |source| WriteError {
@@ -153,18 +151,18 @@ pub fn create_atomically(
         }
     };
     let mut file = fs.create_new(&temp).map_err(fail(WriteStep::CreateTemp))?;
-    let claimed = file
+    let placed = file
         .write_all(bytes)
         .map_err(fail(WriteStep::Write))
+        // A failed fsync is never retried: the file is dropped, and the
+        // next save starts over with a new one.
         .and_then(|()| file.sync_all().map_err(fail(WriteStep::Sync)))
-        .and_then(|()| match fs.hard_link(&temp, target) {
-            Err(e) if links_unsupported(&e) => {
-                create_in_place(fs, target, bytes).map_err(|(step, e)| fail(step)(e))
-            }
-            other => other.map_err(fail(WriteStep::Claim)),
-        });
-    let _ = fs.remove_file(&temp);
-    claimed?;
+        .and_then(|()| place(&temp).map_err(|(step, e)| fail(step)(e)));
+    // Unless it was renamed away, the temp file goes.
+    if !matches!(placed, Ok(false)) {
+        let _ = fs.remove_file(&temp);
+    }
+    placed?;
     let dir = target.parent().unwrap_or(Path::new("."));
     fs.sync_dir(dir).map_err(fail(WriteStep::SyncDir))
 }

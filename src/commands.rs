@@ -74,6 +74,22 @@ pub fn list(
     err: &mut dyn Write,
 ) -> Result<(), CommandError> {
     let drafts = store.list()?;
+    for (path, reason) in store.unlisted() {
+        let path = crate::sanitize::escape_name(&path.display().to_string()).into_owned();
+        let reason = crate::i18n::localized(&reason, lang);
+        let _ = writeln!(
+            err,
+            "zongjie: {}",
+            match lang {
+                Lang::Zh => format!(
+                    "注意：{path} 未列出：{reason}；可按路径打开（zongjie open 路径），或给文件改个名"
+                ),
+                Lang::En => format!(
+                    "warning: {path} is not listed: {reason}; open it by its path (zongjie open PATH) or rename the file"
+                ),
+            }
+        );
+    }
     if drafts.is_empty() {
         let _ = writeln!(err, "{}", lang.no_drafts_hint(&store.drafts_dir()));
         return Ok(());

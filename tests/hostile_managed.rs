@@ -266,6 +266,11 @@ fn ids_that_hide_characters_are_refused_and_never_printed_raw() {
     let out = String::from_utf8(list.stdout).unwrap();
     assert!(out.starts_with("ok "), "{out:?}");
     assert!(!out.chars().any(zongjie::sanitize::is_invisible), "{out:?}");
+    // It is not hidden either: one warning line names it, escaped.
+    let err = String::from_utf8(list.stderr).unwrap();
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("evil\\u{202e}.toml"), "{err}");
+    assert!(!err.chars().any(zongjie::sanitize::is_invisible), "{err:?}");
 }
 
 #[test]

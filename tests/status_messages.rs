@@ -8,8 +8,8 @@ use common::{editor, render, screen};
 use zongjie::document::Document;
 use zongjie::i18n::Lang;
 
-/// The screen's rows from the bottom up to the first that holds none of
-/// `message`, joined: where the message was drawn.
+/// The whole screen as one string, its rows joined without breaks: a
+/// message wrapped over several rows reads whole in it.
 fn bottom_text(screen: &str) -> String {
     screen
         .lines()
@@ -58,4 +58,33 @@ fn a_save_error_is_shown_whole_too() {
         "{s}"
     );
     assert!(bottom_text(&s).contains(&"/mnt/深/".repeat(8)), "{s}");
+}
+
+#[test]
+fn a_long_message_in_the_picker_wraps_too() {
+    use zongjie::app::{App, Settings};
+    use zongjie::storage::{DraftEntry, DraftId, DraftSummary};
+    let long = format!(
+        "cannot rename: {}/drafts/x.toml: Read-only file system (os error 30)",
+        "/media/user/U盘".repeat(3)
+    );
+    let entry = DraftEntry {
+        id: DraftId::parse("x").unwrap(),
+        path: "/nonexistent/drafts/x.toml".into(),
+        modified: None,
+        summary: Ok(DraftSummary {
+            title: "标题".into(),
+            chars: 2,
+        }),
+    };
+    for (w, h) in [(40, 12), (80, 24)] {
+        let settings = Settings {
+            lang: Lang::En,
+            ..Settings::default()
+        };
+        let mut app = App::with_picker(settings, vec![entry.clone()]);
+        app.warn(long.clone());
+        let s = screen(&render(&mut app, w, h));
+        assert!(bottom_text(&s).contains(&long), "{w}x{h}:\n{s}");
+    }
 }

@@ -329,4 +329,37 @@ mod tests {
             "not a rescue"
         );
     }
+
+    #[test]
+    fn a_panic_after_a_failed_save_leaves_a_rescue_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::new(dir.path());
+        let id = store
+            .create(Some(DraftId::parse("p").unwrap()), &doc("旧"))
+            .unwrap();
+        let location = store.location(&id);
+        let (s, l) = (store.clone(), location.clone());
+        let panicked = std::thread::spawn(move || {
+            let _guard = ExitGuard::new();
+            remember_unsaved(&s, Some((&l, &doc("未保存"))), Lang::Zh);
+            panic!("a bug in the editor");
+        })
+        .join();
+        assert!(panicked.is_err());
+        let mine = |store: &Store| -> Vec<RescueFile> {
+            store
+                .rescue_files()
+                .into_iter()
+                .filter(|r| r.draft == "p" && r.path.starts_with(dir.path()))
+                .collect()
+        };
+        let rescued = mine(&store);
+        assert_eq!(rescued.len(), 1, "{rescued:?}");
+        assert_eq!(store.load_path(&rescued[0].path).unwrap(), doc("未保存"));
+        // Without a panic, a guard rescues nothing.
+        remember_unsaved(&store, Some((&location, &doc("又一次"))), Lang::Zh);
+        drop(ExitGuard::new());
+        remember_unsaved(&store, None, Lang::Zh);
+        assert_eq!(mine(&store).len(), 1);
+    }
 }

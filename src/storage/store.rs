@@ -383,6 +383,29 @@ impl Store {
         }
     }
 
+    /// Draft files in the drafts folder that [`Store::list`] leaves out
+    /// because their name is not a valid id (one made by hand, or by a
+    /// zongjie that allowed invisible characters), with the reason. They
+    /// can still be opened by path.
+    pub fn unlisted(&self) -> Vec<(PathBuf, IdError)> {
+        let Ok(entries) = fs::read_dir(self.drafts_dir()) else {
+            return Vec::new();
+        };
+        let mut out: Vec<_> = entries
+            .flatten()
+            .filter_map(|entry| {
+                let name = entry.file_name().to_string_lossy().into_owned();
+                let stem = name.strip_suffix(".toml")?;
+                if name.starts_with('.') || super::rescue::is_rescue_name(&name) {
+                    return None;
+                }
+                DraftId::parse(stem).err().map(|e| (entry.path(), e))
+            })
+            .collect();
+        out.sort_by(|a, b| a.0.cmp(&b.0));
+        out
+    }
+
     /// Every draft in the data directory, newest first; damaged ones carry
     /// their error. A missing drafts folder is an empty list.
     pub fn list(&self) -> Result<Vec<DraftEntry>, StorageError> {

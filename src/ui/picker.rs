@@ -130,10 +130,14 @@ pub fn draw(frame: &mut Frame, app: &App, p: &PickerState, area: Rect) {
     );
     if let Some(m) = &app.message {
         let style = if m.error { theme.error } else { theme.ok };
-        frame.render_widget(
-            Paragraph::new(Line::from(truncate(&escape_controls(&m.text), width)).style(style)),
-            filter,
-        );
+        let text = escape_controls(&m.text);
+        if text.width() > width {
+            // Too long for its row: wrapped above the hints, never cut.
+            let text = format!(" {text}");
+            super::status::draw_wrapped(frame, &[(&text, theme.status.patch(style))], hints);
+        } else {
+            frame.render_widget(Paragraph::new(Line::from(text).style(style)), filter);
+        }
     }
     if let Some(popup) = &p.popup {
         draw_popup(frame, app, p, popup, area);

@@ -36,7 +36,15 @@ pub fn open_draft(
     store: &Store,
     location: &DraftLocation,
 ) -> Result<(Document, Opened), StorageError> {
-    let (lock, held_elsewhere) = match DraftLock::acquire(location) {
+    let dir = location.path.parent().unwrap_or(std::path::Path::new("."));
+    let lock = DraftLock::acquire(location).and_then(|lock| {
+        // A lock file left from before can be taken in a folder that no
+        // longer takes a save: find out now, not at the first save.
+        crate::storage::probe_writable(dir)
+            .map(|()| lock)
+            .map_err(|(path, source)| LockError::Io { path, source })
+    });
+    let (lock, held_elsewhere) = match lock {
         Ok(lock) => (Some(lock), None),
         // Held elsewhere, or the folder cannot be written: still readable.
         Err(e) => (None, Some(e)),

@@ -213,6 +213,10 @@ fn with_nowhere_to_write_the_text_goes_to_stderr() {
 #[test]
 fn a_draft_in_a_read_only_folder_opens_read_only_saying_why() {
     let place = Place::new();
+    // A lock file left by an earlier session that could not remove it:
+    // taking the lock works, but the folder still takes no save.
+    fs::write(place.path("data/drafts/.d.toml.lock"), "").unwrap();
+    place.give_to_writer();
     place.writable("data/drafts", false);
     let err = place.path("err.txt");
     let t = Tmux::start(

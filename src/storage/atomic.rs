@@ -167,6 +167,21 @@ fn through_temp(
     fs.sync_dir(dir).map_err(fail(WriteStep::SyncDir))
 }
 
+/// Whether a file can be created in `dir` now: creates a private temp file
+/// there and removes it. Says why not (a read-only or full file system, a
+/// folder without write permission) with the probe's path.
+pub fn probe_writable(dir: &Path) -> Result<(), (PathBuf, io::Error)> {
+    let probe = temp_path(&dir.join("probe"));
+    match OsFs.create_new(&probe) {
+        Ok(file) => {
+            drop(file);
+            let _ = fs::remove_file(&probe);
+            Ok(())
+        }
+        Err(e) => Err((probe, e)),
+    }
+}
+
 /// Whether a hard link failed because the file system has none.
 pub(crate) fn links_unsupported(e: &io::Error) -> bool {
     #[cfg(unix)]

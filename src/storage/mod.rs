@@ -16,7 +16,7 @@ mod trash;
 
 pub use atomic::{
     WriteError, WriteStep, atomic_write, clean_stale_temp_files, create_atomically, is_temp_name,
-    write_atomically,
+    probe_writable, write_atomically,
 };
 pub use draft_file::{DraftFileError, FORMAT_VERSION, line_column, parse_draft, write_draft};
 pub use fingerprint::Fingerprint;

@@ -16,10 +16,14 @@ pub fn draw(frame: &mut Frame, app: &App, e: &EditorState, area: Rect) {
     let theme = &app.settings.theme;
     let lang = app.lang();
     let (state, state_style) = if let Some(error) = &e.save_error {
-        (
-            format!("{}{}", lang.pick("保存失败：", "Save failed: "), error),
-            theme.error,
-        )
+        // The message beside it often says the same: then once is enough.
+        let said = app.message.as_ref().is_some_and(|m| m.text.contains(error));
+        let state = if said {
+            lang.pick("保存失败", "Save failed").to_string()
+        } else {
+            format!("{}{}", lang.pick("保存失败：", "Save failed: "), error)
+        };
+        (state, theme.error)
     } else if e.read_only {
         let why = e.read_only_why.as_ref().map(|w| match lang {
             crate::i18n::Lang::Zh => format!("（{w}）"),

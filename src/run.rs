@@ -466,7 +466,7 @@ impl Session<'_> {
                     "{}{}: {source}",
                     lang.pick(
                         "只读打开：草稿所在的文件夹无法写入（只读或已满），改动无法保存。",
-                        "Opened read-only: the draft's folder cannot be written (read-only or full), so changes could not be saved. ",
+                        "Opened read-only: the draft's folder cannot be written (read-only or full), so changes cannot be saved. ",
                     ),
                     path.parent().unwrap_or(path).display()
                 ),

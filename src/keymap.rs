@@ -90,8 +90,8 @@ actions! {
     ApplyFix = "apply_fix", "应用修正", "Apply the fix";
     Open = "open", "打开草稿", "Open the draft";
     NewDraft = "new_draft", "用模板新建草稿", "New draft from a template";
-    RenameDraft = "rename_draft", "重命名草稿", "Rename the draft";
-    CopyDraft = "copy_draft", "复制草稿", "Copy the draft";
+    RenameDraft = "rename_draft", "修改标题（Tab 改编号）", "Change the title (Tab: the id)";
+    CopyDraft = "copy_draft", "复制草稿（标题加“（副本）”）", "Copy the draft (titled “…（副本）”)";
     DeleteDraft = "delete_draft", "删除草稿（移入回收站）", "Delete the draft (to the trash)";
     RestoreBackup = "restore_backup", "恢复上一版本", "Restore the previous version";
     ShowTrash = "show_trash", "查看回收站", "Show the trash";

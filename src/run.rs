@@ -245,15 +245,30 @@ impl Session<'_> {
                 }
             }
             Effect::CopyDraft(id) => {
-                match self.store.copy(&id) {
+                let copied = self.store.copy(&id);
+                match &copied {
                     Ok(new) => app.say(format!("{}{new}", lang.pick("已复制为 ", "Copied as "))),
-                    Err(e) => app.warn(crate::i18n::localized(&e, app.lang())),
+                    Err(e) => app.warn(crate::i18n::localized(e, app.lang())),
                 }
                 self.refresh(app);
+                select_in_picker(app, copied.ok());
             }
             Effect::RenameDraft { from, to } => {
-                match self.store.rename(&from, &to) {
+                let renamed = self.store.rename(&from, &to);
+                match &renamed {
                     Ok(new) => app.say(format!("{}{new}", lang.pick("已重命名为 ", "Renamed to "))),
+                    Err(e) => app.warn(crate::i18n::localized(e, app.lang())),
+                }
+                self.refresh(app);
+                select_in_picker(app, renamed.ok());
+            }
+            Effect::RetitleDraft { id, title } => {
+                match self.store.retitle(&id, &title) {
+                    Ok(()) => app.say(format!(
+                        "{}{}",
+                        lang.pick("标题已改为：", "Title changed to: "),
+                        title
+                    )),
                     Err(e) => app.warn(crate::i18n::localized(&e, app.lang())),
                 }
                 self.refresh(app);
@@ -285,7 +300,7 @@ impl Session<'_> {
                 self.refresh(app);
             }
             Effect::ListTrash => {
-                let items = self.store.trashed();
+                let items = crate::ui::trash_lines(&self.store.trash_entries(), lang);
                 if let Screen::Picker(p) = &mut app.screen {
                     p.show_trash(items);
                 }
@@ -514,6 +529,13 @@ impl Session<'_> {
         write_output(&target, &bytes, true).map_err(|e| e.to_string())?;
         self.exported.insert(target.clone());
         Ok(target)
+    }
+}
+
+/// After a copy or a rename: the new draft selected in the list.
+fn select_in_picker(app: &mut App, id: Option<crate::storage::DraftId>) {
+    if let (Screen::Picker(p), Some(id)) = (&mut app.screen, id) {
+        p.select_id(&id);
     }
 }
 

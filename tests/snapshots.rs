@@ -183,3 +183,23 @@ fn a_long_list_in_a_small_window_keeps_the_selection_in_view() {
         }]
     );
 }
+
+/// The footer always says how to get help and how to quit, and the ids are
+/// whole, at 80 and 120 columns in both languages.
+#[test]
+fn picker_footer_and_ids_at_80_and_120_columns() {
+    for lang in [Lang::Zh, Lang::En] {
+        let l = lang_name(lang);
+        for width in [80u16, 120] {
+            let mut app = picker(lang, drafts());
+            let shown = screen(&render(&mut app, width, 12));
+            let quit = lang.pick("Ctrl+Q 退出", "Ctrl+Q quit");
+            let help = lang.pick("F1 帮助", "F1 help");
+            assert!(shown.contains(quit) && shown.contains(help), "{shown}");
+            for id in ["(20200710-1)", "(20200701-1)"] {
+                assert!(shown.contains(id), "{id} cut at {width}:\n{shown}");
+            }
+            insta::assert_snapshot!(format!("picker_{l}_footer_{width}"), without_times(shown));
+        }
+    }
+}

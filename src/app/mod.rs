@@ -14,7 +14,7 @@ pub use editor::{EditorState, Focus, Popup};
 pub use fields::{FieldArea, FieldEditor};
 pub use find::{FindInput, FindState, Match, find_all, replace_all, replace_one};
 pub use outline::{Entry, OUTLINE_TEXT_COLUMNS, entries, entry_text, field_label};
-pub use picker::{PickerPopup, PickerState};
+pub use picker::{PickerPopup, PickerState, RenameWhat};
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -54,6 +54,11 @@ pub enum Effect {
     RenameDraft {
         from: DraftId,
         to: String,
+    },
+    /// Give a draft a new title; its id stays.
+    RetitleDraft {
+        id: DraftId,
+        title: String,
     },
     TrashDraft(DraftId),
     RestoreBackup(DraftId),

@@ -14,12 +14,19 @@ use crate::templates::TEMPLATES;
 pub enum PickerPopup {
     /// Choose a template for a new draft.
     Templates { selected: usize },
-    /// Type a new id for a draft.
-    Rename { id: DraftId, input: String },
+    /// Type a new title for a draft (or, after Tab, a new id).
+    Rename {
+        id: DraftId,
+        input: String,
+        what: RenameWhat,
+    },
     /// Confirm moving a draft to the trash.
     ConfirmDelete { id: DraftId },
-    /// Drafts in the trash, to restore one.
-    Trash { items: Vec<String>, selected: usize },
+    /// Drafts in the trash, to restore one: (file name, what to show).
+    Trash {
+        items: Vec<(String, String)>,
+        selected: usize,
+    },
     /// Rescue files (text a failed save left), to make one a new draft:
     /// (file, what to show).
     Rescue {
@@ -32,6 +39,14 @@ pub enum PickerPopup {
         items: Vec<(String, String)>,
         selected: usize,
     },
+}
+
+/// What F2 renames: the title inside the draft, or (asked for with Tab)
+/// the id, its file name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RenameWhat {
+    Title,
+    Id,
 }
 
 pub struct PickerState {
@@ -55,9 +70,25 @@ impl PickerState {
         }
     }
 
+    /// A new list (after a save, copy, restore…): the selection stays on
+    /// the same draft wherever the list sorts it, so a second F6 acts on
+    /// the draft the first one did.
     pub fn set_drafts(&mut self, drafts: Vec<DraftEntry>) {
+        let kept = self.selected_draft().map(|d| d.id.clone());
         self.drafts = drafts;
-        self.selected = self.selected.min(self.visible().len().saturating_sub(1));
+        match kept {
+            Some(id) => self.select_id(&id),
+            None => self.selected = self.selected.min(self.visible().len().saturating_sub(1)),
+        }
+    }
+
+    /// Selects the draft with this id, if it is shown.
+    pub fn select_id(&mut self, id: &DraftId) {
+        if let Some(i) = self.visible().iter().position(|d| &d.id == id) {
+            self.selected = i;
+        } else {
+            self.selected = self.selected.min(self.visible().len().saturating_sub(1));
+        }
     }
 
     /// The drafts that match the filter (in id or title, any case).
@@ -82,7 +113,7 @@ impl PickerState {
     pub fn paste(&mut self, text: &str) {
         let clean: String = text.chars().filter(|c| !c.is_control()).collect();
         match &mut self.popup {
-            Some(PickerPopup::Rename { input, .. }) => input.push_str(&clean),
+            Some(PickerPopup::Rename { input, .. }) => input.push_str(&clean.replace('\n', "")),
             None => {
                 self.filter.push_str(&clean);
                 self.selected = 0;
@@ -91,7 +122,7 @@ impl PickerState {
         }
     }
 
-    pub fn show_trash(&mut self, items: Vec<String>) {
+    pub fn show_trash(&mut self, items: Vec<(String, String)>) {
         self.popup = Some(PickerPopup::Trash { items, selected: 0 });
     }
 
@@ -140,10 +171,25 @@ pub(super) fn handle_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             }
             Action::NewDraft => p.popup = Some(PickerPopup::Templates { selected: 0 }),
             Action::RenameDraft => {
+                // The title is what the writer sees and means; the id (the
+                // file name) changes only when asked for with Tab. A damaged
+                // draft has no title to change: its id is offered.
+                let title = p
+                    .selected_draft()
+                    .and_then(|d| d.summary.as_ref().ok())
+                    .map(|s| s.title.clone());
                 if let Some((id, _, _)) = selected {
-                    p.popup = Some(PickerPopup::Rename {
-                        input: id.to_string(),
-                        id,
+                    p.popup = Some(match title {
+                        Some(title) => PickerPopup::Rename {
+                            id,
+                            input: title,
+                            what: RenameWhat::Title,
+                        },
+                        None => PickerPopup::Rename {
+                            input: id.to_string(),
+                            id,
+                            what: RenameWhat::Id,
+                        },
                     });
                 }
             }
@@ -227,26 +273,55 @@ fn handle_popup(p: &mut PickerState, popup: PickerPopup, key: KeyEvent) -> Vec<E
                 _ => {}
             }
         }
-        PickerPopup::Rename { id, mut input } => match key.code {
+        PickerPopup::Rename {
+            id,
+            mut input,
+            what,
+        } => match key.code {
             KeyCode::Enter => {
                 p.popup = None;
-                if input != id.as_str() {
-                    return vec![Effect::RenameDraft {
-                        from: id,
-                        to: input,
-                    }];
+                match what {
+                    RenameWhat::Id if input != id.as_str() => {
+                        return vec![Effect::RenameDraft {
+                            from: id,
+                            to: input,
+                        }];
+                    }
+                    RenameWhat::Title
+                        if p.selected_draft()
+                            .and_then(|d| d.summary.as_ref().ok())
+                            .map(|s| s.title.as_str())
+                            != Some(input.as_str()) =>
+                    {
+                        return vec![Effect::RetitleDraft { id, title: input }];
+                    }
+                    _ => {}
                 }
+            }
+            KeyCode::Tab | KeyCode::BackTab => {
+                // Switch between the title and the id.
+                let (input, what) = match what {
+                    RenameWhat::Title => (id.to_string(), RenameWhat::Id),
+                    RenameWhat::Id => (
+                        p.selected_draft()
+                            .and_then(|d| d.summary.as_ref().ok())
+                            .map(|s| s.title.clone())
+                            .unwrap_or(input),
+                        RenameWhat::Title,
+                    ),
+                };
+                p.popup = Some(PickerPopup::Rename { id, input, what });
             }
             KeyCode::Esc => p.popup = None,
             KeyCode::Backspace => {
                 input.pop();
-                p.popup = Some(PickerPopup::Rename { id, input });
+                p.popup = Some(PickerPopup::Rename { id, input, what });
             }
             KeyCode::Char(c) if !ctrl => {
                 input.push(c);
-                p.popup = Some(PickerPopup::Rename { id, input });
+                p.popup = Some(PickerPopup::Rename { id, input, what });
             }
-            _ => {}
+            _ => p.popup = Some(PickerPopup::Rename { id, input, what }),
         },
         PickerPopup::ConfirmDelete { id } => match key.code {
             KeyCode::Char('y' | 'Y') | KeyCode::Enter => {
@@ -271,7 +346,7 @@ fn handle_popup(p: &mut PickerState, popup: PickerPopup, key: KeyEvent) -> Vec<E
             }
             KeyCode::Enter => {
                 p.popup = None;
-                if let Some(name) = items.get(selected) {
+                if let Some((name, _)) = items.get(selected) {
                     return vec![Effect::RestoreFromTrash(name.clone())];
                 }
             }

@@ -26,3 +26,4 @@ pub use id::{DraftId, IdError};
 pub use lock::{DraftLock, LockError};
 pub use rescue::{RescueFile, Rescued};
 pub use store::{DraftEntry, DraftLocation, DraftSummary, StorageError, Store, default_data_dir};
+pub use trash::{TrashEntry, copy_title};

@@ -7,6 +7,52 @@ use std::path::{Path, PathBuf};
 use super::id::DraftId;
 use super::store::{StorageError, Store};
 
+/// A draft in the trash.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TrashEntry {
+    /// The file name in `trash/`, which restores it.
+    pub name: String,
+    /// The id it had.
+    pub id: String,
+    /// Its title, or why the file cannot be read.
+    pub title: Result<String, String>,
+    /// When it was deleted, `2026-12-05 10:42`, read from the file name.
+    pub deleted: Option<String>,
+}
+
+/// A copy's title: `标题（副本）`, `标题（副本2）` for a copy of a copy.
+pub fn copy_title(title: &str) -> String {
+    const MARK: &str = "（副本";
+    if let Some(at) = title.rfind(MARK)
+        && let Some(rest) = title[at + MARK.len()..].strip_suffix('）')
+        && (rest.is_empty() || rest.chars().all(|c| c.is_ascii_digit()))
+    {
+        let n: u32 = rest.parse().unwrap_or(1);
+        return format!("{}{MARK}{}）", &title[..at], n + 1);
+    }
+    format!("{title}{MARK}）")
+}
+
+/// `20261205-104233` → `2026-12-05 10:42`.
+fn trash_stamp_time(stamp: &str) -> Option<String> {
+    let b = stamp.as_bytes();
+    if b.len() < 13 || b[8] != b'-' || !stamp[..8].bytes().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let time = stamp.get(9..13)?;
+    if !time.bytes().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    Some(format!(
+        "{}-{}-{} {}:{}",
+        &stamp[..4],
+        &stamp[4..6],
+        &stamp[6..8],
+        &time[..2],
+        &time[2..]
+    ))
+}
+
 impl Store {
     pub fn trash_dir(&self) -> PathBuf {
         self.root().join("trash")
@@ -95,9 +141,46 @@ impl Store {
         Ok(id)
     }
 
-    /// Copies a draft to a fresh id, `<id>-2` or the next free one.
+    /// The drafts in the trash, newest first, each with the title it had
+    /// (or why it cannot be read) and when it was deleted.
+    pub fn trash_entries(&self) -> Vec<TrashEntry> {
+        self.trashed()
+            .into_iter()
+            .map(|name| {
+                let title = self
+                    .load_path(&self.trash_dir().join(&name))
+                    .map(|doc| doc.title)
+                    .map_err(|e| e.to_string());
+                // `<id>.<YYYYmmdd-HHMMSS>[-n].toml`
+                let mut parts = name.split('.');
+                let id = parts.next().unwrap_or("").to_string();
+                let deleted = parts.next().and_then(trash_stamp_time);
+                TrashEntry {
+                    name,
+                    id,
+                    title,
+                    deleted,
+                }
+            })
+            .collect()
+    }
+
+    /// Gives a draft a new title; its id (the file name) stays. Refused
+    /// while the draft is open in a running zongjie.
+    pub fn retitle(&self, id: &DraftId, title: &str) -> Result<(), StorageError> {
+        let location = self.location(id);
+        let _lock = super::lock::DraftLock::acquire(&location)?;
+        let mut doc = self.load(&location)?;
+        doc.title = title.to_string();
+        self.save(&location, &doc)
+    }
+
+    /// Copies a draft to a fresh id, `<id>-2` or the next free one; the
+    /// copy's title says it is a copy (“…（副本）”), so the two are told
+    /// apart in the list.
     pub fn copy(&self, id: &DraftId) -> Result<DraftId, StorageError> {
-        let doc = self.load(&self.location(id))?;
+        let mut doc = self.load(&self.location(id))?;
+        doc.title = copy_title(&doc.title);
         self.prepare()?;
         let bytes = super::draft_file::write_draft(&doc).into_bytes();
         match self.first_free(id.as_str(), 2, |c| self.claim(c, &bytes)) {

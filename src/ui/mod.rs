@@ -14,6 +14,7 @@ mod status;
 
 pub use editor::{FieldSlot, field_slots};
 pub use outline::outline_top;
+pub use picker::{picker_hint_lines, trash_lines};
 
 use std::cell::Cell as Shared;
 

@@ -7,20 +7,24 @@ use ratatui::widgets::{Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use super::{centered, thousands, truncate};
-use crate::app::{App, PickerPopup, PickerState};
+use crate::app::{App, PickerPopup, PickerState, RenameWhat};
 use crate::commands::format_time;
+use crate::i18n::Lang;
+use crate::keymap::Keymap;
 use crate::keymap::{Action, Context};
 use crate::sanitize::escape_controls;
+use crate::storage::TrashEntry;
 use crate::templates::TEMPLATES;
 
 pub fn draw(frame: &mut Frame, app: &App, p: &PickerState, area: Rect) {
     let theme = &app.settings.theme;
     let lang = app.lang();
+    let hint_lines = picker_hint_lines(&app.settings.keymap, lang, usize::from(area.width));
     let [header, filter, list, hints] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Min(0),
-        Constraint::Length(1),
+        Constraint::Length(hint_lines.len() as u16),
     ])
     .areas(area);
     let title = format!(" zongjie 总结 · {}", lang.pick("草稿", "Drafts"));
@@ -72,10 +76,19 @@ pub fn draw(frame: &mut Frame, app: &App, p: &PickerState, area: Rect) {
     }
     for (i, d) in visible.iter().enumerate().skip(top).take(height) {
         let modified = d.modified.map(format_time).unwrap_or_else(|| "-".into());
+        // The id is never cut: the title gives way to it.
+        let id_part = format!(" ({})", d.id);
+        let title_room = width
+            .saturating_sub(29)
+            .saturating_sub(id_part.width())
+            .max(4);
         let (chars, title, style) = match &d.summary {
             Ok(s) => (
                 thousands(s.chars),
-                format!("{} ({})", escape_controls(&s.title), d.id),
+                format!(
+                    "{}{id_part}",
+                    truncate(&escape_controls(&s.title), title_room)
+                ),
                 theme.text,
             ),
             Err(reason) => (
@@ -103,29 +116,9 @@ pub fn draw(frame: &mut Frame, app: &App, p: &PickerState, area: Rect) {
     }
     frame.render_widget(Paragraph::new(lines), list);
 
-    let keymap = &app.settings.keymap;
-    let hint = |action: Action, zh: &str, en: &str| {
-        format!(
-            "{} {}",
-            keymap.key_label(Context::Picker, action),
-            lang.pick(zh, en)
-        )
-    };
-    let hint_text = [
-        hint(Action::Open, "打开", "open"),
-        hint(Action::NewDraft, "新建", "new"),
-        hint(Action::RenameDraft, "重命名", "rename"),
-        hint(Action::CopyDraft, "复制", "copy"),
-        hint(Action::DeleteDraft, "删除", "delete"),
-        hint(Action::RestoreBackup, "恢复上一版", "restore backup"),
-        hint(Action::ShowHistory, "早先版本", "history"),
-        hint(Action::ShowTrash, "回收站", "trash"),
-        hint(Action::Help, "帮助", "help"),
-        hint(Action::Exit, "退出", "quit"),
-    ]
-    .join(" · ");
     frame.render_widget(
-        Paragraph::new(Line::from(truncate(&format!(" {hint_text}"), width))).style(theme.status),
+        Paragraph::new(hint_lines.into_iter().map(Line::from).collect::<Vec<_>>())
+            .style(theme.status),
         hints,
     );
     if let Some(m) = &app.message {
@@ -179,20 +172,31 @@ fn draw_popup(frame: &mut Frame, app: &App, p: &PickerState, popup: &PickerPopup
                 lines,
             )
         }
-        PickerPopup::Rename { id, input } => (
-            format!(" {} {} ", lang.pick("重命名", "Rename"), id),
-            vec![
-                Line::from(format!(
-                    "{}{}▏",
+        PickerPopup::Rename { id, input, what } => {
+            let (label, help) = match what {
+                RenameWhat::Title => (
+                    lang.pick("新标题：", "New title: "),
+                    lang.pick(
+                        "Enter 确定 · Tab 改为修改编号 · Esc 取消",
+                        "Enter confirm · Tab change the id instead · Esc cancel",
+                    ),
+                ),
+                RenameWhat::Id => (
                     lang.pick("新编号：", "New id: "),
-                    escape_controls(input)
-                )),
-                Line::from(Span::styled(
-                    lang.pick("Enter 确定 · Esc 取消", "Enter confirm · Esc cancel"),
-                    theme.muted,
-                )),
-            ],
-        ),
+                    lang.pick(
+                        "Enter 确定 · Tab 改为修改标题 · Esc 取消",
+                        "Enter confirm · Tab change the title instead · Esc cancel",
+                    ),
+                ),
+            };
+            (
+                format!(" {} {} ", lang.pick("重命名", "Rename"), id),
+                vec![
+                    Line::from(format!("{label}{}▏", escape_controls(input))),
+                    Line::from(Span::styled(help, theme.muted)),
+                ],
+            )
+        }
         PickerPopup::ConfirmDelete { id } => (
             lang.pick(" 删除草稿 ", " Delete draft ").to_string(),
             vec![
@@ -210,7 +214,8 @@ fn draw_popup(frame: &mut Frame, app: &App, p: &PickerState, popup: &PickerPopup
             ],
         ),
         PickerPopup::Trash { items, selected } => {
-            let mut lines = list_lines(items.iter().map(String::as_str), *selected, theme);
+            let about = items.iter().map(|(_, about)| about.as_str());
+            let mut lines = list_lines(about, *selected, theme);
             if items.is_empty() {
                 lines.push(Line::from(
                     lang.pick(" 回收站是空的", " The trash is empty"),
@@ -337,4 +342,71 @@ fn pad(text: &str, width: usize) -> String {
 
 fn pad_left(text: &str, width: usize) -> String {
     format!("{}{text}", " ".repeat(width.saturating_sub(text.width())))
+}
+
+/// The picker's key hints as one line, or two when one does not fit. When
+/// even two do not, the rarer keys give way: how to get help and how to
+/// quit are always shown, at the end.
+pub fn picker_hint_lines(keymap: &Keymap, lang: Lang, width: usize) -> Vec<String> {
+    let hint = |action: Action, zh: &str, en: &str| {
+        format!(
+            "{} {}",
+            keymap.key_label(Context::Picker, action),
+            lang.pick(zh, en)
+        )
+    };
+    // In the order they give way (the first ones last).
+    let mut hints = vec![
+        hint(Action::Open, "打开", "open"),
+        hint(Action::NewDraft, "新建", "new"),
+        hint(Action::RenameDraft, "改标题", "rename"),
+        hint(Action::CopyDraft, "复制", "copy"),
+        hint(Action::DeleteDraft, "删除", "delete"),
+        hint(Action::RestoreBackup, "恢复上一版", "restore backup"),
+        hint(Action::ShowHistory, "早先版本", "history"),
+        hint(Action::ShowTrash, "回收站", "trash"),
+    ];
+    let tail = [
+        hint(Action::Help, "帮助", "help"),
+        hint(Action::Exit, "退出", "quit"),
+    ];
+    let fits = |parts: &[String]| format!(" {}", parts.join(" · ")).width() <= width;
+    loop {
+        let all: Vec<String> = hints.iter().chain(tail.iter()).cloned().collect();
+        if fits(&all) {
+            return vec![format!(" {}", all.join(" · "))];
+        }
+        // Two lines: as many as fit on the first, the rest and the tail on the second.
+        let mut split = 0;
+        while split < hints.len() && fits(&hints[..=split]) {
+            split += 1;
+        }
+        let second: Vec<String> = hints[split..].iter().chain(tail.iter()).cloned().collect();
+        if split > 0 && fits(&second) {
+            return vec![
+                format!(" {}", hints[..split].join(" · ")),
+                format!(" {}", second.join(" · ")),
+            ];
+        }
+        if hints.pop().is_none() {
+            // Not even help and quit fit: show them cut rather than nothing.
+            return vec![truncate(&format!(" {}", tail.join(" · ")), width)];
+        }
+    }
+}
+
+/// What the trash popup shows of each trashed draft: when it was deleted,
+/// its title and id; paired with the file name that restores it.
+pub fn trash_lines(entries: &[TrashEntry], lang: Lang) -> Vec<(String, String)> {
+    entries
+        .iter()
+        .map(|e| {
+            let when = e.deleted.clone().unwrap_or_else(|| "-".into());
+            let title = match &e.title {
+                Ok(t) => t.clone(),
+                Err(_) => format!("[{}]", lang.damaged()),
+            };
+            (e.name.clone(), format!("{when}  {title} ({})", e.id))
+        })
+        .collect()
 }

@@ -181,6 +181,7 @@ impl Session<'_> {
                 }
             }
             Effect::Quit => app.quit = true,
+            Effect::CopyToSystem(text) => crate::tui::copy_to_system_clipboard(&text),
             Effect::Export => {
                 let result = self.export(app);
                 app.export_done(result);

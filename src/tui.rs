@@ -51,6 +51,15 @@ impl Tui {
     }
 }
 
+/// Asks the terminal to put `text` on the system clipboard (OSC 52). A
+/// terminal without it ignores the request: zongjie's own clipboard works
+/// either way.
+pub fn copy_to_system_clipboard(text: &str) {
+    let mut out = io::stdout();
+    let _ = out.write_all(crate::app::osc52(text).as_bytes());
+    let _ = out.flush();
+}
+
 impl Drop for Tui {
     fn drop(&mut self) {
         let _ = self.terminal.show_cursor();

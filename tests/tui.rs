@@ -97,7 +97,8 @@ fn new_item_new_section_delete_and_style() {
         app.editor().unwrap().doc.sections[2].style,
         NumberingStyle::Ordinal
     );
-    press(&mut app, "c");
+    // `c` opens the same list of kinds as `A`, at the section's kind: ↓ Enter.
+    press(&mut app, "c Down Enter");
     assert_eq!(
         app.editor().unwrap().doc.sections[2].kind,
         SectionKind::Next

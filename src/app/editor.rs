@@ -42,6 +42,10 @@ pub enum Popup {
     Find(FindState),
     /// The draft was changed on disk by someone else: overwrite, reload or copy?
     ChangedOnDisk,
+    /// Delete a section that still has text? (y/n)
+    ConfirmDeleteSection { section: usize },
+    /// Choose the kind of the selected section (the same list as for a new one).
+    ChangeKind { section: usize, selected: usize },
 }
 
 /// The export as paragraphs, cut in parts so that typing in one section
@@ -307,6 +311,11 @@ impl EditorState {
     }
 
     /// Selects an entry and loads its fields into the editor pane.
+    pub(super) fn select_entry(&mut self, index: usize) {
+        self.select(index);
+    }
+
+    /// Selects an entry and loads its fields into the editor pane.
     fn select(&mut self, index: usize) {
         self.commit_fields();
         self.selected = index.min(self.entries.len().saturating_sub(1));
@@ -418,7 +427,7 @@ impl EditorState {
 
     /// Text typed into the active field reaches the document, the counts and
     /// the preview of its section — nothing else is redone.
-    fn text_changed(&mut self) {
+    pub(super) fn text_changed(&mut self) {
         self.fields.sync_active(&mut self.doc);
         if let Some(fa) = self.fields.active() {
             let field = fa.field;
@@ -514,12 +523,48 @@ impl EditorState {
         })
     }
 
-    fn delete_selected(&mut self) -> bool {
-        match self.selected_entry() {
-            Entry::Item(at) => self.apply(Edit::DeleteItem { at }),
-            Entry::Section(s) => self.apply(Edit::DeleteSection { at: s }),
-            _ => false,
+    /// Deletes the selected item or section; the selection stays where it
+    /// was: on the next item (or section), else the previous one.
+    pub(super) fn delete_selected(&mut self) -> bool {
+        let (done, stay) = match self.selected_entry() {
+            Entry::Item(at) => {
+                let done = self.apply(Edit::DeleteItem { at });
+                let left = self
+                    .doc
+                    .sections
+                    .get(at.section)
+                    .map_or(0, |s| s.items.len());
+                let stay = match left {
+                    0 => Entry::Section(at.section),
+                    n => Entry::Item(ItemRef::new(at.section, at.item.min(n - 1))),
+                };
+                (done, stay)
+            }
+            Entry::Section(s) => {
+                let done = self.apply(Edit::DeleteSection { at: s });
+                let stay = match self.doc.sections.len() {
+                    0 => Entry::Preamble,
+                    n => Entry::Section(s.min(n - 1)),
+                };
+                (done, stay)
+            }
+            _ => return false,
+        };
+        if done && let Some(index) = self.entries.iter().position(|e| *e == stay) {
+            self.select(index);
         }
+        done
+    }
+
+    /// Whether a section has text besides its title (deleting it asks first).
+    pub(super) fn section_has_text(&self, s: usize) -> bool {
+        self.doc.sections.get(s).is_some_and(|section| {
+            !section.intro.trim().is_empty()
+                || section
+                    .items
+                    .iter()
+                    .any(|i| !i.heading.trim().is_empty() || !i.body.trim().is_empty())
+        })
     }
 
     fn cycle_style(&mut self) -> bool {
@@ -530,12 +575,12 @@ impl EditorState {
         self.apply(Edit::SetStyle { section: s, style })
     }
 
-    fn cycle_kind(&mut self) -> bool {
-        let Some(s) = self.current_section() else {
-            return false;
-        };
-        let kind = self.doc.sections[s].kind.next();
-        self.apply(Edit::SetKind { section: s, kind })
+    fn set_kind(&mut self, section: usize, kind: SectionKind) -> bool {
+        self.doc
+            .sections
+            .get(section)
+            .is_some_and(|s| s.kind != kind)
+            && self.apply(Edit::SetKind { section, kind })
     }
 
     /// After creating a draft: the title selected for typing over.
@@ -653,9 +698,30 @@ pub(super) fn handle_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             let Some(action) = action else {
                 return Vec::new();
             };
+            if matches!(action, Action::Copy | Action::Cut | Action::Paste) {
+                let changed = super::typing::outline_clipboard(
+                    e,
+                    &mut app.typing,
+                    action,
+                    lang,
+                    &mut app.message,
+                );
+                return if changed {
+                    vec![Effect::Save]
+                } else {
+                    Vec::new()
+                };
+            }
             outline_action(e, action, app.size.1, lang, &mut app.message)
         }
-        Focus::Editor => editor_key(e, action, key),
+        Focus::Editor => {
+            if let Some(effects) =
+                super::typing::field_key(e, &mut app.typing, action, key, lang, &mut app.message)
+            {
+                return effects;
+            }
+            editor_key(e, action, key)
+        }
         Focus::Findings => findings_action(e, action),
         Focus::Preview => {
             match action {
@@ -766,6 +832,13 @@ fn outline_action(
             e.popup = Some(Popup::NewSection { selected: 0 });
             false
         }
+        Action::Delete if matches!(e.selected_entry(), Entry::Section(s) if e.section_has_text(s)) =>
+        {
+            if let Entry::Section(section) = e.selected_entry() {
+                e.popup = Some(Popup::ConfirmDeleteSection { section });
+            }
+            false
+        }
         Action::Delete => {
             let done = e.delete_selected();
             if done {
@@ -781,7 +854,17 @@ fn outline_action(
         Action::Undo => e.undo(),
         Action::Redo => e.redo(),
         Action::CycleStyle => e.cycle_style(),
-        Action::CycleKind => e.cycle_kind(),
+        Action::CycleKind => {
+            if let Some(section) = e.current_section() {
+                let kind = e.doc.sections[section].kind;
+                let selected = SectionKind::ALL
+                    .iter()
+                    .position(|k| *k == kind)
+                    .unwrap_or(0);
+                e.popup = Some(Popup::ChangeKind { section, selected });
+            }
+            false
+        }
         _ => false,
     };
     // Every structural change is saved at once.
@@ -831,21 +914,19 @@ fn editor_key(e: &mut EditorState, action: Option<Action>, key: KeyEvent) -> Vec
         .modifiers
         .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
     match key.code {
-        // A one-line field ends at Enter: go on to the next field.
+        // A one-line field ends at Enter: go on to the next field (from a
+        // heading to its body), and on to the next part after the last.
         KeyCode::Enter if !multiline => {
-            e.fields.next_field();
+            super::typing::move_across_parts(e, true);
             return Vec::new();
         }
         KeyCode::Up | KeyCode::Down if plain => {
             let before = fa.area.cursor();
             fa.area.input(Input::from(key));
             if fa.area.cursor() == before {
-                // At the edge of the field: move to the neighbouring one.
-                if key.code == KeyCode::Up {
-                    e.fields.prev_field();
-                } else {
-                    e.fields.next_field();
-                }
+                // At the edge of the field: move to the neighbouring field,
+                // and on to the neighbouring part.
+                super::typing::move_across_parts(e, key.code == KeyCode::Down);
             }
             return Vec::new();
         }
@@ -888,40 +969,79 @@ fn handle_popup(
                 Vec::new()
             }
         },
+        Popup::ConfirmDeleteSection { section } => match key.code {
+            KeyCode::Char('y' | 'Y') => {
+                if e.delete_selected() {
+                    *message = Some(super::Message {
+                        text: lang
+                            .pick("已删除，按 u 撤销", "Deleted; press u to undo")
+                            .to_string(),
+                        error: false,
+                    });
+                    return vec![Effect::Save];
+                }
+                Vec::new()
+            }
+            KeyCode::Char('n' | 'N') | KeyCode::Esc => Vec::new(),
+            _ => {
+                e.popup = Some(Popup::ConfirmDeleteSection { section });
+                Vec::new()
+            }
+        },
         Popup::NewSection { selected } => {
-            let n = SectionKind::ALL.len();
-            match key.code {
-                KeyCode::Up | KeyCode::Char('k') => {
-                    e.popup = Some(Popup::NewSection {
-                        selected: (selected + n - 1) % n,
-                    })
-                }
-                KeyCode::Down | KeyCode::Char('j') => {
-                    e.popup = Some(Popup::NewSection {
-                        selected: (selected + 1) % n,
-                    })
-                }
-                KeyCode::Enter => {
-                    e.popup = None;
-                    if e.new_section(SectionKind::ALL[selected]) {
+            match choose_kind(selected, key) {
+                KindChoice::Keep(selected) => e.popup = Some(Popup::NewSection { selected }),
+                KindChoice::Chosen(kind) => {
+                    if e.new_section(kind) {
                         return vec![Effect::Save];
                     }
                 }
-                KeyCode::Char(c) if c.is_ascii_digit() => {
-                    let i = c.to_digit(10).unwrap_or(0) as usize;
-                    if (1..=n).contains(&i) {
-                        if e.new_section(SectionKind::ALL[i - 1]) {
-                            return vec![Effect::Save];
-                        }
-                    } else {
-                        e.popup = Some(Popup::NewSection { selected });
-                    }
-                }
-                KeyCode::Esc => e.popup = None,
-                _ => e.popup = Some(Popup::NewSection { selected }),
+                KindChoice::Cancel => {}
             }
             Vec::new()
         }
+        Popup::ChangeKind { section, selected } => {
+            match choose_kind(selected, key) {
+                KindChoice::Keep(selected) => {
+                    e.popup = Some(Popup::ChangeKind { section, selected })
+                }
+                KindChoice::Chosen(kind) => {
+                    if e.set_kind(section, kind) {
+                        return vec![Effect::Save];
+                    }
+                }
+                KindChoice::Cancel => {}
+            }
+            Vec::new()
+        }
+    }
+}
+
+/// What a key does in the list of section kinds.
+enum KindChoice {
+    Keep(usize),
+    Chosen(SectionKind),
+    Cancel,
+}
+
+/// The list of section kinds (for a new section, or to change one's kind):
+/// ↑↓ (k/j) move, Enter or a digit chooses, Esc cancels.
+fn choose_kind(selected: usize, key: KeyEvent) -> KindChoice {
+    let n = SectionKind::ALL.len();
+    match key.code {
+        KeyCode::Up | KeyCode::Char('k') => KindChoice::Keep((selected + n - 1) % n),
+        KeyCode::Down | KeyCode::Char('j') => KindChoice::Keep((selected + 1) % n),
+        KeyCode::Enter => KindChoice::Chosen(SectionKind::ALL[selected.min(n - 1)]),
+        KeyCode::Char(c) if c.is_ascii_digit() => {
+            let i = c.to_digit(10).unwrap_or(0) as usize;
+            if (1..=n).contains(&i) {
+                KindChoice::Chosen(SectionKind::ALL[i - 1])
+            } else {
+                KindChoice::Keep(selected)
+            }
+        }
+        KeyCode::Esc => KindChoice::Cancel,
+        _ => KindChoice::Keep(selected),
     }
 }
 
@@ -1075,20 +1195,8 @@ pub(super) fn handle_paste(app: &mut App, text: &str) -> Vec<Effect> {
         return Vec::new();
     };
     // Pasted text is text: line ends become paragraph breaks in a body and
-    // spaces in a one-line field; other controls are dropped.
-    let normalized = text.replace("\r\n", "\n").replace('\r', "\n");
-    let cleaned: String = if fa.field.is_multiline() {
-        normalized
-            .chars()
-            .filter(|c| *c == '\n' || *c == '\t' || !c.is_control())
-            .collect()
-    } else {
-        normalized
-            .chars()
-            .map(|c| if c == '\n' { ' ' } else { c })
-            .filter(|c| !c.is_control())
-            .collect()
-    };
+    // are joined in a one-line field; other controls are dropped.
+    let cleaned = super::clipboard::text_for_field(text, fa.field.is_multiline());
     if fa.area.insert_str(&cleaned) {
         e.text_changed();
     }

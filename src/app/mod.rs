@@ -2,19 +2,23 @@
 //! as key, paste, mouse and tick calls; I/O goes out as [`Effect`]s that the
 //! runner performs and answers with the `*_done` calls.
 
+mod clipboard;
 mod counts;
 mod editor;
 mod fields;
 mod find;
 mod outline;
 mod picker;
+mod typing;
 
+pub use clipboard::{Clipboard, CopiedPart, osc52, text_for_field};
 pub use counts::text_counts;
 pub use editor::{EditorState, Focus, Popup};
 pub use fields::{FieldArea, FieldEditor};
 pub use find::{FindInput, FindState, Match, find_all, replace_all, replace_one};
 pub use outline::{Entry, OUTLINE_TEXT_COLUMNS, entries, entry_text, field_label};
 pub use picker::{PickerPopup, PickerState, RenameWhat};
+pub use typing::{Typing, next_word_stop, prev_word_stop};
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -44,6 +48,8 @@ pub enum Effect {
     /// Export the open draft as text.
     Export,
     Quit,
+    /// Put text on the system clipboard, where the terminal allows (OSC 52).
+    CopyToSystem(String),
     /// Read the draft list again.
     RefreshDrafts,
     OpenDraft(DraftId),
@@ -122,6 +128,8 @@ pub struct App {
     pub quit: bool,
     /// Whether the screen must be drawn again.
     pub dirty_screen: bool,
+    /// The clipboard and what the editing keys remember (see `typing`).
+    pub typing: Typing,
 }
 
 impl App {
@@ -145,6 +153,7 @@ impl App {
             size: (80, 24),
             quit: false,
             dirty_screen: true,
+            typing: Typing::default(),
         }
     }
 

@@ -5,7 +5,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use super::outline::entry_label;
@@ -166,33 +166,86 @@ pub fn draw_popup(frame: &mut Frame, app: &App, popup: &Popup, area: Rect) {
             .style(theme.text);
             frame.render_widget(Paragraph::new(lines).block(block), rect);
         }
-        Popup::NewSection { selected } => {
-            let rect = centered(area, 36, SectionKind::ALL.len() as u16 + 2);
-            frame.render_widget(Clear, rect);
-            let block = Block::bordered().title(Line::from(
-                lang.pick(" 新增部分：选择类型 ", " New section: kind "),
-            ));
-            let lines: Vec<Line> = SectionKind::ALL
-                .iter()
-                .enumerate()
-                .map(|(i, kind)| {
-                    let text = format!(
-                        " {} {}  {}",
-                        i + 1,
-                        kind_name(*kind, lang),
-                        kind.standard_title()
-                    );
-                    let line = Line::from(text);
-                    if i == *selected {
-                        line.style(theme.selection)
-                    } else {
-                        line
-                    }
+        Popup::NewSection { selected } => draw_kinds(
+            frame,
+            app,
+            *selected,
+            lang.pick(" 新增部分：选择类型 ", " New section: kind "),
+            area,
+        ),
+        Popup::ChangeKind { selected, .. } => draw_kinds(
+            frame,
+            app,
+            *selected,
+            lang.pick(" 本部分的类型 ", " Kind of this section "),
+            area,
+        ),
+        Popup::ConfirmDeleteSection { section } => {
+            let title = app
+                .editor()
+                .and_then(|e| e.doc.sections.get(*section))
+                .map(|s| escape_controls(&s.title).into_owned())
+                .unwrap_or_default();
+            let lines = vec![
+                Line::from(match lang {
+                    Lang::Zh => format!("“{title}”里还有文字，确定删除整个部分吗？"),
+                    Lang::En => format!("\"{title}\" still has text. Delete the whole section?"),
+                }),
+                Line::from(Span::styled(
+                    lang.pick(
+                        "y 删除（大纲里按 u 可撤销） · n 或 Esc 取消",
+                        "y delete (u in the outline undoes) · n or Esc cancel",
+                    ),
+                    theme.muted,
+                )),
+            ];
+            let width = lines.iter().map(Line::width).max().unwrap_or(0) as u16 + 4;
+            let rect = centered(area, width, lines.len() as u16 + 2);
+            let inner = usize::from(rect.width.saturating_sub(2));
+            let lines: Vec<Line> = lines
+                .into_iter()
+                .map(|l| {
+                    let text: String = l.spans.iter().map(|s| s.content.as_ref()).collect();
+                    Line::from(truncate(&text, inner)).style(l.style)
                 })
                 .collect();
+            frame.render_widget(Clear, rect);
+            let block = super::popup_block(
+                theme,
+                Line::from(lang.pick(" 删除部分 ", " Delete section ")),
+            );
             frame.render_widget(Paragraph::new(lines).block(block), rect);
         }
     }
+}
+
+/// The list of section kinds, numbered for a digit key: the kind's name
+/// once (the English UI adds the Chinese title a new section gets).
+fn draw_kinds(frame: &mut Frame, app: &App, selected: usize, title: &str, area: Rect) {
+    let theme = &app.settings.theme;
+    let lang = app.lang();
+    let rect = centered(area, 36, SectionKind::ALL.len() as u16 + 2);
+    frame.render_widget(Clear, rect);
+    let block = super::popup_block(theme, Line::from(title.to_string()));
+    let lines: Vec<Line> = SectionKind::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, kind)| {
+            let name = kind_name(*kind, lang);
+            let standard = kind.standard_title();
+            let text = match lang {
+                Lang::En if !standard.is_empty() => format!(" {} {name} ({standard})", i + 1),
+                _ => format!(" {} {name}", i + 1),
+            };
+            let line = Line::from(text);
+            if i == selected {
+                line.style(theme.selection)
+            } else {
+                line
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines).block(block), rect);
 }
 
 /// The find bar, just above the status bar.

@@ -139,11 +139,20 @@ pub fn export(
     store: &Store,
     args: &ExportArgs,
     config: &Config,
+    lang: Lang,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<(), CommandError> {
     let location = store.resolve(&args.draft)?;
     let doc = store.load(&location)?;
+    // Exported all the same (a draft is often exported to be finished in
+    // Word), but never without saying so — once the export is written.
+    let left = placeholders_left(&doc);
+    let warn_left = |err: &mut dyn Write| {
+        if left > 0 {
+            let _ = writeln!(err, "zongjie: {}", lang.placeholders_left(left));
+        }
+    };
     // Flags add to the defaults of config.toml.
     let defaults = &config.export;
     let options = ExportOptions {
@@ -159,6 +168,7 @@ pub fn export(
             out.write_all(&bytes)
                 .and_then(|_| out.flush())
                 .map_err(stdout_error)?;
+            warn_left(err);
             return Ok(());
         }
         Some(p) => p.clone(),
@@ -186,8 +196,18 @@ pub fn export(
         return Err(CommandError::ManagedFile(target));
     }
     write_output(&target, &bytes, args.force)?;
+    warn_left(err);
     let _ = writeln!(err, "{}", target.display());
     Ok(())
+}
+
+/// How many placeholders (XX, X月X日, 某某, ＿＿…) and template hints
+/// （写…） are left in the exported fields of a draft.
+pub fn placeholders_left(doc: &Document) -> usize {
+    doc.fields()
+        .filter(|f| f.is_exported())
+        .map(|f| crate::check::count_placeholders(doc.text(f).unwrap_or("")))
+        .sum()
 }
 
 /// Writes an export file atomically, as drafts are saved: the reader of

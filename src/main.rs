@@ -166,11 +166,13 @@ fn run(
                 && io::stdout().is_terminal() =>
         {
             let mut text = Vec::new();
-            commands::export(&store, args, &config, &mut text, &mut err)?;
+            commands::export(&store, args, &config, lang, &mut text, &mut err)?;
             out.write_all(&zongjie::sanitize::escape_for_terminal(&text))?;
             out.flush()?;
         }
-        Some(Command::Export(args)) => commands::export(&store, args, &config, &mut out, &mut err)?,
+        Some(Command::Export(args)) => {
+            commands::export(&store, args, &config, lang, &mut out, &mut err)?
+        }
         Some(Command::Import(args)) => commands::import(
             &store,
             args,

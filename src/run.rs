@@ -77,6 +77,7 @@ pub fn run(mut app: App, store: &Store, opened: Opened) -> io::Result<Option<i32
     };
     session.note_read_only(&mut app);
     session.offer_rescues(&mut app);
+    session.go_back_to_position(&mut app);
     // crossterm holds an event it has already read from the terminal.
     let mut queued = false;
     loop {
@@ -171,6 +172,7 @@ impl Session<'_> {
                 self.save(app);
             }
             Effect::SaveAndQuit => {
+                self.remember_position(app);
                 let saved = match app.editor() {
                     Some(e) if e.dirty && !e.read_only => self.save(app),
                     _ => true,
@@ -194,6 +196,7 @@ impl Session<'_> {
                         self.opened = opened;
                         app.open_done(Ok((doc, location)));
                         self.note_read_only(app);
+                        self.go_back_to_position(app);
                     }
                     Err(e) => app.open_done(Err(crate::i18n::localized(&e, app.lang()))),
                 }
@@ -491,9 +494,26 @@ impl Session<'_> {
         }
     }
 
+    /// Reopening a draft: back to where the writer left it.
+    fn go_back_to_position(&self, app: &mut App) {
+        if let Some(e) = app.editor_mut()
+            && let Some(position) = self.store.position(&e.location)
+        {
+            e.go_to_position(&position);
+        }
+    }
+
+    /// Leaving a draft: remember where (best effort, it is not the text).
+    fn remember_position(&self, app: &App) {
+        if let Some(e) = app.editor() {
+            let _ = self.store.remember_position(&e.location, e.position());
+        }
+    }
+
     /// A stop signal: keep the writer's text. When the draft changed on disk,
     /// the text goes to a new draft instead of over the other version.
     fn save_before_stopping(&mut self, app: &mut App) {
+        self.remember_position(app);
         let Some(e) = app.editor_mut() else { return };
         e.commit_fields_now();
         if !e.dirty || e.read_only {
@@ -518,6 +538,20 @@ impl Session<'_> {
             .export_dir
             .clone()
             .unwrap_or_else(|| PathBuf::from("."));
+        // A folder named in config.toml that is not there yet is made.
+        if !dir.as_os_str().is_empty() && !dir.is_dir() {
+            std::fs::create_dir_all(&dir).map_err(|error| {
+                format!(
+                    "{}{}{}{error}",
+                    app.lang().pick("导出目录 ", "the export folder "),
+                    dir.display(),
+                    app.lang().pick(
+                        " 不存在，也无法创建：",
+                        " does not exist and cannot be made: "
+                    )
+                )
+            })?;
+        }
         let stem = export_stem(&e.doc, &e.location);
         let bytes = encode(&export_text(&e.doc, options), options.encoding);
         let mut target = dir.join(format!("{stem}.txt"));

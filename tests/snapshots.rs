@@ -137,6 +137,13 @@ fn help_in_both_languages() {
             format!("help_{}_outline", lang_name(lang)),
             screen(&render(&mut app, 100, 40))
         );
+        // The editing model is explained where the editing keys are.
+        let mut app = editor(document(), lang);
+        press(&mut app, "Enter F1");
+        insta::assert_snapshot!(
+            format!("help_{}_editor", lang_name(lang)),
+            screen(&render(&mut app, 100, 40))
+        );
     }
 }
 

@@ -611,7 +611,12 @@ pub(super) fn handle_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     };
 
     if let Some(popup) = e.popup.take() {
-        return handle_popup(e, popup, key, lang, &mut app.message);
+        let effects = handle_popup(e, popup, key, lang, &mut app.message);
+        // The query is remembered for the next Ctrl+F or Ctrl+R.
+        if let Some(Popup::Find(state)) = &e.popup {
+            app.typing.last_query.clone_from(&state.query);
+        }
+        return effects;
     }
     if let Some(action) = keymap.action(Context::Global, &key) {
         match action {
@@ -654,7 +659,9 @@ pub(super) fn handle_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             }
             Action::Find | Action::Replace => {
                 e.commit_fields();
-                e.popup = Some(Popup::Find(FindState::new(action == Action::Replace)));
+                let mut state = FindState::new(action == Action::Replace);
+                super::typing::continue_search(&mut state, &app.typing, &e.doc);
+                e.popup = Some(Popup::Find(state));
                 return Vec::new();
             }
             Action::FocusNext | Action::FocusPrev => {
@@ -696,6 +703,9 @@ pub(super) fn handle_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     match e.focus {
         Focus::Outline => {
             let Some(action) = action else {
+                if is_typing(&key) {
+                    say_why_not_typed(&mut app.message, lang);
+                }
                 return Vec::new();
             };
             if matches!(action, Action::Copy | Action::Cut | Action::Paste) {
@@ -720,7 +730,7 @@ pub(super) fn handle_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             {
                 return effects;
             }
-            editor_key(e, action, key)
+            editor_key(e, action, key, lang, &mut app.message)
         }
         Focus::Findings => findings_action(e, action),
         Focus::Preview => {
@@ -729,15 +739,33 @@ pub(super) fn handle_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                 Some(Action::Down) => e.preview_scroll += 1,
                 Some(Action::PageUp) => e.preview_scroll -= page(app.size.1) as isize,
                 Some(Action::PageDown) => e.preview_scroll += page(app.size.1) as isize,
+                None if is_typing(&key) => say_why_not_typed(&mut app.message, lang),
                 Some(Action::Leave) => {
                     e.focus = Focus::Outline;
                     e.preview_scroll = 0;
                 }
                 _ => {}
             }
+            // PgDn and ↓ stop at the end of the text.
+            let end = crate::ui::preview_max_scroll(e, app.size, &app.settings.export);
+            e.preview_scroll = e.preview_scroll.min(end);
             Vec::new()
         }
     }
+}
+
+/// A letter typed where it cannot go (the outline, the preview, a
+/// read-only draft): say why nothing happened, and what to do instead.
+fn say_why_not_typed(message: &mut Option<super::Message>, lang: crate::i18n::Lang) {
+    *message = Some(super::Message {
+        text: lang
+            .pick(
+                "这里不能输入文字：按 Enter 编辑所选部分（Tab 切换窗格，F1 帮助）",
+                "Text cannot be typed here: Enter edits the selection (Tab moves between panes, F1 help)",
+            )
+            .to_string(),
+        error: false,
+    });
 }
 
 fn findings_action(e: &mut EditorState, action: Option<Action>) -> Vec<Effect> {
@@ -875,7 +903,21 @@ fn outline_action(
     }
 }
 
-fn editor_key(e: &mut EditorState, action: Option<Action>, key: KeyEvent) -> Vec<Effect> {
+/// A key that types a character.
+fn is_typing(key: &KeyEvent) -> bool {
+    matches!(key.code, KeyCode::Char(_))
+        && !key
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+}
+
+fn editor_key(
+    e: &mut EditorState,
+    action: Option<Action>,
+    key: KeyEvent,
+    lang: crate::i18n::Lang,
+    message: &mut Option<super::Message>,
+) -> Vec<Effect> {
     match action {
         Some(Action::Leave) => {
             e.leave_editor();
@@ -904,6 +946,17 @@ fn editor_key(e: &mut EditorState, action: Option<Action>, key: KeyEvent) -> Vec
         _ => {}
     }
     if e.read_only {
+        if is_typing(&key) || matches!(key.code, KeyCode::Enter | KeyCode::Backspace | KeyCode::Delete) {
+            *message = Some(super::Message {
+                text: lang
+                    .pick(
+                        "只读：这篇草稿正在另一个 zongjie 窗口中编辑，这里不能修改",
+                        "Read-only: this draft is open in another zongjie window and cannot be changed here",
+                    )
+                    .to_string(),
+                error: true,
+            });
+        }
         return Vec::new();
     }
     let Some(fa) = e.fields.active_mut() else {
@@ -1056,6 +1109,11 @@ fn handle_find(
     let mut effects = Vec::new();
     match key.code {
         KeyCode::Esc => return effects,
+        // Ctrl+R in the find bar: replace what is being found.
+        KeyCode::Char('r') if ctrl && state.replacement.is_none() => {
+            state.replacement = Some(String::new());
+            state.input = FindInput::Replacement;
+        }
         KeyCode::Tab | KeyCode::BackTab if state.replacement.is_some() => {
             state.input = match state.input {
                 FindInput::Query => FindInput::Replacement,
@@ -1101,6 +1159,7 @@ fn handle_find(
                 && e.apply(edit)
             {
                 effects.push(Effect::Save);
+                state.replaced += 1;
                 state.refresh(&e.doc);
                 // The next match now has the index of the replaced one.
                 if let Some(m) = state.matches.get(current).copied() {

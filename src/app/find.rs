@@ -29,6 +29,9 @@ pub struct FindState {
     pub matches: Vec<Match>,
     /// Index of the match the writer is at.
     pub current: Option<usize>,
+    /// How many matches Enter has replaced since the bar opened (so that
+    /// after the last one the bar says it is done, not "not found").
+    pub replaced: usize,
 }
 
 impl FindState {
@@ -39,6 +42,7 @@ impl FindState {
             input: FindInput::Query,
             matches: Vec::new(),
             current: None,
+            replaced: 0,
         }
     }
 
@@ -74,14 +78,19 @@ impl FindState {
     }
 }
 
-/// Every occurrence of `query` in the document, in reading order.
+/// Every occurrence of `query` in the document, in reading order: the
+/// order of the outline and of the fields in the editor pane (title,
+/// organization, period, preamble, sections, signature, notes).
 pub fn find_all(doc: &Document, query: &str) -> Vec<Match> {
     if query.is_empty() {
         return Vec::new();
     }
     let len = query.chars().count();
     let mut out = Vec::new();
-    for field in doc.fields() {
+    let reading_order = super::outline::entries(doc)
+        .into_iter()
+        .flat_map(|entry| entry.fields());
+    for field in reading_order {
         let text = doc.text(field).unwrap_or("");
         let mut chars_before = 0;
         let mut last_byte = 0;

@@ -9,6 +9,7 @@ mod fields;
 mod find;
 mod outline;
 mod picker;
+mod position;
 mod typing;
 
 pub use clipboard::{Clipboard, CopiedPart, osc52, text_for_field};
@@ -309,7 +310,20 @@ impl App {
     pub fn export_done(&mut self, result: Result<PathBuf, String>) {
         self.dirty_screen = true;
         let lang = self.lang();
+        let left = self.editor().map_or(0, |e| e.counts.placeholders);
         match result {
+            // Placeholders left: said before the path, so a narrow status
+            // bar never cuts the warning off.
+            Ok(path) if left > 0 => self.warn(match lang {
+                Lang::Zh => format!(
+                    "已导出，但还有 {left} 处待填（占位符或模板提示，F7 查看）：{}",
+                    path.display()
+                ),
+                Lang::En => format!(
+                    "Exported with {left} placeholders or hints left (F7 lists them): {}",
+                    path.display()
+                ),
+            }),
             Ok(path) => self.say(format!(
                 "{}{}",
                 lang.pick("已导出：", "Exported: "),

@@ -11,7 +11,8 @@ use super::clipboard::{Clipboard, CopiedPart, text_for_field};
 use super::editor::EditorState;
 use super::outline::Entry;
 use super::{Effect, Message};
-use crate::document::{Edit, Field, ItemRef};
+use super::find::{FindInput, FindState};
+use crate::document::{Document, Edit, Field, ItemRef};
 use crate::i18n::Lang;
 use crate::keymap::Action;
 
@@ -22,6 +23,21 @@ pub struct Typing {
     /// Where the last End left the cursor: a second End there goes on to
     /// the end of the paragraph.
     end_pressed_at: Option<(Field, (usize, usize))>,
+    /// The last text searched for: Ctrl+R (and Ctrl+F again) start with it.
+    pub last_query: String,
+}
+
+/// A new find or replace bar starts with the last query, its matches
+/// counted; with a query to replace, typing goes to the replacement.
+pub(super) fn continue_search(state: &mut FindState, typing: &Typing, doc: &Document) {
+    if typing.last_query.is_empty() {
+        return;
+    }
+    state.query.clone_from(&typing.last_query);
+    state.refresh(doc);
+    if state.replacement.is_some() {
+        state.input = FindInput::Replacement;
+    }
 }
 
 fn say(message: &mut Option<Message>, text: &str, error: bool) {

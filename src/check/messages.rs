@@ -75,7 +75,10 @@ impl Finding {
                 } else {
                     (format!("“{found}”"), format!("“{full}”"))
                 };
-                if zh {
+                if zh && name_zh == "句号" {
+                    // The Chinese full stop is 句号, not a full-width 点号.
+                    format!("中文里用了英文句点{found}，应为句号{full}")
+                } else if zh {
                     format!("中文里用了半角{name_zh}{found}，应为全角{name_zh}{full}")
                 } else {
                     format!("Half-width {name_en} {found} in Chinese text; use full-width {full}")
@@ -194,7 +197,7 @@ fn excerpt(text: &str) -> String {
 fn mark_name(mark: char) -> (&'static str, &'static str) {
     match mark {
         ',' => ("逗号", "comma"),
-        '.' => ("点号", "full stop"),
+        '.' => ("句号", "full stop"),
         ';' => ("分号", "semicolon"),
         ':' => ("冒号", "colon"),
         '?' => ("问号", "question mark"),

@@ -20,6 +20,7 @@ pub use fix::fix_all;
 pub use json::{json_string, to_json};
 pub use messages::{field_key, long_location, short_location};
 pub use numbers::typed_number_len;
+pub(crate) use placeholders::writing_hint;
 
 use std::collections::HashSet;
 

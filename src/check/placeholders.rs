@@ -132,8 +132,8 @@ fn starts_paragraph(text: &FieldText, i: usize) -> bool {
 }
 
 /// The templates' `（写具体措施。）` at the start of a paragraph, up to its
-/// matching `）`.
-fn writing_hint(chars: &[char], start: usize) -> Option<usize> {
+/// matching `）` (the export leaves it out, see `plain_text::export`).
+pub(crate) fn writing_hint(chars: &[char], start: usize) -> Option<usize> {
     if chars.get(start + 1) != Some(&'写') || !chars.get(start + 2).is_some_and(|&c| is_han(c)) {
         return None;
     }

@@ -60,8 +60,29 @@ impl Lang {
         }
     }
 
+    /// Like `pick`, for lists of lines.
+    pub fn pick_slice<'a, T>(self, zh: &'a [T], en: &'a [T]) -> &'a [T] {
+        match self {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
+    }
+
     pub fn damaged(self) -> &'static str {
         self.pick("已损坏", "damaged")
+    }
+
+    /// The warning of an export with placeholders or template hints left
+    /// (the CLI's stderr and the editor's status bar say the same).
+    pub fn placeholders_left(self, n: usize) -> String {
+        match self {
+            Lang::Zh => format!(
+                "注意：还有 {n} 处待填（占位符或模板提示），导出的文字里占位符照原样保留、模板提示不导出；用 zongjie check 或 F7 查看位置"
+            ),
+            Lang::En => format!(
+                "warning: {n} placeholders or template hints left to fill in (placeholders are exported as they are, hints are left out); zongjie check or F7 lists them"
+            ),
+        }
     }
 }
 

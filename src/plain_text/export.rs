@@ -3,7 +3,7 @@
 
 use super::{TextEncoding, wrap_line};
 use crate::document::{
-    Document, Field, NumberingStyle, Section, paragraphs as split_paragraphs, render_item_number,
+    Document, Field, NumberingStyle, Section, paragraphs as all_paragraphs, render_item_number,
     render_section_number,
 };
 
@@ -41,6 +41,30 @@ pub struct ExportOptions {
 pub const INDENT: &str = "\u{3000}\u{3000}";
 /// A heading gets a full stop unless it ends with one of these.
 pub(crate) const HEADING_ENDS: [char; 5] = ['。', '！', '？', '；', '：'];
+
+/// A field's paragraphs as exported: a template's writing hint at the
+/// start of a paragraph, `（写具体措施。）`, is guidance for the writer and
+/// never printed; a paragraph that was only a hint is left out.
+fn split_paragraphs(text: &str) -> impl Iterator<Item = &str> {
+    all_paragraphs(text)
+        .map(without_writing_hint)
+        .filter(|p| !p.trim().is_empty())
+}
+
+fn without_writing_hint(paragraph: &str) -> &str {
+    let trimmed = paragraph.trim_start();
+    if !trimmed.starts_with("（写") {
+        return paragraph;
+    }
+    let chars: Vec<char> = trimmed.chars().collect();
+    match crate::check::writing_hint(&chars, 0) {
+        Some(end) => {
+            let bytes: usize = chars[..end].iter().map(|c| c.len_utf8()).sum();
+            trimmed[bytes..].trim_start()
+        }
+        None => paragraph,
+    }
+}
 
 /// The whole document as paragraphs, in order.
 pub fn paragraphs(doc: &Document) -> Vec<Paragraph> {

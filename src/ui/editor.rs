@@ -39,27 +39,64 @@ pub fn style_name(style: NumberingStyle, lang: Lang) -> &'static str {
     }
 }
 
-pub fn draw(frame: &mut Frame, app: &App, e: &EditorState, area: Rect) {
-    let theme = &app.settings.theme;
-    let lang = app.lang();
-    let focused = e.focus == Focus::Editor;
+/// The pane's title says plainly what is being edited: where it is and
+/// which field, `二、工作开展情况 › （一）坚持… · 正文`. A long heading gives
+/// way (cut with …) so that the field's name is always seen.
+pub fn pane_title(e: &EditorState, lang: Lang, width: usize) -> String {
     let entry = e.fields.entry;
+    let mut place = match entry {
+        Entry::Item(at) => {
+            let (number, text) = entry_label(&e.doc, Entry::Section(at.section), lang);
+            format!("{number}{} › ", escape_controls(&text))
+        }
+        _ => String::new(),
+    };
     let (number, text) = entry_label(&e.doc, entry, lang);
-    let mut title = format!(" {}{} ", number.trim_start(), escape_controls(&text));
-    if let Some(s) = entry.section()
+    let number = number.trim_start();
+    let own = match entry {
+        // "标题 …" and "落款 …" name the part themselves.
+        Entry::Title | Entry::Preamble | Entry::Signature | Entry::Notes => String::new(),
+        _ => format!("{number}{}", escape_controls(&text)),
+    };
+    let mut field = e
+        .fields
+        .active()
+        .map(|fa| field_label(fa.field, lang).to_string())
+        .unwrap_or_default();
+    if let Entry::Section(s) = entry
         && let Some(section) = e.doc.sections.get(s)
     {
-        title = format!(
-            "{}· {} · {} ",
-            title,
+        field = format!(
+            "{field} · {} · {}",
             kind_name(section.kind, lang),
             style_name(section.style, lang)
         );
     }
     if e.read_only {
-        title.push_str(lang.pick("· 只读 ", "· read-only "));
+        field.push_str(lang.pick(" · 只读", " · read-only"));
     }
-    let title = truncate(&title, usize::from(area.width.saturating_sub(2)));
+    let tail = if own.is_empty() {
+        format!("{field} ")
+    } else {
+        format!(" · {field} ")
+    };
+    let room = width
+        .saturating_sub(tail.width())
+        .saturating_sub(place.width() + 1);
+    if room < 6 {
+        // Too narrow for the place: the field alone.
+        place.clear();
+    }
+    let room = width.saturating_sub(tail.width() + place.width() + 1);
+    format!(" {place}{}{tail}", truncate(&own, room))
+}
+
+pub fn draw(frame: &mut Frame, app: &App, e: &EditorState, area: Rect) {
+    let theme = &app.settings.theme;
+    let lang = app.lang();
+    let focused = e.focus == Focus::Editor;
+    let entry = e.fields.entry;
+    let title = pane_title(e, lang, usize::from(area.width.saturating_sub(2)));
     let block = super::pane_block(theme, Line::from(title), focused);
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -70,7 +107,7 @@ pub fn draw(frame: &mut Frame, app: &App, e: &EditorState, area: Rect) {
     let slots = field_slots(inner, &e.fields, lang);
     for (i, (fa, slot)) in e.fields.fields.iter().zip(&slots).enumerate() {
         let active = i == e.fields.active;
-        let label = format!("{}：", field_label(fa.field, lang));
+        let label = format!("{}{}", field_label(fa.field, lang), lang.pick("：", ": "));
         let label_style = if active && focused {
             theme.border_focus
         } else {
@@ -261,6 +298,10 @@ fn draw_find(frame: &mut Frame, app: &App, state: &FindState, area: Rect) {
     let width = usize::from(rect.width);
     let count = match (state.current, state.matches.len()) {
         (_, 0) if state.query.is_empty() => String::new(),
+        (_, 0) if state.replaced > 0 => match lang {
+            Lang::Zh => format!("  已全部替换（{} 处）", state.replaced),
+            Lang::En => format!("  all replaced ({})", state.replaced),
+        },
         (_, 0) => lang.pick("  没有找到", "  not found").to_string(),
         (Some(i), n) => format!("  {}/{n}", i + 1),
         (None, n) => format!("  {n}"),

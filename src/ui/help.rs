@@ -8,6 +8,7 @@ use ratatui::widgets::{Clear, Paragraph};
 
 use super::{centered, truncate};
 use crate::app::{App, Focus, Screen};
+use crate::i18n::Lang;
 use crate::keymap::Context;
 
 /// The contexts whose keys apply on the current screen.
@@ -26,6 +27,29 @@ pub fn help_contexts(app: &App) -> Vec<Context> {
     }
 }
 
+/// How typing moves through a draft, as Word and WPS users expect; the
+/// keys the widget handles itself, so they are not in the key table.
+pub fn editing_model(lang: Lang) -> &'static [&'static str] {
+    lang.pick_slice(
+        &[
+            "  Enter 单行栏（标题、小标题）到下一栏：小标题→正文；正文里分段",
+            "  ↓ 在末行、↑ 在首行：到下一栏、下一条（上一栏、上一条）",
+            "  Home/End 到本行首尾，再按一次到段首段尾",
+            "  Ctrl+Home/End 到本栏首尾 · Shift+方向键 选择",
+            "  Ctrl+←/→ 按词移动：停在中文标点和中英文交界处",
+            "  复制的文字保留分段；终端支持时同时进入系统剪贴板",
+        ],
+        &[
+            "  Enter in a one-line field (title, heading) goes on: heading→body",
+            "  ↓ on the last line, ↑ on the first: next (previous) field and item",
+            "  Home/End: start/end of the screen line; again: of the paragraph",
+            "  Ctrl+Home/End: start/end of the field · Shift+arrows select",
+            "  Ctrl+←/→ by words: stops at Chinese punctuation and script changes",
+            "  Copied text keeps its paragraphs; also the system clipboard (OSC 52)",
+        ],
+    )
+}
+
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let theme = &app.settings.theme;
     let lang = app.lang();
@@ -39,12 +63,16 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
                 Span::raw(action.description(lang)),
             ]));
         }
-        if context == Context::Editor {
-            let extra = lang.pick(
-                "  Enter 下一栏（单行）或分段 · ↑↓ 到达边缘时换栏 · 其余为常用编辑键",
-                "  Enter next field (one-line) or new paragraph · ↑↓ at the edge change field",
-            );
-            lines.push(Line::from(Span::styled(extra, theme.muted)));
+        let notes: &[&str] = match context {
+            Context::Editor => editing_model(lang),
+            Context::Outline => lang.pick_slice(
+                &["  Ctrl+C/X/V 复制、剪切、粘贴整个条目或部分（连同文字）"],
+                &["  Ctrl+C/X/V copy, cut, paste whole items or sections with their text"],
+            ),
+            _ => &[],
+        };
+        for note in notes {
+            lines.push(Line::from(Span::styled(*note, theme.muted)));
         }
         lines.push(Line::from(""));
     }

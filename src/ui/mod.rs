@@ -15,6 +15,7 @@ mod status;
 pub use editor::{FieldSlot, field_slots};
 pub use outline::outline_top;
 pub use picker::{picker_hint_lines, trash_lines};
+pub use preview::preview_max_scroll;
 
 use std::cell::Cell as Shared;
 

@@ -12,7 +12,7 @@ use ratatui::widgets::Widget;
 
 use crate::app::{App, EditorState, Entry, Focus};
 use crate::document::Field;
-use crate::plain_text::{INDENT, Paragraph as Para, Role, wrap_line};
+use crate::plain_text::{ExportOptions, INDENT, Paragraph as Para, Role, wrap_line};
 use crate::sanitize::escape_controls;
 
 /// The display lines of one paragraph, as the export options lay it out.
@@ -126,6 +126,33 @@ pub fn draw(frame: &mut Frame, app: &App, e: &EditorState, area: Rect) {
             i = 0;
         }
     });
+}
+
+/// How far the preview can scroll down from the selected entry: the rows
+/// from there to the end, less one pane — so PgDn stops at the end.
+pub fn preview_max_scroll(e: &EditorState, size: (u16, u16), options: &ExportOptions) -> isize {
+    let layout = super::editor_layout(Rect::new(0, 0, size.0, size.1), e.focus, e.show_findings);
+    let Some(area) = layout.preview else {
+        return 0;
+    };
+    let width = usize::from(area.width.saturating_sub(2));
+    let height = usize::from(area.height.saturating_sub(2));
+    if width == 0 {
+        return 0;
+    }
+    let (part, index) = e.preview.anchor(&e.doc, e.selected_entry());
+    let mut rows = 0usize;
+    for p in part..e.preview.len() {
+        let paragraphs = e.preview.part(&e.doc, p);
+        let start = if p == part { index } else { 0 };
+        for para in paragraphs.iter().skip(start) {
+            if options.blank_lines && rows > 0 {
+                rows += 1;
+            }
+            rows += paragraph_lines(para, width, options.indent).len();
+        }
+    }
+    rows.saturating_sub(height) as isize
 }
 
 thread_local! {

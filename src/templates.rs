@@ -48,6 +48,12 @@ impl Template {
             doc.title = title.to_string();
             if let Some((organization, period)) = split_title(title) {
                 let mut replacements = vec![(doc.period.clone(), period.to_string())];
+                // The templates' plans are for "下半年", the period after a
+                // 上半年 summary; after any other period it is just "下一步"
+                // (replaced first, before the period itself is written in).
+                if !period.ends_with("上半年") {
+                    replacements.insert(0, ("下半年".to_string(), "下一步".to_string()));
+                }
                 if !organization.is_empty() {
                     replacements.push((doc.organization.clone(), organization.to_string()));
                 }
@@ -116,6 +122,24 @@ mod tests {
                     s.title
                 );
             }
+        }
+    }
+
+    #[test]
+    fn a_second_half_year_draft_does_not_plan_for_the_second_half_year() {
+        for t in TEMPLATES {
+            let doc = t.document(Some("XX党支部2020年下半年党建工作总结"));
+            let text = crate::plain_text::export_text(&doc, &Default::default());
+            // The period itself is 下半年; nothing else may be.
+            let body = text.replace("2020年下半年", "");
+            assert!(!body.contains("下半年"), "{}: {body}", t.name);
+            assert_eq!(doc.period, "2020年下半年");
+            let first_half = t.document(Some("XX党支部2020年上半年党建工作总结"));
+            let next = first_half
+                .sections
+                .iter()
+                .find(|s| s.kind == SectionKind::Next);
+            assert!(next.is_some(), "{}", t.name);
         }
     }
 

@@ -386,3 +386,96 @@ fn an_earlier_version_comes_back_from_the_picker() {
     t.keys(&["C-q"]);
     t.wait_exit();
 }
+
+/// Issue 17: a whole short summary typed in the real binary with only
+/// Enter, ↓ and typing — never Esc — exported to a folder named in
+/// config.toml that does not exist yet; then reopened where it was left.
+/// tmux is required here (.ci/run installs it): without it this fails.
+#[test]
+fn a_whole_summary_typed_with_enter_down_and_typing_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let config = dir.path().join("config");
+    let exports = dir.path().join("not yet").join("exports");
+    std::fs::create_dir_all(data.join("drafts")).unwrap();
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(
+        config.join("config.toml"),
+        format!("[export]\ndirectory = \"{}\"\n", exports.display()),
+    )
+    .unwrap();
+    // An empty skeleton: two sections, the first with two items.
+    std::fs::write(
+        data.join("drafts").join("typed.toml"),
+        "format = 1\n\n[[sections]]\nkind = \"work\"\n\n[[sections.items]]\n\n[[sections.items]]\n\n\
+         [[sections]]\nkind = \"next\"\nstyle = \"ordinal\"\n\n[[sections.items]]\n",
+    )
+    .unwrap();
+    let cmd = format!("{} --data-dir '{}' open typed", zongjie(), data.display());
+    let t = Tmux::start("typed", &cmd, &[("ZONGJIE_CONFIG_DIR", &config)])
+        .expect("tmux is required for this test (.ci/run installs it)");
+    t.wait_for("大纲");
+    // Each step: text typed, then the key that goes on.
+    let steps: &[(&str, &str)] = &[
+        ("第一党支部2026年上半年党建工作总结", "Enter"), // title
+        ("第一党支部", "Enter"),                         // organization
+        ("2026年上半年", "Enter"),                       // period
+        ("上半年，支部认真开展工作。", "Down"),          // preamble
+        ("工作开展情况", "Enter"),                       // section title
+        ("", "Down"),                                    // its intro, left empty
+        ("加强理论学习", "Enter"),                       // heading → body
+        ("集中学习12次。", "Down"),
+        ("规范组织生活", "Enter"),
+        ("召开支委会6次。", "Down"),
+        ("下一步工作打算", "Enter"),
+        ("", "Down"),
+        ("抓好学习", "Enter"),
+        ("每月学习一次。", "Down"),
+        ("中共第一党支部", "Enter"), // signature
+        ("2026年7月10日", "Enter"),
+    ];
+    t.keys(&["Enter"]);
+    for (text, key) in steps {
+        if !text.is_empty() {
+            t.text(text);
+            t.wait_for(text);
+        }
+        t.keys(&[key]);
+    }
+    t.wait_for("素材");
+    t.keys(&["C-e"]);
+    let screen = t.wait_for("已导出");
+    assert!(!screen.contains("待填"), "nothing left to fill:\n{screen}");
+    let file = exports.join("第一党支部2026年上半年党建工作总结.txt");
+    let exported = std::fs::read_to_string(&file)
+        .unwrap_or_else(|e| panic!("{}: {e}\n{screen}", file.display()));
+    assert_eq!(
+        exported,
+        "第一党支部2026年上半年党建工作总结\n\
+         上半年，支部认真开展工作。\n\
+         一、工作开展情况\n\
+         （一）加强理论学习。集中学习12次。\n\
+         （二）规范组织生活。召开支委会6次。\n\
+         二、下一步工作打算\n\
+         一是抓好学习。每月学习一次。\n\
+         中共第一党支部\n\
+         2026年7月10日\n"
+    );
+    // Back up to the end of the last body and leave; reopening returns there.
+    t.keys(&["Up", "Up", "Up"]);
+    t.wait_for("› 一是抓好学习 · 正文");
+    t.keys(&["C-q"]);
+    t.wait_exit();
+    let t = Tmux::start("typed-again", &cmd, &[("ZONGJIE_CONFIG_DIR", &config)])
+        .expect("tmux is required for this test (.ci/run installs it)");
+    t.wait_for("› 一是抓好学习 · 正文");
+    t.text("全年不少于十二次。");
+    t.wait_for("十二次");
+    t.keys(&["C-q"]);
+    t.wait_exit();
+    assert!(
+        draft_text(&data, "typed").contains("body = \"每月学习一次。全年不少于十二次。\""),
+        "{}",
+        draft_text(&data, "typed")
+    );
+}

@@ -946,7 +946,12 @@ fn editor_key(
         _ => {}
     }
     if e.read_only {
-        if is_typing(&key) || matches!(key.code, KeyCode::Enter | KeyCode::Backspace | KeyCode::Delete) {
+        if is_typing(&key)
+            || matches!(
+                key.code,
+                KeyCode::Enter | KeyCode::Backspace | KeyCode::Delete
+            )
+        {
             *message = Some(super::Message {
                 text: lang
                     .pick(

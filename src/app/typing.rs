@@ -9,9 +9,9 @@ use tui_textarea::{CursorMove, DataCursor, TextArea};
 
 use super::clipboard::{Clipboard, CopiedPart, text_for_field};
 use super::editor::EditorState;
+use super::find::{FindInput, FindState};
 use super::outline::Entry;
 use super::{Effect, Message};
-use super::find::{FindInput, FindState};
 use crate::document::{Document, Edit, Field, ItemRef};
 use crate::i18n::Lang;
 use crate::keymap::Action;

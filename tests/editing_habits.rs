@@ -332,3 +332,46 @@ fn copy_without_a_selection_and_paste_when_empty_say_why() {
     let said = app.message.as_ref().unwrap().text.clone();
     assert!(said.contains("clipboard is empty"), "{said}");
 }
+
+#[test]
+fn reopening_returns_to_the_part_and_cursor_where_it_was_left() {
+    let mut start = doc_with(&[3]);
+    start.sections[0].items[2].body = "第一段\n第二段写到这里".into();
+    let dir = tempfile::tempdir().unwrap();
+    let store = zongjie::storage::Store::new(dir.path());
+    let id = store.create(None, &start).unwrap();
+    let location = store.location(&id);
+    let mut app = App::with_editor(Default::default(), start.clone(), location.clone());
+    press(&mut app, "j j j j j Enter Down C-End Left Left");
+    let left_at = (entry(&app), active_field(&app), cursor(&app));
+    assert_eq!(left_at.1, Field::ItemBody(0, 2));
+    assert_eq!(left_at.2, (1, 5));
+    // Leaving: the runner stores the position beside the drafts.
+    store
+        .remember_position(&location, app.editor().unwrap().position())
+        .unwrap();
+    assert!(
+        !std::fs::read_to_string(&location.path)
+            .unwrap()
+            .contains("row"),
+        "not in the draft's text"
+    );
+    let mut again = App::with_editor(Default::default(), start, location.clone());
+    let position = store.position(&location).unwrap();
+    again.editor_mut().unwrap().go_to_position(&position);
+    assert_eq!(
+        (entry(&again), active_field(&again), cursor(&again)),
+        left_at
+    );
+    assert_eq!(again.editor().unwrap().focus, Focus::Editor);
+    // Typing goes where the cursor was.
+    type_text(&mut again, "X");
+    assert_eq!(
+        doc(&again).sections[0].items[2].body,
+        "第一段\n第二段写到X这里"
+    );
+    // A position in a part that is gone leaves the editor at the start.
+    let mut smaller = App::with_editor(Default::default(), doc_with(&[1]), location);
+    smaller.editor_mut().unwrap().go_to_position(&position);
+    assert_eq!(entry(&smaller), Entry::Title);
+}

@@ -1112,6 +1112,14 @@ fn handle_find(
 ) -> Vec<Effect> {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     let mut effects = Vec::new();
+    // A recalled query is selected: typing replaces it, other keys keep it.
+    if std::mem::take(&mut state.recalled)
+        && state.input == FindInput::Query
+        && matches!(key.code, KeyCode::Char(_) | KeyCode::Backspace)
+        && !ctrl
+    {
+        state.query.clear();
+    }
     match key.code {
         KeyCode::Esc => return effects,
         // Ctrl+R in the find bar: replace what is being found.

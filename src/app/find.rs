@@ -32,6 +32,9 @@ pub struct FindState {
     /// How many matches Enter has replaced since the bar opened (so that
     /// after the last one the bar says it is done, not "not found").
     pub replaced: usize,
+    /// The query is the last one, brought back by Ctrl+F / Ctrl+R and
+    /// shown selected: typing replaces it, any other key keeps it.
+    pub recalled: bool,
 }
 
 impl FindState {
@@ -43,6 +46,7 @@ impl FindState {
             matches: Vec::new(),
             current: None,
             replaced: 0,
+            recalled: false,
         }
     }
 

@@ -9,7 +9,7 @@ use tui_textarea::{CursorMove, DataCursor, TextArea};
 
 use super::clipboard::{Clipboard, CopiedPart, text_for_field};
 use super::editor::EditorState;
-use super::find::{FindInput, FindState};
+use super::find::FindState;
 use super::outline::Entry;
 use super::{Effect, Message};
 use crate::document::{Document, Edit, Field, ItemRef};
@@ -28,16 +28,15 @@ pub struct Typing {
 }
 
 /// A new find or replace bar starts with the last query, its matches
-/// counted; with a query to replace, typing goes to the replacement.
+/// counted, selected as Word shows it: typing replaces it, `Tab` goes on
+/// to the replacement with it.
 pub(super) fn continue_search(state: &mut FindState, typing: &Typing, doc: &Document) {
     if typing.last_query.is_empty() {
         return;
     }
     state.query.clone_from(&typing.last_query);
     state.refresh(doc);
-    if state.replacement.is_some() {
-        state.input = FindInput::Replacement;
-    }
+    state.recalled = true;
 }
 
 fn say(message: &mut Option<Message>, text: &str, error: bool) {

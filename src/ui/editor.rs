@@ -315,7 +315,15 @@ fn draw_find(frame: &mut Frame, app: &App, state: &FindState, area: Rect) {
     };
     let mut lines = vec![Line::from(vec![
         Span::styled(lang.pick("查找：", "Find: "), active(FindInput::Query)),
-        Span::raw(escape_controls(&state.query).into_owned()),
+        // A recalled query shows selected: typing replaces it.
+        Span::styled(
+            escape_controls(&state.query).into_owned(),
+            if state.recalled {
+                theme.selection
+            } else {
+                ratatui::style::Style::default()
+            },
+        ),
         Span::styled(count, theme.muted),
     ])];
     if let Some(r) = &state.replacement {

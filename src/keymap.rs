@@ -87,9 +87,9 @@ actions! {
     CycleStyle = "cycle_style", "切换本部分的编号样式", "Cycle the section's numbering style";
     CycleKind = "cycle_kind", "切换本部分的类型", "Cycle the section's kind";
     Leave = "leave", "返回大纲", "Back to the outline";
-    Copy = "copy", "复制（大纲：整个条目或部分）", "Copy (outline: the whole item or section)";
-    Cut = "cut", "剪切（大纲：整个条目或部分）", "Cut (outline: the whole item or section)";
-    Paste = "paste", "粘贴（大纲：粘贴到所选之后）", "Paste (outline: after the selection)";
+    Copy = "copy", "复制", "Copy";
+    Cut = "cut", "剪切", "Cut";
+    Paste = "paste", "粘贴", "Paste";
     SelectAll = "select_all", "全选本栏文字", "Select all of the field";
     ApplyFix = "apply_fix", "应用修正", "Apply the fix";
     Open = "open", "打开草稿", "Open the draft";

@@ -225,9 +225,17 @@ fn home_end_ctrl_home_end_and_ctrl_arrows_in_a_field() {
     start.sections[0].items[0].body = format!("{long}\n第二段 Party building，2020年");
     let mut app = editor(start, Lang::Zh);
     press(&mut app, "j j j Enter Down");
-    render(&mut app, 80, 24);
-    // End: the end of the first screen line, not of the paragraph.
+    let mut before = render(&mut app, 80, 24);
+    let (_, screen_row) = common::cursor(&mut before);
+    // End: the end of the first screen line, not of the paragraph; the
+    // terminal's cursor stays on that screen line.
     press(&mut app, "End");
+    let mut after = render(&mut app, 80, 24);
+    assert_eq!(
+        common::cursor(&mut after).1,
+        screen_row,
+        "End stays on the line"
+    );
     let (row, first_end) = cursor(&app);
     assert_eq!(row, 0);
     assert!(

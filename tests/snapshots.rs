@@ -144,6 +144,17 @@ fn help_in_both_languages() {
             format!("help_{}_editor", lang_name(lang)),
             screen(&render(&mut app, 100, 40))
         );
+        // On 80×24 every key is still there, several a line.
+        let small = screen(&render(&mut app, 80, 24));
+        for needle in [
+            "Ctrl+R",
+            "F7",
+            "Ctrl+A",
+            lang.pick("按任意键关闭", "Press any key to close"),
+        ] {
+            assert!(small.contains(needle), "{needle}:\n{small}");
+        }
+        insta::assert_snapshot!(format!("help_{}_editor_80x24", lang_name(lang)), small);
     }
 }
 

@@ -234,11 +234,19 @@ fn screen_line_start(area: &TextArea<'static>) -> (usize, usize) {
     (start.0, start.1)
 }
 
-/// Where the screen line of the cursor ends: after its last character.
+/// Where the screen line of the cursor ends: after its last character —
+/// or, inside a wrapped paragraph, on its last character: the place after
+/// it is the start of the next screen line, where the cursor would be
+/// drawn, and End must not seem to go down a line.
 fn screen_line_end(area: &TextArea<'static>) -> (usize, usize) {
     let screen = area.screen_cursor();
     let end = area.screen_to_data(screen.row, usize::from(u16::MAX));
-    (end.0, end.1)
+    let paragraph_end = area.lines()[end.0].chars().count();
+    if end.1 < paragraph_end && end.1 > 0 {
+        (end.0, end.1 - 1)
+    } else {
+        (end.0, end.1)
+    }
 }
 
 /// What a character is, for Ctrl+←/→: a word runs over characters of one

@@ -5,6 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
+use unicode_width::UnicodeWidthStr;
 
 use super::{centered, truncate};
 use crate::app::{App, Focus, Screen};
@@ -25,6 +26,58 @@ pub fn help_contexts(app: &App) -> Vec<Context> {
             vec![pane, Context::Global]
         }
     }
+}
+
+/// The help's lines: each context's keys (one a line, or `packed` several
+/// a line within `width`) and its notes.
+fn help_lines(app: &App, packed: bool, width: usize) -> Vec<Line<'static>> {
+    let theme = &app.settings.theme;
+    let lang = app.lang();
+    let mut lines: Vec<Line> = Vec::new();
+    for context in help_contexts(app) {
+        lines.push(Line::from(Span::styled(context.title(lang), theme.title)));
+        let mut row: Vec<Span> = Vec::new();
+        let mut row_width = 0;
+        for (action, keys) in app.settings.keymap.bindings(context) {
+            let keys: Vec<String> = keys.iter().map(|k| k.to_string()).collect();
+            let keys = keys.join(" / ");
+            let description = action.description(lang).to_string();
+            if !packed {
+                lines.push(Line::from(vec![
+                    Span::styled(format!("  {keys:<18}"), theme.number),
+                    Span::raw(description),
+                ]));
+                continue;
+            }
+            let item_width = keys.width() + 1 + description.width() + 3;
+            if row_width > 0 && row_width + item_width > width {
+                lines.push(Line::from(std::mem::take(&mut row)));
+                row_width = 0;
+            }
+            row.push(Span::raw(if row_width == 0 { "  " } else { " · " }));
+            row.push(Span::styled(keys, theme.number));
+            row.push(Span::raw(format!(" {description}")));
+            row_width += item_width;
+        }
+        if !row.is_empty() {
+            lines.push(Line::from(row));
+        }
+        let notes: &[&str] = match context {
+            Context::Editor => editing_model(lang),
+            Context::Outline => lang.pick_slice(
+                &["  复制、剪切的是整个条目或部分（连同文字），粘贴到所选之后"],
+                &["  Copy and cut take the whole item or section with its text; paste puts it after the selection"],
+            ),
+            _ => &[],
+        };
+        for note in notes {
+            lines.push(Line::from(Span::styled(*note, theme.muted)));
+        }
+        if !packed {
+            lines.push(Line::from(""));
+        }
+    }
+    lines
 }
 
 /// How typing moves through a draft, as Word and WPS users expect; the
@@ -53,28 +106,11 @@ pub fn editing_model(lang: Lang) -> &'static [&'static str] {
 pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let theme = &app.settings.theme;
     let lang = app.lang();
-    let mut lines: Vec<Line> = Vec::new();
-    for context in help_contexts(app) {
-        lines.push(Line::from(Span::styled(context.title(lang), theme.title)));
-        for (action, keys) in app.settings.keymap.bindings(context) {
-            let keys: Vec<String> = keys.iter().map(|k| k.to_string()).collect();
-            lines.push(Line::from(vec![
-                Span::styled(format!("  {:<18}", keys.join(" / ")), theme.number),
-                Span::raw(action.description(lang)),
-            ]));
-        }
-        let notes: &[&str] = match context {
-            Context::Editor => editing_model(lang),
-            Context::Outline => lang.pick_slice(
-                &["  Ctrl+C/X/V 复制、剪切、粘贴整个条目或部分（连同文字）"],
-                &["  Ctrl+C/X/V copy, cut, paste whole items or sections with their text"],
-            ),
-            _ => &[],
-        };
-        for note in notes {
-            lines.push(Line::from(Span::styled(*note, theme.muted)));
-        }
-        lines.push(Line::from(""));
+    let inner_width = usize::from(area.width.min(72).saturating_sub(2));
+    let mut lines = help_lines(app, false, inner_width);
+    if lines.len() + 2 > usize::from(area.height) {
+        // A short terminal: several keys a line, so that all are seen.
+        lines = help_lines(app, true, inner_width);
     }
     lines.push(Line::from(Span::styled(
         lang.pick("按任意键关闭", "Press any key to close"),

@@ -87,7 +87,7 @@ pub fn draw(frame: &mut Frame, app: &App, p: &PickerState, area: Rect) {
                 thousands(s.chars),
                 format!(
                     "{}{id_part}",
-                    truncate(&escape_controls(&s.title), title_room)
+                    truncate_middle(&escape_controls(&s.title), title_room)
                 ),
                 theme.text,
             ),
@@ -200,10 +200,19 @@ fn draw_popup(frame: &mut Frame, app: &App, p: &PickerState, popup: &PickerPopup
         PickerPopup::ConfirmDelete { id } => (
             lang.pick(" 删除草稿 ", " Delete draft ").to_string(),
             vec![
-                Line::from(format!(
-                    "{} {id}？",
-                    lang.pick("把草稿移入回收站", "Move to the trash:")
-                )),
+                Line::from({
+                    let title = p
+                        .drafts
+                        .iter()
+                        .find(|d| &d.id == id)
+                        .and_then(|d| d.summary.as_ref().ok())
+                        .map(|s| escape_controls(&s.title).into_owned())
+                        .unwrap_or_default();
+                    match lang {
+                        Lang::Zh => format!("把“{title}”（{id}）移入回收站？"),
+                        Lang::En => format!("Move \"{title}\" ({id}) to the trash?"),
+                    }
+                }),
                 Line::from(Span::styled(
                     lang.pick(
                         "y 确定 · 其他键取消（可在回收站 F8 恢复）",
@@ -333,6 +342,27 @@ fn list_lines<'a>(
             }
         })
         .collect()
+}
+
+/// Cuts a title to `width` columns in the middle, keeping its end: drafts
+/// of one kind differ at the end (“…（修订）”, “…（副本）”).
+fn truncate_middle(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let tail_width = (width / 3).min(12);
+    let mut tail = String::new();
+    let mut used = 0;
+    for c in text.chars().rev() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w > tail_width {
+            break;
+        }
+        used += w;
+        tail.insert(0, c);
+    }
+    let head = truncate(text, width.saturating_sub(used));
+    format!("{head}{tail}")
 }
 
 /// Pads to `width` display columns (format's padding counts chars).

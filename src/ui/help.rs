@@ -66,7 +66,7 @@ fn help_lines(app: &App, packed: bool, width: usize) -> Vec<Line<'static>> {
             Context::Editor => editing_model(lang),
             Context::Outline => lang.pick_slice(
                 &["  复制、剪切的是整个条目或部分（连同文字），粘贴到所选之后"],
-                &["  Copy and cut take the whole item or section with its text; paste puts it after the selection"],
+                &["  Copy, cut: the whole item or section with its text; paste: after it"],
             ),
             _ => &[],
         };

@@ -464,6 +464,12 @@ fn a_whole_summary_typed_with_enter_down_and_typing_alone() {
     // Back up to the end of the last body and leave; reopening returns there.
     t.keys(&["Up", "Up", "Up"]);
     t.wait_for("› 一是抓好学习 · 正文");
+    // Ctrl+A Ctrl+C reaches the system clipboard through OSC 52 (tmux keeps
+    // it as a paste buffer when set-clipboard is on).
+    t.tmux(&["set", "-s", "set-clipboard", "on"]);
+    t.keys(&["C-a", "C-c"]);
+    t.wait_for("已复制");
+    assert_eq!(t.tmux(&["show-buffer"]), "每月学习一次。");
     t.keys(&["C-q"]);
     t.wait_exit();
     let t = Tmux::start("typed-again", &cmd, &[("ZONGJIE_CONFIG_DIR", &config)])

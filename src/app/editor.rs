@@ -952,15 +952,7 @@ fn editor_key(
                 KeyCode::Enter | KeyCode::Backspace | KeyCode::Delete
             )
         {
-            *message = Some(super::Message {
-                text: lang
-                    .pick(
-                        "只读：这篇草稿正在另一个 zongjie 窗口中编辑，这里不能修改",
-                        "Read-only: this draft is open in another zongjie window and cannot be changed here",
-                    )
-                    .to_string(),
-                error: true,
-            });
+            super::typing::say(message, super::typing::read_only_here(lang), true);
         }
         return Vec::new();
     }

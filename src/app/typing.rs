@@ -39,7 +39,22 @@ pub(super) fn continue_search(state: &mut FindState, typing: &Typing, doc: &Docu
     state.recalled = true;
 }
 
-fn say(message: &mut Option<Message>, text: &str, error: bool) {
+/// Why a change did nothing in a draft opened read-only.
+pub(super) fn read_only_here(lang: Lang) -> &'static str {
+    lang.pick(
+        "只读：这篇草稿正在另一个 zongjie 窗口中编辑，这里不能修改",
+        "Read-only: this draft is open in another zongjie window and cannot be changed here",
+    )
+}
+
+fn select_first(lang: Lang) -> &'static str {
+    lang.pick(
+        "先选中文字（Shift+方向键，Ctrl+A 全选）",
+        "Select text first (Shift+arrows, Ctrl+A for all)",
+    )
+}
+
+pub(super) fn say(message: &mut Option<Message>, text: &str, error: bool) {
     *message = Some(Message {
         text: text.to_string(),
         error,
@@ -71,14 +86,7 @@ pub(super) fn field_key(
         }
         Some(Action::Copy) => {
             let Some(text) = selected_text(&mut fa.area) else {
-                say(
-                    message,
-                    lang.pick(
-                        "先选中文字（Shift+方向键，Ctrl+A 全选）再复制",
-                        "Select text first (Shift+arrows, Ctrl+A for all), then copy",
-                    ),
-                    false,
-                );
+                say(message, select_first(lang), false);
                 return Some(Vec::new());
             };
             typing.clipboard.text = Some(text.clone());
@@ -86,26 +94,12 @@ pub(super) fn field_key(
             return Some(vec![Effect::CopyToSystem(text)]);
         }
         Some(Action::Cut) | Some(Action::Paste) if read_only => {
-            say(
-                message,
-                lang.pick(
-                    "只读：这篇草稿在别处打开着，不能修改",
-                    "Read-only: this draft is open elsewhere and cannot be changed",
-                ),
-                true,
-            );
+            say(message, read_only_here(lang), true);
             return Some(Vec::new());
         }
         Some(Action::Cut) => {
             let Some(text) = selected_text(&mut fa.area) else {
-                say(
-                    message,
-                    lang.pick(
-                        "先选中文字（Shift+方向键，Ctrl+A 全选）再剪切",
-                        "Select text first (Shift+arrows, Ctrl+A for all), then cut",
-                    ),
-                    false,
-                );
+                say(message, select_first(lang), false);
                 return Some(Vec::new());
             };
             fa.area.cut();
@@ -411,14 +405,7 @@ pub(super) fn outline_clipboard(
                 return false;
             }
             if e.read_only {
-                say(
-                    message,
-                    lang.pick(
-                        "只读：这篇草稿在别处打开着，不能修改",
-                        "Read-only: this draft is open elsewhere and cannot be changed",
-                    ),
-                    true,
-                );
+                say(message, read_only_here(lang), true);
                 return false;
             }
             let done = e.delete_selected();

@@ -197,7 +197,7 @@ fn key(out: &mut String, name: &str, value: &str) {
 }
 
 /// Escapes for a TOML basic string; in a multi-line one, `\n` stays a line break.
-fn escape_into(out: &mut String, value: &str, multiline: bool) {
+pub(crate) fn escape_into(out: &mut String, value: &str, multiline: bool) {
     for c in value.chars() {
         match c {
             '\\' => out.push_str("\\\\"),

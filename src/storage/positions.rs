@@ -112,17 +112,10 @@ fn write_positions(file: &PositionsFile) -> String {
     out
 }
 
-/// A TOML basic string.
+/// A TOML basic string, escaped as the drafts are.
 fn quoted(text: &str) -> String {
     let mut out = String::from("\"");
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c if c.is_control() => out.push_str(&format!("\\u{:04X}", u32::from(c))),
-            c => out.push(c),
-        }
-    }
+    super::draft_file::escape_into(&mut out, text, false);
     out.push('"');
     out
 }

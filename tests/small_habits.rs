@@ -258,3 +258,32 @@ fn the_chinese_check_message_says_ju_hao() {
     assert!(message.contains("应为句号“。”"), "{message}");
     assert!(!message.contains("点号"), "{message}");
 }
+
+#[test]
+fn a_long_message_is_never_cut_off() {
+    for lang in [Lang::Zh, Lang::En] {
+        let mut app = editor(sample(), lang);
+        let folder = "/media/user/U盘/一个很长的文件夹名称/总结导出/2026年/下半年/第一党支部";
+        app.export_done(Err(format!(
+            "{}{folder}{}",
+            lang.pick("导出目录 ", "the export folder "),
+            lang.pick(
+                " 不存在，也无法创建：权限不够",
+                " does not exist and cannot be made: Permission denied"
+            ),
+        )));
+        let shown = screen(&render(&mut app, 80, 24));
+        // The message's characters, in order, over the bottom rows.
+        let bottom: String = shown
+            .lines()
+            .rev()
+            .take(3)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .map(str::trim)
+            .collect();
+        let said = app.message.as_ref().unwrap().text.replace(' ', "");
+        assert!(bottom.replace(' ', "").contains(&said), "{said}\n{shown}");
+    }
+}

@@ -11,20 +11,6 @@ use std::path::{Path, PathBuf};
 use assert_cmd::Command;
 
 impl Env {
-    fn new_draft(&self, title: &str) -> String {
-        let out = self
-            .cmd()
-            .args(["new", "--template", "party-branch", "--title", title])
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap().trim().to_string()
-    }
-
     fn draft_path(&self, id: &str) -> PathBuf {
         self.data().join("drafts").join(format!("{id}.toml"))
     }

@@ -9,26 +9,6 @@ use zongjie::app::Effect;
 use zongjie::i18n::Lang;
 use zongjie::templates::Template;
 
-fn new_draft(env: &Env) -> String {
-    let out = env
-        .cmd()
-        .args([
-            "new",
-            "--template",
-            "party-branch",
-            "--title",
-            "XX党支部2020年上半年党建工作总结",
-        ])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap().trim().to_string()
-}
-
 /// The placeholder findings `zongjie check --json` reports.
 fn placeholder_findings(env: &Env, id: &str) -> usize {
     let out = env.cmd().args(["check", id, "--json"]).output().unwrap();
@@ -41,7 +21,7 @@ fn placeholder_findings(env: &Env, id: &str) -> usize {
 #[test]
 fn the_cli_says_how_many_are_left_in_both_languages_and_drops_hints() {
     let env = Env::new();
-    let id = new_draft(&env);
+    let id = env.new_draft("XX党支部2020年上半年党建工作总结");
     let left = placeholder_findings(&env, &id);
     assert!(left > 0, "the template has placeholders");
     for (lang, needle) in [

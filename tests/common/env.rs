@@ -36,6 +36,21 @@ impl Env {
         cmd
     }
 
+    /// `zongjie new --template party-branch --title TITLE`; the new id.
+    pub fn new_draft(&self, title: &str) -> String {
+        let out = self
+            .cmd()
+            .args(["new", "--template", "party-branch", "--title", title])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap().trim().to_string()
+    }
+
     /// Every file under the data dir with its bytes, to prove nothing changed.
     pub fn snapshot(&self) -> Vec<(PathBuf, Vec<u8>)> {
         fn walk(dir: &Path, out: &mut Vec<(PathBuf, Vec<u8>)>) {

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 use crate::manual::CompletionShell;
-use crate::plain_text::TextEncoding;
+use crate::plain_text::{ExportOptions, TextEncoding};
 
 /// zongjie (总结): write Chinese work summaries in the terminal.
 #[derive(Debug, Parser)]
@@ -31,7 +31,7 @@ pub enum Command {
     /// Create a draft from a template and print its id
     New(NewArgs),
     /// List drafts: id, title, modified, characters
-    List,
+    List(ListArgs),
     /// Export a draft as plain text
     Export(ExportArgs),
     /// Turn a plain-text summary into a new draft and print its id
@@ -67,7 +67,11 @@ pub struct NewArgs {
     pub id: Option<String>,
 }
 
+/// Export options on the command line win over the `[export]` defaults of
+/// config.toml: each setting has a flag that turns it on and one that turns
+/// it off, and the last one given counts.
 #[derive(Debug, Args)]
+#[command(after_help = "Flags win over the [export] settings of config.toml.")]
 pub struct ExportArgs {
     /// Draft id, or the path of a draft file (*.toml)
     #[arg(value_name = "ID|PATH")]
@@ -82,17 +86,62 @@ pub struct ExportArgs {
     #[arg(long, value_name = "ENCODING")]
     pub encoding: Option<TextEncoding>,
     /// Windows line ends (CRLF)
-    #[arg(long)]
+    #[arg(long, overrides_with = "no_crlf")]
     pub crlf: bool,
+    /// Unix line ends (LF), even if config.toml asks for CRLF
+    #[arg(long, overrides_with = "crlf")]
+    pub no_crlf: bool,
     /// Indent paragraphs with two full-width spaces
-    #[arg(long)]
+    #[arg(long, overrides_with = "no_indent")]
     pub indent: bool,
+    /// No indent, even if config.toml asks for one
+    #[arg(long, overrides_with = "indent")]
+    pub no_indent: bool,
     /// A blank line between paragraphs
-    #[arg(long)]
+    #[arg(long, overrides_with = "no_blank_lines")]
     pub blank_lines: bool,
-    /// Wrap lines at N display columns (a Chinese character is 2)
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(4..))]
+    /// No blank line between paragraphs, even if config.toml asks for them
+    #[arg(long, overrides_with = "blank_lines")]
+    pub no_blank_lines: bool,
+    /// Wrap lines at N display columns (a Chinese character is 2); 0 for no wrapping
+    #[arg(long, value_name = "N", value_parser = parse_width, overrides_with = "no_wrap")]
     pub width: Option<u16>,
+    /// One line per paragraph, even if config.toml sets a width (same as --width 0)
+    #[arg(long, overrides_with = "width")]
+    pub no_wrap: bool,
+}
+
+impl ExportArgs {
+    /// The options to export with: these flags over `defaults` (config.toml).
+    pub fn options(&self, defaults: &ExportOptions) -> ExportOptions {
+        let pick = |on: bool, off: bool, default: bool| (on || default) && !off;
+        let width = if self.no_wrap {
+            None
+        } else {
+            match self.width {
+                Some(0) => None,
+                Some(w) => Some(usize::from(w)),
+                None => defaults.width,
+            }
+        };
+        ExportOptions {
+            indent: pick(self.indent, self.no_indent, defaults.indent),
+            blank_lines: pick(self.blank_lines, self.no_blank_lines, defaults.blank_lines),
+            width,
+            encoding: self.encoding.unwrap_or(defaults.encoding),
+            crlf: pick(self.crlf, self.no_crlf, defaults.crlf),
+        }
+    }
+}
+
+/// `--width`: 0 (no wrapping) or at least 4 columns, the narrowest a line
+/// of two Chinese characters fits in.
+fn parse_width(text: &str) -> Result<u16, String> {
+    match text.parse::<u16>() {
+        Ok(w) if w == 0 || w >= 4 => Ok(w),
+        Ok(_) => Err("expected 0 (no wrapping) or 4 or more columns".to_string()),
+        Err(e) => Err(e.to_string()),
+    }
 }
 
 #[derive(Debug, Args)]
@@ -133,6 +182,16 @@ pub struct HistoryArgs {
     /// Draft id
     #[arg(value_name = "ID")]
     pub draft: String,
+    /// Print the versions as one JSON object (schema in README.md)
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Default, Args)]
+pub struct ListArgs {
+    /// Print the drafts as one JSON object (schema in README.md)
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]
@@ -160,6 +219,21 @@ pub struct ManArgs {
     /// Write zongjie.1 and a page per subcommand into DIR instead of printing zongjie.1
     #[arg(long, value_name = "DIR")]
     pub out_dir: Option<PathBuf>,
+}
+
+/// The language `--lang` asks for, read before the command line is parsed
+/// so that `--help` can already speak it: `--lang zh` or `--lang=zh`.
+pub fn lang_flag(args: &[std::ffi::OsString]) -> Option<crate::i18n::Lang> {
+    let mut args = args.iter().skip(1).map(|a| a.to_str());
+    while let Some(arg) = args.next() {
+        match arg {
+            Some("--") => return None,
+            Some("--lang") => return args.next().flatten().and_then(crate::i18n::Lang::parse),
+            Some(a) if a.starts_with("--lang=") => return crate::i18n::Lang::parse(&a[7..]),
+            _ => {}
+        }
+    }
+    None
 }
 
 /// A command-line error from clap as one line for stderr: the reason and any

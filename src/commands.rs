@@ -7,16 +7,16 @@ use std::path::{Path, PathBuf};
 
 use unicode_width::UnicodeWidthStr;
 
+use crate::check::json_string;
 use crate::check::{CheckOptions, Finding};
-use crate::cli::{CheckArgs, ExportArgs, HistoryArgs, ImportArgs, NewArgs, RestoreArgs};
+use crate::cli::{CheckArgs, ExportArgs, HistoryArgs, ImportArgs, ListArgs, NewArgs, RestoreArgs};
 use crate::config::Config;
 use crate::document::Document;
 use crate::i18n::Lang;
-use crate::plain_text::{
-    ExportOptions, ImportError, MAX_IMPORT_BYTES, encode, export_text, import_bytes,
-};
+use crate::plain_text::{ImportError, MAX_IMPORT_BYTES, encode, export_text, import_bytes};
 use crate::storage::{
-    DraftId, DraftLock, LockError, OsFs, StorageError, Store, create_atomically, write_atomically,
+    DraftId, DraftLock, DraftSummary, LockError, OsFs, StorageError, Store, create_atomically,
+    write_atomically,
 };
 use crate::templates::{TEMPLATES, Template};
 
@@ -45,10 +45,19 @@ pub enum CommandError {
         "{0} is one of zongjie's own files (drafts, backups, history, trash, locks); export somewhere else"
     )]
     ManagedFile(PathBuf),
+    #[error("a draft id does not end in .toml (that names a file): use --id {0}")]
+    IdWithExtension(String),
 }
 
-/// The `--id` of `new` and `import`, checked.
+/// The `--id` of `new` and `import`, checked. An id ending in `.toml`
+/// would make `x.toml.toml`, and `x.toml` names a file to every other
+/// command, so it is refused.
 fn optional_id(id: Option<&str>) -> Result<Option<DraftId>, CommandError> {
+    if let Some(id) = id
+        && let Some(stem) = id.strip_suffix(".toml")
+    {
+        return Err(CommandError::IdWithExtension(stem.to_string()));
+    }
     Ok(id
         .map(DraftId::parse)
         .transpose()
@@ -66,9 +75,14 @@ pub fn new_draft(store: &Store, args: &NewArgs, out: &mut dyn Write) -> Result<(
     Ok(())
 }
 
+/// Version of the `list --json` and `history --json` objects; changes only
+/// when a field changes meaning or goes away.
+const LIST_JSON_VERSION: u32 = 1;
+
 /// `zongjie list`
 pub fn list(
     store: &Store,
+    args: &ListArgs,
     lang: Lang,
     out: &mut dyn Write,
     err: &mut dyn Write,
@@ -89,6 +103,21 @@ pub fn list(
                 ),
             }
         );
+    }
+    if args.json {
+        let entries: Vec<String> = drafts
+            .iter()
+            .map(|d| {
+                let summary = summary_json(&d.summary);
+                format!(
+                    "{{\"id\":{},\"modified\":{},{summary}}}",
+                    json_string(d.id.as_str()),
+                    d.modified
+                        .map_or("null".to_string(), |t| json_string(&rfc3339(t))),
+                )
+            })
+            .collect();
+        return write_json(out, "drafts", &entries);
     }
     if drafts.is_empty() {
         let _ = writeln!(err, "{}", lang.no_drafts_hint(&store.drafts_dir()));
@@ -123,6 +152,40 @@ pub fn list(
     Ok(())
 }
 
+/// The fields of a draft's summary, or `"damaged":true` and why, as JSON
+/// members without the braces.
+fn summary_json<E: std::fmt::Display>(summary: &Result<DraftSummary, E>) -> String {
+    match summary {
+        Ok(s) => format!(
+            "\"title\":{},\"organization\":{},\"period\":{},\"characters\":{},\"damaged\":false,\"reason\":null",
+            json_string(&s.title),
+            json_string(&s.organization),
+            json_string(&s.period),
+            s.chars
+        ),
+        Err(reason) => format!(
+            "\"title\":null,\"organization\":null,\"period\":null,\"characters\":null,\"damaged\":true,\"reason\":{}",
+            json_string(&reason.to_string())
+        ),
+    }
+}
+
+/// `{"version":1,"<key>":[...]}` and a line end.
+fn write_json(out: &mut dyn Write, key: &str, entries: &[String]) -> Result<(), CommandError> {
+    writeln!(
+        out,
+        "{{\"version\":{LIST_JSON_VERSION},\"{key}\":[{}]}}",
+        entries.join(",")
+    )
+    .and_then(|()| out.flush())
+    .map_err(stdout_error)
+}
+
+/// Local time with its offset, to the second: `2026-11-23T19:50:07+08:00`.
+fn rfc3339(t: std::time::SystemTime) -> String {
+    chrono::DateTime::<chrono::Local>::from(t).to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
+}
+
 fn pad(s: &str, width: usize) -> String {
     format!("{s}{}", " ".repeat(width.saturating_sub(s.width())))
 }
@@ -153,15 +216,8 @@ pub fn export(
             let _ = writeln!(err, "zongjie: {}", lang.placeholders_left(left));
         }
     };
-    // Flags add to the defaults of config.toml.
-    let defaults = &config.export;
-    let options = ExportOptions {
-        indent: args.indent || defaults.indent,
-        blank_lines: args.blank_lines || defaults.blank_lines,
-        width: args.width.map(usize::from).or(defaults.width),
-        encoding: args.encoding.unwrap_or(defaults.encoding),
-        crlf: args.crlf || defaults.crlf,
-    };
+    // Flags win over the defaults of config.toml.
+    let options = args.options(&config.export);
     let bytes = encode(&export_text(&doc, &options), options.encoding);
     let target = match &args.output {
         Some(p) if p.as_os_str() == "-" => {
@@ -314,7 +370,8 @@ fn read_limited(
         .take(MAX_IMPORT_BYTES as u64 + 1)
         .read_to_end(&mut bytes)?;
     if bytes.len() > MAX_IMPORT_BYTES {
-        return Ok(Err(size));
+        // A device or a growing file reports a size it does not keep to.
+        return Ok(Err(size.filter(|&s| s > MAX_IMPORT_BYTES as u64)));
     }
     Ok(Ok(bytes))
 }
@@ -494,14 +551,31 @@ pub fn history(
     let id = DraftId::parse(&args.draft).map_err(StorageError::from)?;
     let location = store.location(&id);
     let snapshots = store.snapshots(&id);
-    if snapshots.is_empty() {
-        if !location.path.exists() {
-            return Err(StorageError::NotFound {
-                id: id.to_string(),
-                dir: store.drafts_dir(),
-            }
-            .into());
+    if snapshots.is_empty() && !location.path.exists() {
+        return Err(StorageError::NotFound {
+            id: id.to_string(),
+            dir: store.drafts_dir(),
         }
+        .into());
+    }
+    if args.json {
+        let entries: Vec<String> = snapshots
+            .iter()
+            .map(|snapshot| {
+                let summary = store
+                    .snapshot_summary(snapshot)
+                    .map_err(|e| crate::i18n::localized(&e, lang));
+                format!(
+                    "{{\"stamp\":{},\"time\":{},{}}}",
+                    json_string(&snapshot.stamp),
+                    json_string(&snapshot.time()),
+                    summary_json(&summary)
+                )
+            })
+            .collect();
+        return write_json(out, "versions", &entries);
+    }
+    if snapshots.is_empty() {
         let _ = writeln!(
             err,
             "{}",

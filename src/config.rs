@@ -20,6 +20,9 @@ pub struct Config {
     pub export_dir: Option<PathBuf>,
     /// `(action name, keys)` in file order.
     pub keys: Vec<(String, Vec<String>)>,
+    /// `config.toml:LINE` for each setting (`theme`, `export.width`,
+    /// `keys.save`), so that a warning found later can say where it is.
+    pub places: Vec<(String, String)>,
 }
 
 /// The config directory: `ZONGJIE_CONFIG_DIR`, or the platform's.
@@ -56,7 +59,19 @@ impl Config {
                 return (config, warnings);
             }
         };
-        let mut warn = |key: &str, what: &str| warnings.push(format!("{origin}: `{key}`: {what}"));
+        config.places = setting_lines(text)
+            .into_iter()
+            .map(|(key, line)| (key, format!("{origin}:{line}")))
+            .collect();
+        let places = config.places.clone();
+        let place = |key: &str| {
+            places
+                .iter()
+                .find(|(k, _)| k == key)
+                .map_or(origin, |(_, p)| p.as_str())
+        };
+        let mut warn =
+            |key: &str, what: &str| warnings.push(format!("{}: `{key}`: {what}", place(key)));
         if let Some(v) = table.remove("theme") {
             match v {
                 Value::String(s) => config.theme = Some(s),
@@ -160,6 +175,41 @@ impl Config {
     }
 }
 
+impl Config {
+    /// A warning of the keymap (`keys.save: …`), led by the file and line of
+    /// that binding, or of the `[keys]` table for one about several.
+    pub fn locate_key_warning(&self, warning: &str) -> String {
+        let key = warning.split_once(':').map_or("keys", |(key, _)| key);
+        let place = |key: &str| self.places.iter().find(|(k, _)| k == key);
+        match place(key).or_else(|| place("keys")) {
+            Some((_, place)) => format!("{place}: {warning}"),
+            None => warning.to_string(),
+        }
+    }
+}
+
+/// The 1-based line of every setting in the file, two levels deep
+/// (`lang`, `export`, `export.width`); empty when the text does not parse.
+fn setting_lines(text: &str) -> Vec<(String, usize)> {
+    let Ok(table) = toml::de::DeTable::parse(text) else {
+        return Vec::new();
+    };
+    let line = |span: std::ops::Range<usize>| crate::storage::line_column(text, span.start).0;
+    let mut lines = Vec::new();
+    for (key, value) in table.get_ref() {
+        lines.push((key.get_ref().to_string(), line(key.span())));
+        if let Some(inner) = value.get_ref().as_table() {
+            for (sub, _) in inner {
+                lines.push((
+                    format!("{}.{}", key.get_ref(), sub.get_ref()),
+                    line(sub.span()),
+                ));
+            }
+        }
+    }
+    lines
+}
+
 fn expand_home(path: &str) -> PathBuf {
     match (path.strip_prefix("~/"), std::env::var_os("HOME")) {
         (Some(rest), Some(home)) => PathBuf::from(home).join(rest),
@@ -217,7 +267,13 @@ save = "C-w"
             "colour = 1\nlang = \"fr\"\n[export]\nwidth = 2\nfancy = true\n[keys]\nsave = 3\n",
             "c.toml",
         );
-        assert_eq!(config, Config::default());
+        assert_eq!(
+            Config {
+                places: Vec::new(),
+                ..config
+            },
+            Config::default()
+        );
         let text = warnings.join("\n");
         for needle in [
             "`colour`",

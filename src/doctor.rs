@@ -120,9 +120,14 @@ impl TerminalFacts {
         let stdout = io::stdout().is_terminal();
         let stderr = io::stderr().is_terminal();
         // window_size asks /dev/tty or stdout; unlike size() it never falls
-        // back to `tput`, which reports 80×24 even without a terminal.
-        let size = crossterm::terminal::window_size()
-            .ok()
+        // back to `tput`, which reports 80×24 even without a terminal. With
+        // no standard stream on a terminal there is no screen to measure,
+        // even when the process still has a controlling terminal (a test
+        // run or a script started from one), so the report says the same
+        // wherever it runs.
+        let size = (stdin || stdout || stderr)
+            .then(crossterm::terminal::window_size)
+            .and_then(Result::ok)
             .filter(|s| s.columns > 0 && s.rows > 0)
             .map(|s| (s.columns, s.rows));
         let utf8 = if stdin && stdout {
@@ -407,11 +412,26 @@ enum DirRole {
 fn describe_dir(dir: &Path, role: DirRole, lang: Lang) -> String {
     match fs::metadata(dir) {
         Ok(meta) if !meta.is_dir() => lang.pick("不是目录", "not a directory").to_string(),
+        // Permission bits alone do not say whether this user can list it.
+        Ok(_)
+            if role == DirRole::Data
+                && let Err(e) = fs::read_dir(dir) =>
+        {
+            format!(
+                "{}{}",
+                lang.pick("无法读取：", "cannot read: "),
+                escape_controls(&e.to_string())
+            )
+        }
         Ok(_) => match (mode(dir), role) {
             (Some(0o700), _) => "0700".to_string(),
-            (Some(m), DirRole::Data) => match lang {
+            (Some(m), DirRole::Data) if m & 0o077 != 0 => match lang {
                 Lang::Zh => format!("{m:04o}（应为 0700，否则别人也能读草稿）"),
                 Lang::En => format!("{m:04o} (expected 0700: others can read the drafts)"),
+            },
+            (Some(m), DirRole::Data) => match lang {
+                Lang::Zh => format!("{m:04o}（应为 0700，否则无法保存草稿）"),
+                Lang::En => format!("{m:04o} (expected 0700: drafts cannot be saved)"),
             },
             (Some(m), DirRole::Config) => match lang {
                 Lang::Zh => format!("{m:04o}（建议 0700）"),

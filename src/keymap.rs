@@ -318,7 +318,7 @@ impl Keymap {
         let mut custom: HashMap<Action, Vec<KeyBinding>> = HashMap::new();
         for (name, keys) in overrides {
             let Some(action) = Action::from_name(name) else {
-                warnings.push(format!("keys: unknown action `{name}`"));
+                warnings.push(format!("keys.{name}: unknown action `{name}`"));
                 continue;
             };
             let mut parsed = Vec::new();
@@ -327,6 +327,14 @@ impl Keymap {
                     Ok(k) => parsed.push(k),
                     Err(e) => warnings.push(format!("keys.{name}: {e}")),
                 }
+            }
+            // A binding none of whose keys can be read would leave the
+            // action with no key at all: it keeps its default keys instead.
+            if parsed.is_empty() && !keys.is_empty() {
+                warnings.push(format!(
+                    "keys.{name}: no usable key; `{name}` keeps its default keys"
+                ));
+                continue;
             }
             custom.insert(action, parsed);
         }
@@ -480,6 +488,30 @@ mod tests {
     fn the_defaults_have_no_conflicts() {
         let (_, warnings) = Keymap::with_overrides(&[]);
         assert!(warnings.is_empty(), "{warnings:?}");
+    }
+
+    #[test]
+    fn a_binding_with_no_usable_key_keeps_the_default() {
+        let broken = |name: &str| (name.to_string(), vec!["Ctrl+Ctrl+Ctrl".to_string()]);
+        let (map, warnings) =
+            Keymap::with_overrides(&[broken("save"), broken("undo"), broken("find")]);
+        // The oracle: the keymap with no overrides at all.
+        assert_eq!(map.listing, Keymap::with_overrides(&[]).0.listing);
+        assert_eq!(
+            map.action(
+                Context::Global,
+                &key(KeyCode::Char('s'), KeyModifiers::CONTROL)
+            ),
+            Some(Action::Save)
+        );
+        for name in ["save", "undo", "find"] {
+            assert!(
+                warnings
+                    .iter()
+                    .any(|w| w.starts_with(&format!("keys.{name}: no usable key"))),
+                "{warnings:?}"
+            );
+        }
     }
 
     #[test]

@@ -10,6 +10,7 @@
 pub mod app;
 pub mod check;
 pub mod cli;
+pub mod cli_help;
 pub mod commands;
 pub mod config;
 pub mod doctor;

@@ -4,7 +4,7 @@
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::FromArgMatches;
 use zongjie::app::{App, Settings};
 use zongjie::cli::{Cli, Command};
 use zongjie::commands::{self, CommandError};
@@ -17,7 +17,17 @@ use zongjie::storage::{Store, default_data_dir};
 use zongjie::theme::Theme;
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let config_dir = config_dir();
+    let (config, config_warnings) = Config::load(config_dir.as_deref());
+    // Known before parsing, so that --help speaks it: flag, config, locale.
+    let lang = zongjie::cli::lang_flag(&args)
+        .or(config.lang)
+        .unwrap_or_else(|| Lang::from_locale(|k| std::env::var(k).ok()));
+    let parsed = zongjie::cli_help::command(lang)
+        .try_get_matches_from(&args)
+        .and_then(|matches| Cli::from_arg_matches(&matches));
+    let cli = match parsed {
         Ok(cli) => cli,
         // --help and --version end up here too, and print as clap wants.
         Err(e) if !e.use_stderr() => {
@@ -30,14 +40,6 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let config_dir = config_dir();
-    let (config, config_warnings) = Config::load(config_dir.as_deref());
-    let lang = cli
-        .lang
-        .as_deref()
-        .and_then(Lang::parse)
-        .or(config.lang)
-        .unwrap_or_else(|| Lang::from_locale(|k| std::env::var(k).ok()));
     match run(cli, config_dir, config, config_warnings, lang) {
         Ok(code) => code,
         // `zongjie list | head -1`: the reader has gone, nothing went wrong.
@@ -96,11 +98,11 @@ fn run(
         Some(Command::Man(args)) => {
             match &args.out_dir {
                 Some(dir) => {
-                    for page in manual::write_man_pages(dir)? {
+                    for page in manual::write_man_pages(dir, lang)? {
                         println!("{}", page.display());
                     }
                 }
-                None => manual::write_man_page(&mut io::stdout().lock())?,
+                None => manual::write_man_page(lang, &mut io::stdout().lock())?,
             }
             return Ok(ExitCode::SUCCESS);
         }
@@ -113,7 +115,8 @@ fn run(
                 cli.data_dir.as_deref(),
                 &env,
             );
-            input.config_warnings = config_warnings;
+            // Every warning the editor would show: config, theme and keys.
+            input.config_warnings = settings(&cli, lang, &config, config_warnings).1;
             let terminal = TerminalFacts::detect();
             doctor::write_report(&input, &terminal, &env, &mut io::stdout().lock())?;
             return Ok(ExitCode::SUCCESS);
@@ -159,7 +162,8 @@ fn run(
             )?));
         }
         Some(Command::New(args)) => commands::new_draft(&store, args, &mut out)?,
-        Some(Command::List) | None => commands::list(&store, lang, &mut out, &mut err)?,
+        Some(Command::List(args)) => commands::list(&store, args, lang, &mut out, &mut err)?,
+        None => commands::list(&store, &Default::default(), lang, &mut out, &mut err)?,
         // Text shown in a terminal is never sent raw; a pipe or file gets it as is.
         Some(Command::Export(args))
             if args.output.as_deref() == Some(std::path::Path::new("-"))
@@ -220,7 +224,7 @@ fn settings(
         theme = theme.without_colors();
     }
     let (keymap, key_warnings) = Keymap::with_overrides(&config.keys);
-    warnings.extend(key_warnings);
+    warnings.extend(key_warnings.iter().map(|w| config.locate_key_warning(w)));
     let defaults = Settings::default();
     let settings = Settings {
         lang,

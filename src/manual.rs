@@ -10,6 +10,8 @@ use clap::CommandFactory;
 use clap_mangen::Man;
 
 use crate::cli::Cli;
+use crate::cli_help;
+use crate::i18n::Lang;
 
 /// The shells `zongjie completions` writes scripts for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -42,80 +44,170 @@ pub fn write_completions(shell: CompletionShell, out: &mut dyn Write) -> io::Res
 }
 
 /// Sections the clap definition cannot express; added after SUBCOMMANDS.
-/// Each entry is a term and its explanation, rendered as a roff `.TP` list.
-const EXTRA_SECTIONS: &[(&str, &[(&str, &str)])] = &[
+/// Each has an English and a Chinese heading and entries of a term and its
+/// explanation in both languages, rendered as a roff `.TP` list.
+type Section = (
+    &'static str,
+    &'static str,
+    &'static [(&'static str, &'static str, &'static str)],
+);
+
+const EXTRA_SECTIONS: &[Section] = &[
     (
         "ENVIRONMENT",
+        "环境变量",
         &[
             (
                 "ZONGJIE_DATA_DIR",
                 "Data directory to use when --data-dir is not given, e.g. a folder on a USB stick.",
+                "未给出 --data-dir 时使用的数据目录，例如U盘上的文件夹。",
             ),
             (
                 "ZONGJIE_CONFIG_DIR",
                 "Folder of config.toml and your own themes, instead of ~/.config/zongjie.",
+                "存放 config.toml 和自定义主题的文件夹，代替 ~/.config/zongjie。",
             ),
             (
                 "XDG_DATA_HOME, XDG_CONFIG_HOME",
                 "Move the default folders (~/.local/share and ~/.config).",
+                "改变默认文件夹（~/.local/share 和 ~/.config）的位置。",
             ),
             (
                 "LC_ALL, LC_MESSAGES, LANG",
                 "A locale starting with zh gives the Chinese interface, any other the English one; --lang and lang in config.toml override it.",
+                "以 zh 开头的区域设置使用中文界面，其他使用英文界面；--lang 和 config.toml 中的 lang 优先。",
             ),
         ],
     ),
     (
         "FILES",
+        "文件",
         &[
             (
                 "~/.local/share/zongjie/drafts/ID.toml",
                 "One draft, a plain TOML file: copy it to back it up or to move it to another machine. zongjie doctor shows the folders in use.",
+                "一篇草稿，即一个普通的 TOML 文件：复制它即可备份或换到另一台机器。zongjie doctor 显示正在使用的文件夹。",
             ),
             (
                 "~/.local/share/zongjie/backups/",
                 "The version of each draft before its last save.",
+                "每篇草稿最近一次保存之前的版本。",
             ),
             (
                 "~/.local/share/zongjie/trash/",
                 "Deleted drafts, until restored from the draft picker.",
+                "已删除的草稿，可在草稿选择界面中恢复。",
             ),
             (
                 "~/.config/zongjie/config.toml",
-                "Settings (theme, language, export defaults, key bindings); a missing file means defaults.",
+                "Settings (theme, language, export defaults, key bindings); a missing file means defaults. Command-line flags win over it.",
+                "设置（主题、语言、导出默认值、快捷键）；没有该文件即使用默认设置。命令行选项优先于它。",
             ),
         ],
     ),
     (
         "EXIT STATUS",
+        "退出状态",
         &[
-            ("0", "Success."),
-            ("1", "zongjie check found something to fix."),
+            ("0", "Success.", "成功。"),
+            (
+                "1",
+                "zongjie check found something to fix.",
+                "zongjie check 发现了需要修改的地方。",
+            ),
             (
                 "2",
                 "Error: bad arguments, a missing or damaged draft, a file that cannot be written. The reason is one line on standard error.",
+                "出错：参数有误、草稿不存在或已损坏、文件无法写入等。原因在标准错误输出中，占一行。",
             ),
         ],
     ),
 ];
 
-/// The command as the man pages show it: `help` is not a page of its own.
-fn man_command() -> clap::Command {
-    Cli::command().disable_help_subcommand(true)
+/// clap_mangen's section headings, and the ones above, in Chinese.
+const ZH_HEADINGS: &[(&str, &str)] = &[
+    ("NAME", "名称"),
+    ("SYNOPSIS", "概要"),
+    ("DESCRIPTION", "描述"),
+    ("OPTIONS", "选项"),
+    ("EXTRA", "说明"),
+    ("VERSION", "版本"),
+    ("AUTHORS", "作者"),
+];
+
+/// The command as the man pages show it, in `lang`: `help` is not a page
+/// of its own, and the examples have a section of their own.
+fn man_command(lang: Lang) -> clap::Command {
+    cli_help::localized(Cli::command().disable_help_subcommand(true), lang).after_help(None::<&str>)
 }
 
-/// Writes the main page, `zongjie(1)`, as roff: clap_mangen's page with the
-/// [`EXTRA_SECTIONS`] before its VERSION section.
-pub fn write_man_page(out: &mut dyn Write) -> io::Result<()> {
+/// Renders one page as clap_mangen does.
+fn render_page(cmd: clap::Command) -> io::Result<Vec<u8>> {
     let mut page = Vec::new();
-    Man::new(man_command()).render(&mut page)?;
-    let mut extra = Vec::new();
-    for (heading, entries) in EXTRA_SECTIONS {
-        render_definition_list(&mut extra, heading, entries)?;
+    Man::new(cmd).render(&mut page)?;
+    Ok(page)
+}
+
+/// A finished page in `lang`. In Chinese the section headings are
+/// translated, lines are set ragged-right, and a break point (`\:`) follows
+/// every Chinese character, since roff only breaks lines at spaces and a
+/// long Chinese line would not fit (groff: "can't break line").
+fn in_language(page: Vec<u8>, lang: Lang) -> Vec<u8> {
+    if lang == Lang::En {
+        return page;
     }
-    let at = find(&page, b"\n.SH VERSION").map_or(page.len(), |i| i + 1);
+    let text = String::from_utf8_lossy(&page);
+    let mut out = String::with_capacity(text.len() * 2);
+    for line in text.split_inclusive('\n') {
+        if let Some(heading) = line.strip_prefix(".SH ") {
+            let heading = heading.trim_end().trim_matches('"');
+            match ZH_HEADINGS.iter().find(|(en, _)| *en == heading) {
+                Some((_, zh)) => out.push_str(&format!(".SH {zh}\n")),
+                None => out.push_str(line),
+            }
+        } else if line.starts_with(".TH ") {
+            out.push_str(line);
+            out.push_str(".ad l\n");
+        } else if line.starts_with(['.', '\'']) {
+            out.push_str(line);
+        } else {
+            for c in line.chars() {
+                out.push(c);
+                if is_wide(c) {
+                    out.push_str("\\:");
+                }
+            }
+        }
+    }
+    out.into_bytes()
+}
+
+/// Chinese characters and full-width punctuation: a line may break after them.
+fn is_wide(c: char) -> bool {
+    matches!(c, '\u{3000}'..='\u{303f}' | '\u{3400}'..='\u{9fff}' | '\u{ff00}'..='\u{ffef}')
+}
+
+/// Writes the main page, `zongjie(1)`, as roff in `lang`: clap_mangen's page
+/// with the examples and the [`EXTRA_SECTIONS`] before its VERSION section.
+pub fn write_man_page(lang: Lang, out: &mut dyn Write) -> io::Result<()> {
+    let mut page = render_page(man_command(lang))?;
+    let mut extra = Vec::new();
+    let examples: Vec<(&str, &str)> = cli_help::EXAMPLES
+        .iter()
+        .map(|(command, en, zh)| (*command, lang.pick(zh, en)))
+        .collect();
+    render_definition_list(&mut extra, lang.pick("示例", "EXAMPLES"), &examples)?;
+    for (heading_en, heading_zh, entries) in EXTRA_SECTIONS {
+        let entries: Vec<(&str, &str)> = entries
+            .iter()
+            .map(|(term, en, zh)| (*term, lang.pick(zh, en)))
+            .collect();
+        render_definition_list(&mut extra, lang.pick(heading_zh, heading_en), &entries)?;
+    }
+    let version = format!("\n.SH {}", lang.pick("版本", "VERSION"));
+    let at = find(&page, version.as_bytes()).map_or(page.len(), |i| i + 1);
     page.splice(at..at, extra);
-    out.write_all(&page)?;
+    out.write_all(&in_language(page, lang))?;
     out.flush()
 }
 
@@ -124,18 +216,20 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 }
 
 /// Writes `zongjie.1` and one page per visible subcommand (`zongjie-export.1`,
-/// …, which the main page refers to) into `dir`; returns the files written.
-pub fn write_man_pages(dir: &Path) -> io::Result<Vec<PathBuf>> {
+/// …, which the main page refers to) into `dir`, in `lang`; returns the
+/// files written.
+pub fn write_man_pages(dir: &Path, lang: Lang) -> io::Result<Vec<PathBuf>> {
     fs::create_dir_all(dir)?;
-    let mut cmd = man_command();
-    cmd.build();
+    let cmd = man_command(lang);
     let mut written = Vec::new();
     for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
-        written.push(Man::new(sub.clone()).generate_to(dir)?);
+        let path = dir.join(Man::new(sub.clone()).get_filename());
+        fs::write(&path, in_language(render_page(sub.clone())?, lang))?;
+        written.push(path);
     }
     let main = dir.join(format!("{BIN_NAME}.1"));
     let mut file = fs::File::create(&main)?;
-    write_man_page(&mut file)?;
+    write_man_page(lang, &mut file)?;
     file.sync_all()?;
     written.insert(0, main);
     Ok(written)
@@ -180,7 +274,7 @@ mod tests {
     #[test]
     fn man_pages_cover_every_visible_subcommand() {
         let dir = tempfile::tempdir().unwrap();
-        let written = write_man_pages(dir.path()).unwrap();
+        let written = write_man_pages(dir.path(), Lang::En).unwrap();
         let names: Vec<String> = written
             .iter()
             .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())

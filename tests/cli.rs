@@ -272,7 +272,7 @@ fn bad_arguments_are_rejected() {
     let id = env.new_draft("标题");
     let out = env
         .cmd()
-        .args(["export", &id, "--width", "0"])
+        .args(["export", &id, "--width", "2"])
         .output()
         .unwrap();
     assert!(!out.status.success());

@@ -58,6 +58,8 @@ fn entry(id: &str, title: Result<&str, &str>, minutes_ago: u64) -> DraftEntry {
         summary: title
             .map(|t| DraftSummary {
                 title: t.to_string(),
+                organization: String::new(),
+                period: String::new(),
                 chars: 4310,
             })
             .map_err(str::to_string),

@@ -36,6 +36,9 @@ pub fn in_chinese(error: &(dyn Error + 'static)) -> Option<String> {
             CommandError::DraftExists(id) => Some(format!(
                 "草稿 `{id}` 已存在；要替换请加 --force（原来的版本会保存为备份）"
             )),
+            CommandError::IdWithExtension(stem) => Some(format!(
+                "草稿编号不以 .toml 结尾（那是文件名）：请用 --id {stem}"
+            )),
             _ => None,
         };
     }

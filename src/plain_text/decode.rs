@@ -48,7 +48,8 @@ pub enum ImportError {
 fn describe_size(size: &Option<u64>) -> String {
     match size {
         Some(bytes) => format!(" ({:.1} MiB)", *bytes as f64 / (1024.0 * 1024.0)),
-        None => String::new(),
+        // A stream, or a device such as /dev/zero: only the limit was read.
+        None => " (reading stopped there)".to_string(),
     }
 }
 

@@ -120,11 +120,7 @@ impl Store {
 
     /// The title and length of a kept version (it is read and parsed).
     pub fn snapshot_summary(&self, snapshot: &Snapshot) -> Result<DraftSummary, StorageError> {
-        let doc = self.parse_snapshot(snapshot)?;
-        Ok(DraftSummary {
-            chars: doc.char_count(),
-            title: doc.title,
-        })
+        Ok(DraftSummary::of(&self.parse_snapshot(snapshot)?))
     }
 
     fn parse_snapshot(

@@ -105,7 +105,20 @@ pub struct DraftEntry {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DraftSummary {
     pub title: String,
+    pub organization: String,
+    pub period: String,
     pub chars: usize,
+}
+
+impl DraftSummary {
+    pub fn of(doc: &crate::document::Document) -> DraftSummary {
+        DraftSummary {
+            title: doc.title.clone(),
+            organization: doc.organization.clone(),
+            period: doc.period.clone(),
+            chars: doc.char_count(),
+        }
+    }
 }
 
 /// The data directory and the drafts in it.
@@ -431,10 +444,7 @@ impl Store {
             let modified = entry.metadata().and_then(|m| m.modified()).ok();
             let summary = self
                 .load_path(&path)
-                .map(|doc| DraftSummary {
-                    title: doc.title.clone(),
-                    chars: doc.char_count(),
-                })
+                .map(|doc| DraftSummary::of(&doc))
                 .map_err(|e| match e {
                     StorageError::Damaged { source, .. } => source.to_string(),
                     other => other.to_string(),

@@ -2,6 +2,7 @@
 """Writes BENCHMARKS.md (to stdout) from the JSON files of scripts/bench-tui:
 one compare.py run per typing position, labels NAME@6k / NAME@200k."""
 
+import os
 import argparse
 import json
 import shlex
@@ -169,6 +170,11 @@ def main():
                     "again, one key typed into the first item's body and its frame;",
                     "import of the texts; check of the drafts.", "",
                     "```", text, "```", ""]
+    # Whole-process figures measured by hand (issue 23: export against
+    # iconv) are kept in benches/whole-process.md and carried over.
+    by_hand = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "benches", "whole-process.md")
+    if os.path.exists(by_hand):
+        out += [open(by_hand, encoding="utf-8").read().strip(), ""]
     print("\n".join(out).rstrip() + "\n")
 
 

@@ -320,6 +320,12 @@ fn an_endless_input_stops_at_the_limit() {
         "{err}"
     );
     assert!(env.snapshot().is_empty(), "nothing stored");
+    let (code, _, err) = run(&env, &["--lang", "zh", "import", "/dev/zero"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("超过导入上限 8 MiB（读到上限即停止）"),
+        "{err}"
+    );
 }
 
 #[test]

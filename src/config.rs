@@ -176,6 +176,16 @@ impl Config {
 }
 
 impl Config {
+    /// A warning about the theme named in the file (`theme \`x\` not
+    /// found`), led by the file and line of its `theme` setting; one about
+    /// a line of the theme's own file already says where it is.
+    pub fn locate_theme_warning(&self, warning: &str) -> String {
+        match self.places.iter().find(|(k, _)| k == "theme") {
+            Some((_, place)) if !warning.contains(".toml:") => format!("{place}: {warning}"),
+            _ => warning.to_string(),
+        }
+    }
+
     /// A warning of the keymap (`keys.save: …`), led by the file and line of
     /// that binding, or of the `[keys]` table for one about several.
     pub fn locate_key_warning(&self, warning: &str) -> String {
@@ -190,7 +200,7 @@ impl Config {
 
 /// The 1-based line of every setting in the file, two levels deep
 /// (`lang`, `export`, `export.width`); empty when the text does not parse.
-fn setting_lines(text: &str) -> Vec<(String, usize)> {
+pub(crate) fn setting_lines(text: &str) -> Vec<(String, usize)> {
     let Ok(table) = toml::de::DeTable::parse(text) else {
         return Vec::new();
     };

@@ -219,7 +219,17 @@ fn settings(
         .or(config.theme.as_deref())
         .unwrap_or("default");
     let (mut theme, theme_warnings) = Theme::load(name, themes_dir.as_deref());
-    warnings.extend(theme_warnings);
+    // A theme named in config.toml is a config problem there; one named by
+    // --theme is the command line's.
+    if cli.theme.is_none() {
+        warnings.extend(
+            theme_warnings
+                .iter()
+                .map(|w| config.locate_theme_warning(w)),
+        );
+    } else {
+        warnings.extend(theme_warnings);
+    }
     if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
         theme = theme.without_colors();
     }

@@ -128,10 +128,14 @@ impl Theme {
         let file: ThemeFile = match toml::from_str(source) {
             Ok(f) => f,
             Err(e) => {
-                warnings.push(format!("{origin}: {}", e.message().trim()));
+                let line = e
+                    .span()
+                    .map_or(1, |s| crate::storage::line_column(source, s.start).0);
+                warnings.push(format!("{origin}:{line}: {}", e.message().trim()));
                 return (Theme::default(), warnings);
             }
         };
+        let lines = crate::config::setting_lines(source);
         let mut theme = Theme::default();
         if let Some(name) = file.name {
             theme.name = name;
@@ -154,7 +158,13 @@ impl Theme {
             if let Some(value) = value {
                 match parse_style(&value) {
                     Ok(style) => *slot = style,
-                    Err(e) => warnings.push(format!("{origin}: {key}: {e}")),
+                    Err(e) => {
+                        let place = lines.iter().find(|(k, _)| k == key).map_or_else(
+                            || origin.to_string(),
+                            |(_, line)| format!("{origin}:{line}"),
+                        );
+                        warnings.push(format!("{place}: {key}: {e}"));
+                    }
                 }
             }
         }

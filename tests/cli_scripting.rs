@@ -202,6 +202,30 @@ fn doctor_lists_every_config_warning_with_file_and_line() {
     let zh = ok(&env, &["--lang", "zh", "doctor"]);
     assert!(zh.contains(&format!("配置问题：{file}:2: ")), "{zh}");
 
+    // A theme that is not there, and a theme file with mistakes.
+    fs::write(&path, "\ntheme = \"nope\"\n").unwrap();
+    let report = ok(&env, &["--lang", "en", "doctor"]);
+    assert!(
+        report.contains(&format!("config problem: {file}:2: theme `nope` not found")),
+        "{report}"
+    );
+    let themes = env.dir.path().join("config").join("themes");
+    fs::create_dir_all(&themes).unwrap();
+    fs::write(
+        themes.join("mine.toml"),
+        "name = \"mine\"\ntext = \"purple-ish\"\n",
+    )
+    .unwrap();
+    fs::write(&path, "theme = \"mine\"\n").unwrap();
+    let report = ok(&env, &["--lang", "en", "doctor"]);
+    let theme_file = themes.join("mine.toml").display().to_string();
+    assert!(
+        report.contains(&format!(
+            "config problem: {theme_file}:2: text: unknown colour"
+        )),
+        "{report}"
+    );
+
     fs::write(&path, "lang = [\n").unwrap();
     let report = ok(&env, &["--lang", "en", "doctor"]);
     assert!(

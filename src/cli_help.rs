@@ -123,6 +123,10 @@ const ZH: &[(&str, &str)] = &[
         "改为恢复这个更早的版本（见 `zongjie history`）",
     ),
     (
+        "restore.rescue",
+        "参数是一个救援文件（保存失败时留下的文字，见 `zongjie doctor`）：把它变成新草稿",
+    ),
+    (
         "history",
         "列出草稿保留的早先版本（保存时每十分钟一个，保留最新 20 个）",
     ),

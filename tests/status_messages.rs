@@ -74,6 +74,8 @@ fn a_long_message_in_the_picker_wraps_too() {
         modified: None,
         summary: Ok(DraftSummary {
             title: "标题".into(),
+            organization: String::new(),
+            period: String::new(),
             chars: 2,
         }),
     };

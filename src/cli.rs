@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+use crate::docx::ExportFormat;
 use crate::manual::CompletionShell;
 use crate::plain_text::{ExportOptions, TextEncoding};
 
@@ -32,7 +33,7 @@ pub enum Command {
     New(NewArgs),
     /// List drafts: id, title, modified, characters
     List(ListArgs),
-    /// Export a draft as plain text
+    /// Export a draft as plain text or as a .docx in the official-document layout
     Export(ExportArgs),
     /// Turn a plain-text summary into a new draft and print its id
     Import(ImportArgs),
@@ -76,9 +77,12 @@ pub struct ExportArgs {
     /// Draft id, or the path of a draft file (*.toml)
     #[arg(value_name = "ID|PATH")]
     pub draft: String,
-    /// Output file, or - for standard output (default: <ID>.txt in the current directory)
+    /// Output file, or - for standard output (default: <ID>.txt or <ID>.docx in the current directory)
     #[arg(short = 'o', long = "output", value_name = "FILE|-")]
     pub output: Option<PathBuf>,
+    /// txt, or docx in the official-document layout (GB/T 9704); default: docx for a FILE.docx, else txt
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<ExportFormat>,
     /// Overwrite the output file if it exists
     #[arg(long)]
     pub force: bool,

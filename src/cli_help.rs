@@ -31,6 +31,11 @@ pub const EXAMPLES: &[(&str, &str, &str)] = &[
         "导出给 Windows 上的软件使用",
     ),
     (
+        "zongjie export 20261205-1 -o 总结.docx",
+        "a Word file in the official-document layout (GB/T 9704)",
+        "按公文格式（GB/T 9704）导出 Word 文件",
+    ),
+    (
         "zongjie check 20261205-1",
         "list what a reviewer would point at",
         "列出审稿人会指出的问题",
@@ -71,7 +76,10 @@ const ZH: &[(&str, &str)] = &[
     ("new.id", "新草稿的编号（默认：当天日期加序号）"),
     ("list", "列出草稿：编号、标题、修改时间、字数"),
     ("list.json", "以一个 JSON 对象输出草稿（格式见 README.md）"),
-    ("export", "把草稿导出为纯文本"),
+    (
+        "export",
+        "把草稿导出为纯文本，或按公文格式（GB/T 9704）导出为 .docx",
+    ),
     (
         "export@after",
         "命令行选项优先于 config.toml 中 [export] 的设置。",
@@ -79,7 +87,11 @@ const ZH: &[(&str, &str)] = &[
     ("export.draft", "草稿编号，或草稿文件（*.toml）的路径"),
     (
         "export.output",
-        "输出文件，- 表示标准输出（默认：当前目录下的 <编号>.txt）",
+        "输出文件，- 表示标准输出（默认：当前目录下的 <编号>.txt 或 <编号>.docx）",
+    ),
+    (
+        "export.format",
+        "txt，或按公文格式（GB/T 9704）排版的 docx；默认：输出文件名以 .docx 结尾时为 docx，否则为 txt",
     ),
     ("export.force", "输出文件已存在时覆盖它"),
     ("export.encoding", "输出的文本编码"),
@@ -324,7 +336,7 @@ mod tests {
         let export = cmd.find_subcommand("export").unwrap();
         assert_eq!(
             export.get_about().unwrap().to_string(),
-            "Export a draft as plain text"
+            "Export a draft as plain text or as a .docx in the official-document layout"
         );
     }
 }

@@ -12,8 +12,9 @@ use crate::check::{CheckOptions, Finding};
 use crate::cli::{CheckArgs, ExportArgs, HistoryArgs, ImportArgs, ListArgs, NewArgs, RestoreArgs};
 use crate::config::Config;
 use crate::document::Document;
+use crate::docx::{DocxError, ExportFormat};
 use crate::i18n::Lang;
-use crate::plain_text::{ImportError, MAX_IMPORT_BYTES, encode, export_text, import_bytes};
+use crate::plain_text::{ImportError, MAX_IMPORT_BYTES, import_bytes};
 use crate::storage::{
     DraftId, DraftLock, DraftSummary, LockError, OsFs, StorageError, Store, create_atomically,
     write_atomically,
@@ -47,6 +48,14 @@ pub enum CommandError {
     ManagedFile(PathBuf),
     #[error("a draft id does not end in .toml (that names a file): use --id {0}")]
     IdWithExtension(String),
+    #[error("{0} is an option of plain text; a .docx has the official-document layout")]
+    TextOnlyOption(&'static str),
+    #[error(
+        "a .docx is not shown in a terminal: write it with -o FILE.docx, or redirect the output"
+    )]
+    DocxToTerminal,
+    #[error(transparent)]
+    Docx(#[from] DocxError),
 }
 
 /// The `--id` of `new` and `import`, checked. An id ending in `.toml`
@@ -206,6 +215,12 @@ pub fn export(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<(), CommandError> {
+    let format = export_format(args);
+    if format == ExportFormat::Docx
+        && let Some(flag) = text_only_flag(args)
+    {
+        return Err(CommandError::TextOnlyOption(flag));
+    }
     let location = store.resolve(&args.draft)?;
     let doc = store.load(&location)?;
     // Exported all the same (a draft is often exported to be finished in
@@ -218,7 +233,7 @@ pub fn export(
     };
     // Flags win over the defaults of config.toml.
     let options = args.options(&config.export);
-    let bytes = encode(&export_text(&doc, &options), options.encoding);
+    let bytes = format.render(&doc, &options, &config.docx_fonts)?;
     let target = match &args.output {
         Some(p) if p.as_os_str() == "-" => {
             out.write_all(&bytes)
@@ -244,7 +259,7 @@ pub fn export(
                 .export_dir
                 .clone()
                 .unwrap_or_default()
-                .join(format!("{stem}.txt"))
+                .join(format!("{stem}.{}", format.extension()))
         }
     };
     // Not even --force writes over a draft, its backups or its history.
@@ -255,6 +270,26 @@ pub fn export(
     warn_left(err);
     let _ = writeln!(err, "{}", target.display());
     Ok(())
+}
+
+/// `--format`, else `docx` for an output named `*.docx`, else `txt`.
+pub fn export_format(args: &ExportArgs) -> ExportFormat {
+    args.format
+        .or_else(|| args.output.as_deref().and_then(ExportFormat::from_path))
+        .unwrap_or_default()
+}
+
+/// The first option given that only plain text has.
+fn text_only_flag(args: &ExportArgs) -> Option<&'static str> {
+    [
+        (args.encoding.is_some(), "--encoding"),
+        (args.crlf, "--crlf"),
+        (args.indent, "--indent"),
+        (args.blank_lines, "--blank-lines"),
+        (args.width.is_some(), "--width"),
+    ]
+    .into_iter()
+    .find_map(|(given, flag)| given.then_some(flag))
 }
 
 /// How many placeholders (XX, X月X日, 某某, ＿＿…) and template hints

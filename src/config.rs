@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use toml::{Table, Value};
 
+use crate::docx::DocxFonts;
 use crate::i18n::Lang;
 use crate::plain_text::{ExportOptions, TextEncoding};
 
@@ -18,6 +19,8 @@ pub struct Config {
     pub autosave: Option<Duration>,
     pub export: ExportOptions,
     pub export_dir: Option<PathBuf>,
+    /// `[docx]`: the fonts of the .docx export.
+    pub docx_fonts: DocxFonts,
     /// `(action name, keys)` in file order.
     pub keys: Vec<(String, Vec<String>)>,
     /// `config.toml:LINE` for each setting (`theme`, `export.width`,
@@ -144,6 +147,12 @@ impl Config {
                 _ => warn("export", "expected a table [export]"),
             }
         }
+        if let Some(v) = table.remove("docx") {
+            match v {
+                Value::Table(docx) => parse_docx_fonts(docx, &mut config.docx_fonts, &mut warn),
+                _ => warn("docx", "expected a table [docx]"),
+            }
+        }
         if let Some(v) = table.remove("keys") {
             match v {
                 Value::Table(keys) => {
@@ -220,6 +229,27 @@ pub(crate) fn setting_lines(text: &str) -> Vec<(String, usize)> {
     lines
 }
 
+/// `[docx]`: `title_font = "方正小标宋简体"` and so on; a name must not be empty.
+fn parse_docx_fonts(mut docx: Table, fonts: &mut DocxFonts, warn: &mut dyn FnMut(&str, &str)) {
+    for (key, slot) in [
+        ("title_font", &mut fonts.title),
+        ("body_font", &mut fonts.body),
+        ("level1_font", &mut fonts.level1),
+        ("level2_font", &mut fonts.level2),
+        ("page_number_font", &mut fonts.page_number),
+    ] {
+        if let Some(v) = docx.remove(key) {
+            match v.as_str().map(str::trim) {
+                Some(name) if !name.is_empty() => *slot = name.to_string(),
+                _ => warn(&format!("docx.{key}"), "expected a font name"),
+            }
+        }
+    }
+    for key in docx.keys() {
+        warn(&format!("docx.{key}"), "unknown setting");
+    }
+}
+
 fn expand_home(path: &str) -> PathBuf {
     match (path.strip_prefix("~/"), std::env::var_os("HOME")) {
         (Some(rest), Some(home)) => PathBuf::from(home).join(rest),
@@ -244,6 +274,9 @@ width = 40
 encoding = "gb18030"
 crlf = true
 directory = "/tmp/out"
+[docx]
+body_font = "仿宋"
+level2_font = "楷体"
 [keys]
 move_down = ["J", "A-Down"]
 save = "C-w"
@@ -258,6 +291,9 @@ save = "C-w"
         assert_eq!(config.export.width, Some(40));
         assert_eq!(config.export.encoding, TextEncoding::Gb18030);
         assert_eq!(config.export_dir, Some(PathBuf::from("/tmp/out")));
+        assert_eq!(config.docx_fonts.body, "仿宋");
+        assert_eq!(config.docx_fonts.level2, "楷体");
+        assert_eq!(config.docx_fonts.level1, DocxFonts::default().level1);
         assert_eq!(
             config.keys[0],
             (
@@ -274,7 +310,7 @@ save = "C-w"
     #[test]
     fn unknown_and_wrong_settings_are_warnings() {
         let (config, warnings) = Config::parse(
-            "colour = 1\nlang = \"fr\"\n[export]\nwidth = 2\nfancy = true\n[keys]\nsave = 3\n",
+            "colour = 1\nlang = \"fr\"\n[export]\nwidth = 2\nfancy = true\n[docx]\nbody_font = \" \"\nsize = 3\n[keys]\nsave = 3\n",
             "c.toml",
         );
         assert_eq!(
@@ -290,6 +326,8 @@ save = "C-w"
             "`lang`",
             "`export.width`",
             "`export.fancy`",
+            "`docx.body_font`",
+            "`docx.size`",
             "`keys.save`",
         ] {
             assert!(text.contains(needle), "{needle} in {text}");

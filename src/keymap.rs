@@ -61,7 +61,7 @@ macro_rules! actions {
 
 actions! {
     Save = "save", "立即保存", "Save now";
-    Export = "export", "导出为 .txt", "Export as .txt";
+    Export = "export", "导出为 .txt 或 .docx（公文格式）", "Export as .txt or .docx (official layout)";
     Quit = "quit", "保存并退出", "Save and quit";
     Exit = "exit", "退出", "Quit";
     Help = "help", "显示／关闭帮助", "Show or hide help";

@@ -2,6 +2,7 @@
 //!
 //! - [`document`]: the summary as pure data, numbering and structural edits;
 //! - [`plain_text`]: export to the genre's `.txt` (and import from it);
+//! - [`docx`]: export to `.docx` in the official-document layout;
 //! - [`storage`]: draft files, the data directory, atomic saves;
 //! - [`check`]: findings a reviewer would point at, with safe fixes;
 //! - [`cli`] and [`commands`]: the command line.
@@ -15,6 +16,7 @@ pub mod commands;
 pub mod config;
 pub mod doctor;
 pub mod document;
+pub mod docx;
 pub mod i18n;
 pub mod keymap;
 pub mod manual;

@@ -169,6 +169,9 @@ fn run(
             if args.output.as_deref() == Some(std::path::Path::new("-"))
                 && io::stdout().is_terminal() =>
         {
+            if commands::export_format(args) == zongjie::docx::ExportFormat::Docx {
+                return Err(CommandError::DocxToTerminal.into());
+            }
             let mut text = Vec::new();
             commands::export(&store, args, &config, lang, &mut text, &mut err)?;
             out.write_all(&zongjie::sanitize::escape_for_terminal(&text))?;
@@ -242,6 +245,7 @@ fn settings(
         keymap,
         export: config.export.clone(),
         export_dir: config.export_dir.clone(),
+        docx_fonts: config.docx_fonts.clone(),
         autosave: config.autosave.unwrap_or(defaults.autosave),
     };
     (settings, warnings)

@@ -12,7 +12,7 @@ use crossterm::event;
 use crate::app::{App, Effect, Screen};
 use crate::commands::write_output;
 use crate::document::Document;
-use crate::plain_text::{encode, export_text};
+use crate::docx::ExportFormat;
 use crate::signals::StopSignals;
 use crate::storage::{DraftLocation, DraftLock, Fingerprint, LockError, StorageError, Store};
 use crate::templates::Template;
@@ -184,8 +184,8 @@ impl Session<'_> {
             }
             Effect::Quit => app.quit = true,
             Effect::CopyToSystem(text) => crate::tui::copy_to_system_clipboard(&text),
-            Effect::Export => {
-                let result = self.export(app);
+            Effect::Export(format) => {
+                let result = self.export(app, format);
                 app.export_done(result);
             }
             Effect::RefreshDrafts => self.refresh(app),
@@ -528,11 +528,10 @@ impl Session<'_> {
         }
     }
 
-    fn export(&mut self, app: &App) -> Result<PathBuf, String> {
+    fn export(&mut self, app: &App, format: ExportFormat) -> Result<PathBuf, String> {
         let Some(e) = app.editor() else {
             return Err("no draft".into());
         };
-        let options = &app.settings.export;
         let dir = app
             .settings
             .export_dir
@@ -553,15 +552,18 @@ impl Session<'_> {
             })?;
         }
         let stem = export_stem(&e.doc, &e.location);
-        let bytes = encode(&export_text(&e.doc, options), options.encoding);
-        let mut target = dir.join(format!("{stem}.txt"));
+        let bytes = format
+            .render(&e.doc, &app.settings.export, &app.settings.docx_fonts)
+            .map_err(|e| crate::i18n::localized(&e, app.lang()))?;
+        let extension = format.extension();
+        let mut target = dir.join(format!("{stem}.{extension}"));
         let mut n = 2;
         // Never replace a file this session did not write.
         while target.exists() && !self.exported.contains(&target) {
-            target = dir.join(format!("{stem} ({n}).txt"));
+            target = dir.join(format!("{stem} ({n}).{extension}"));
             n += 1;
         }
-        write_output(&target, &bytes, true).map_err(|e| e.to_string())?;
+        write_output(&target, &bytes, true).map_err(|e| crate::i18n::localized(&e, app.lang()))?;
         self.exported.insert(target.clone());
         Ok(target)
     }

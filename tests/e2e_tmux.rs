@@ -443,7 +443,10 @@ fn a_whole_summary_typed_with_enter_down_and_typing_alone() {
         t.keys(&[key]);
     }
     t.wait_for("素材");
+    // Ctrl+E asks the format (issue 18); t is plain text.
     t.keys(&["C-e"]);
+    t.wait_for("导出为");
+    t.keys(&["t"]);
     let screen = t.wait_for("已导出");
     assert!(!screen.contains("待填"), "nothing left to fill:\n{screen}");
     let file = exports.join("第一党支部2026年上半年党建工作总结.txt");
@@ -484,4 +487,50 @@ fn a_whole_summary_typed_with_enter_down_and_typing_alone() {
         "{}",
         draft_text(&data, "typed")
     );
+}
+
+/// Issue 18: Ctrl+E offers .txt and .docx, writes the chosen one beside
+/// and shows its path; a .docx is never sent to the terminal itself.
+#[test]
+fn ctrl_e_exports_a_docx_and_shows_the_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    new_draft(&data, "docx");
+    let cmd = format!(
+        "cd '{}' && {} --lang zh --data-dir '{}' open docx",
+        dir.path().display(),
+        zongjie(),
+        data.display()
+    );
+    let t = Tmux::start("docx", &cmd, &[])
+        .expect("tmux is required for this test (.ci/run installs it)");
+    t.wait_for("大纲");
+    t.keys(&["C-e"]);
+    let prompt = t.wait_for("导出为");
+    assert!(
+        prompt.contains(".docx") && prompt.contains(".txt"),
+        "{prompt}"
+    );
+    t.keys(&["d"]);
+    let screen = t.wait_for("已导出：");
+    let written = dir.path().join("XX党支部2020年上半年党建工作总结.docx");
+    assert!(
+        screen.contains("XX党支部2020年上半年党建工作总结.docx"),
+        "{screen}"
+    );
+    let bytes = std::fs::read(&written).expect("the .docx is written");
+    assert!(bytes.starts_with(b"PK\x03\x04"));
+    t.keys(&["C-q"]);
+    t.wait_exit();
+
+    let cmd = format!(
+        "{} --lang zh --data-dir '{}' export docx --format docx -o -; echo exit=$?; sleep 30",
+        zongjie(),
+        data.display()
+    );
+    let t = Tmux::start("docx-stdout", &cmd, &[])
+        .expect("tmux is required for this test (.ci/run installs it)");
+    let screen = t.wait_for("exit=");
+    assert!(screen.contains(".docx 文件不在终端中显示"), "{screen}");
+    assert!(!screen.contains("exit=0"), "{screen}");
 }

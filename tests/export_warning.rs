@@ -6,6 +6,7 @@ mod common;
 
 use common::{Env, editor, press};
 use zongjie::app::Effect;
+use zongjie::docx::ExportFormat;
 use zongjie::i18n::Lang;
 use zongjie::templates::Template;
 
@@ -80,7 +81,11 @@ fn the_status_bar_says_how_many_are_left_after_ctrl_e() {
         let mut app = editor(doc, lang);
         let left = app.editor().unwrap().counts.placeholders;
         assert!(left > 0);
-        assert_eq!(press(&mut app, "C-e"), vec![Effect::Export]);
+        // Ctrl+E asks the format (issue 18); Enter takes .txt.
+        assert_eq!(
+            press(&mut app, "C-e Enter"),
+            vec![Effect::Export(ExportFormat::Txt)]
+        );
         app.export_done(Ok("/tmp/x.txt".into()));
         let message = app.message.clone().unwrap();
         assert!(message.error, "shown as a warning");

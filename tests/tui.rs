@@ -6,6 +6,7 @@ mod common;
 use common::{cursor, editor, keys, press, render, screen, type_text};
 use zongjie::app::{Effect, Focus};
 use zongjie::document::{Document, Field, Item, NumberingStyle, Section, SectionKind};
+use zongjie::docx::ExportFormat;
 use zongjie::i18n::Lang;
 use zongjie::plain_text::{ExportOptions, export_text};
 use zongjie::templates::Template;
@@ -158,7 +159,22 @@ fn editing_every_kind_of_field() {
 fn ctrl_s_saves_ctrl_q_saves_and_quits_ctrl_e_exports() {
     let mut app = editor(sample(), Lang::Zh);
     assert_eq!(press(&mut app, "C-s"), vec![Effect::Save]);
-    assert_eq!(press(&mut app, "C-e"), vec![Effect::Export]);
+    // Ctrl+E asks which format; Enter takes the selected one (.txt first).
+    assert_eq!(press(&mut app, "C-e"), vec![]);
+    assert_eq!(
+        press(&mut app, "Enter"),
+        vec![Effect::Export(ExportFormat::Txt)]
+    );
+    assert_eq!(
+        press(&mut app, "C-e Down Enter"),
+        vec![Effect::Export(ExportFormat::Docx)]
+    );
+    assert_eq!(
+        press(&mut app, "C-e d"),
+        vec![Effect::Export(ExportFormat::Docx)]
+    );
+    assert_eq!(press(&mut app, "C-e Esc"), vec![]);
+    assert!(app.editor().unwrap().popup.is_none());
     assert_eq!(press(&mut app, "C-q"), vec![Effect::SaveAndQuit]);
 }
 

@@ -46,6 +46,8 @@ pub enum Popup {
     ConfirmDeleteSection { section: usize },
     /// Choose the kind of the selected section (the same list as for a new one).
     ChangeKind { section: usize, selected: usize },
+    /// Export as .txt or .docx?
+    Export { selected: crate::docx::ExportFormat },
 }
 
 /// The export as paragraphs, cut in parts so that typing in one section
@@ -630,7 +632,10 @@ pub(super) fn handle_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             }
             Action::Export => {
                 e.commit_fields();
-                return vec![Effect::Export];
+                e.popup = Some(Popup::Export {
+                    selected: crate::docx::ExportFormat::Txt,
+                });
+                return Vec::new();
             }
             Action::Help => {
                 app.help = true;
@@ -998,6 +1003,11 @@ fn handle_popup(
 ) -> Vec<Effect> {
     match popup {
         Popup::Find(state) => handle_find(e, state, key, lang, message),
+        Popup::Export { selected } => super::export_prompt::handle_key(selected, key)
+            .unwrap_or_else(|selected| {
+                e.popup = Some(Popup::Export { selected });
+                Vec::new()
+            }),
         Popup::ChangedOnDisk => match key.code {
             KeyCode::Char('o' | 'O') => vec![Effect::SaveOverwrite],
             KeyCode::Char('r' | 'R') => vec![Effect::Reload],

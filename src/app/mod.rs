@@ -5,6 +5,7 @@
 mod clipboard;
 mod counts;
 mod editor;
+mod export_prompt;
 mod fields;
 mod find;
 mod outline;
@@ -15,6 +16,7 @@ mod typing;
 pub use clipboard::{Clipboard, CopiedPart, osc52, text_for_field};
 pub use counts::text_counts;
 pub use editor::{EditorState, Focus, Popup};
+pub use export_prompt::EXPORT_FORMATS;
 pub use fields::{FieldArea, FieldEditor};
 pub use find::{FindInput, FindState, Match, find_all, replace_all, replace_one};
 pub use outline::{Entry, OUTLINE_TEXT_COLUMNS, entries, entry_text, field_label};
@@ -27,6 +29,7 @@ use std::time::Duration;
 use crossterm::event::{Event, KeyEvent, KeyEventKind, MouseEvent};
 
 use crate::document::Document;
+use crate::docx::{DocxFonts, ExportFormat};
 use crate::i18n::Lang;
 use crate::keymap::Keymap;
 use crate::plain_text::ExportOptions;
@@ -46,8 +49,8 @@ pub enum Effect {
     Reload,
     /// Save the editor's text as a new draft, leaving the changed one alone.
     SaveAsCopy,
-    /// Export the open draft as text.
-    Export,
+    /// Export the open draft as text or as a .docx.
+    Export(ExportFormat),
     Quit,
     /// Put text on the system clipboard, where the terminal allows (OSC 52).
     CopyToSystem(String),
@@ -103,6 +106,8 @@ pub struct Settings {
     pub keymap: Keymap,
     pub export: ExportOptions,
     pub export_dir: Option<PathBuf>,
+    /// The fonts of the .docx export (`[docx]` in config.toml).
+    pub docx_fonts: DocxFonts,
     pub autosave: Duration,
 }
 
@@ -114,6 +119,7 @@ impl Default for Settings {
             keymap: Keymap::default(),
             export: ExportOptions::default(),
             export_dir: None,
+            docx_fonts: DocxFonts::default(),
             autosave: Duration::from_secs(2),
         }
     }

@@ -33,6 +33,12 @@ pub fn in_chinese(error: &(dyn Error + 'static)) -> Option<String> {
                 "{} 是 zongjie 自己的文件（草稿、备份、历史版本、回收站、锁），请导出到别处",
                 path.display()
             )),
+            CommandError::TextOnlyOption(flag) => {
+                Some(format!("{flag} 只用于纯文本导出；.docx 按公文格式排版"))
+            }
+            CommandError::DocxToTerminal => {
+                Some(".docx 文件不在终端中显示：请用 -o 文件名.docx 写入文件，或重定向输出".into())
+            }
             CommandError::DraftExists(id) => Some(format!(
                 "草稿 `{id}` 已存在；要替换请加 --force（原来的版本会保存为备份）"
             )),

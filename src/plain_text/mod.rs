@@ -9,6 +9,7 @@ mod wrap;
 
 pub use decode::{ImportError, MAX_IMPORT_BYTES, decode};
 pub use encoding::{TextEncoding, encode};
+pub(crate) use export::HEADING_ENDS;
 pub use export::{
     ExportOptions, INDENT, Paragraph, Role, export_text, head_paragraphs, item_paragraphs,
     paragraph_index_for, paragraphs, section_paragraphs, tail_paragraphs,

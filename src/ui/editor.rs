@@ -166,6 +166,7 @@ pub fn draw_popup(frame: &mut Frame, app: &App, popup: &Popup, area: Rect) {
     let lang = app.lang();
     match popup {
         Popup::Find(state) => draw_find(frame, app, state, area),
+        Popup::Export { selected } => super::export_prompt::draw(frame, app, *selected, area),
         Popup::ChangedOnDisk => {
             let lines = vec![
                 Line::from(lang.pick(

@@ -3,6 +3,7 @@
 //! handling.
 
 mod editor;
+mod export_prompt;
 mod findings;
 mod help;
 mod line_cache;

@@ -2,6 +2,7 @@
 //! spelling, and the screen as text.
 #![allow(dead_code)]
 
+pub mod docx;
 mod env;
 pub mod strategies;
 #[cfg(unix)]

@@ -502,6 +502,17 @@ fn refusals_leave_every_file_as_it_was() {
         "damaged.toml",
         &nothing,
     );
+    // Never into the data directory's own files, not even with --force.
+    env.cmd().args(["new", "--id", "kept"]).assert().success();
+    let kept = env.data().join("drafts").join("kept.toml");
+    let kept_arg = kept.to_string_lossy().into_owned();
+    assert_refused(
+        &env,
+        &kept,
+        &["--format", "docx", "--force", "-o", &kept_arg],
+        "kept.toml",
+        &kept,
+    );
     let missing_dir = env.dir.path().join("no/such/dir/x.docx");
     let arg = missing_dir.to_string_lossy().into_owned();
     assert_refused(&env, &draft, &["-o", &arg], "x.docx", &missing_dir);

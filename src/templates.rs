@@ -75,30 +75,7 @@ impl Template {
     }
 }
 
-/// Reads `XX党支部2020年上半年党建工作总结` as (`XX党支部`, `2020年上半年`).
-pub fn split_title(title: &str) -> Option<(&str, &str)> {
-    let chars: Vec<(usize, char)> = title.char_indices().collect();
-    let start = chars
-        .windows(5)
-        .position(|w| w[..4].iter().all(|(_, c)| c.is_ascii_digit()) && w[4].1 == '年')?;
-    let org_end = chars[start].0;
-    let year_end = chars[start + 4].0 + '年'.len_utf8();
-    let rest = &title[year_end..];
-    let tail = [
-        "上半年",
-        "下半年",
-        "第一季度",
-        "第二季度",
-        "第三季度",
-        "第四季度",
-        "全年",
-        "度",
-    ]
-    .iter()
-    .find(|t| rest.starts_with(**t))
-    .map_or(0, |t| t.len());
-    Some((title[..org_end].trim(), &title[org_end..year_end + tail]))
-}
+pub use crate::document::split_title;
 
 #[cfg(test)]
 mod tests {

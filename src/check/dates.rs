@@ -9,9 +9,10 @@
 //! `荣获2019年度…`), last year's annual cycle (`2019年度民主评议`), ranges
 //! that include the period (`2018—2022年`), and history (`1921年7月1日`).
 
-use super::scan::{FieldText, digit_value};
+use super::scan::FieldText;
 use super::structure::effective_kind;
 use super::{Code, Detail, Finding, Location};
+use crate::document::period::{is_range_joiner, quarter, small_number, year_at};
 use crate::document::{Document, SectionKind};
 
 /// The months a summary covers, as `year * 12 + month - 1`, inclusive.
@@ -45,7 +46,22 @@ pub fn parse_period(text: &str) -> Option<Period> {
 
 /// The period of the document: its `period` field, else its title.
 pub(super) fn document_period(doc: &Document) -> Option<Period> {
-    parse_period(&doc.period).or_else(|| parse_period(&doc.title))
+    // The period as offices wrap it (`2020年1月份至6月份`, `2020年前三季度`)
+    // first, then any date that names a span.
+    let wrapped = |text: &str| {
+        crate::document::Period::find(text).map(|found| {
+            let (start, end) = found.period.months();
+            Period {
+                start,
+                end,
+                label: text[found.start..found.end].to_string(),
+            }
+        })
+    };
+    wrapped(&doc.period)
+        .or_else(|| wrapped(&doc.title))
+        .or_else(|| parse_period(&doc.period))
+        .or_else(|| parse_period(&doc.title))
 }
 
 /// Which sections are plans (下一步), where any later date is normal.
@@ -132,10 +148,6 @@ fn month(year: i32, m: u32) -> i32 {
     year * 12 + m as i32 - 1
 }
 
-fn is_range_joiner(c: Option<&char>) -> bool {
-    matches!(c, Some('-' | '—' | '–' | '－' | '~' | '～' | '至' | '到'))
-}
-
 /// The date mention starting at `i`, if any: a four-digit year and 年, then
 /// what follows it.
 fn mention_at(chars: &[char], i: usize) -> Option<Mention> {
@@ -219,77 +231,6 @@ fn mention_with_range(chars: &[char], i: usize, ranges: bool) -> Option<Mention>
         });
     }
     Some(whole(j))
-}
-
-/// Four digits (ASCII, full-width, or 〇一二… one per digit), not part of a longer number.
-fn year_at(chars: &[char], i: usize) -> Option<(i32, usize)> {
-    // Called at every character: reject the common case first.
-    let digit = |c: char| digit_value(c).or_else(|| chinese_digit(c));
-    digit(*chars.get(i)?)?;
-    if i > 0 && digit(chars[i - 1]).is_some() {
-        return None;
-    }
-    let mut year = 0i32;
-    for k in 0..4 {
-        year = year * 10 + digit(*chars.get(i + k)?)? as i32;
-    }
-    if chars.get(i + 4).and_then(|&c| digit(c)).is_some() {
-        return None;
-    }
-    (1900..=2199).contains(&year).then_some((year, 4))
-}
-
-fn chinese_digit(c: char) -> Option<u32> {
-    Some(match c {
-        '〇' | '零' => 0,
-        '一' => 1,
-        '二' => 2,
-        '三' => 3,
-        '四' => 4,
-        '五' => 5,
-        '六' => 6,
-        '七' => 7,
-        '八' => 8,
-        '九' => 9,
-        _ => return None,
-    })
-}
-
-/// 1 … 31 in digits or Chinese (十二, 二十一), and how many characters.
-fn small_number(chars: &[char]) -> Option<(u32, usize)> {
-    let digits = chars
-        .iter()
-        .take_while(|&&c| digit_value(c).is_some())
-        .count();
-    if digits > 0 {
-        if digits > 2 {
-            return None;
-        }
-        let n = chars[..digits]
-            .iter()
-            .filter_map(|&c| digit_value(c))
-            .fold(0, |n, d| n * 10 + d);
-        return Some((n, digits));
-    }
-    let units = |c: Option<&char>| c.and_then(|&c| chinese_digit(c)).filter(|&d| d > 0);
-    match (chars.first(), chars.get(1)) {
-        (Some('十'), _) => Some(units(chars.get(1)).map_or((10, 1), |u| (10 + u, 2))),
-        (Some(_), Some('十')) => {
-            let tens = units(chars.first())?;
-            Some(units(chars.get(2)).map_or((tens * 10, 2), |u| (tens * 10 + u, 3)))
-        }
-        (Some(_), _) => units(chars.first()).map(|u| (u, 1)),
-        _ => None,
-    }
-}
-
-/// `第三季度`, `三季度`, `第3季度`.
-fn quarter(rest: &[char]) -> Option<(u32, usize)> {
-    let skip = usize::from(rest.first() == Some(&'第'));
-    let (q, n) = small_number(&rest[skip..])?;
-    let k = skip + n;
-    (rest.get(k) == Some(&'季') && rest.get(k + 1) == Some(&'度') && (1..=4).contains(&q))
-        .then_some((q, k + 2))
 }
 
 /// `7月`, `7月10日`, `1—6月`, `1月至6月`: the first and last month and the length.

@@ -107,13 +107,7 @@ pub(super) fn is_chinese_numeral(c: char) -> bool {
 }
 
 /// ASCII or full-width digit value.
-pub(super) fn digit_value(c: char) -> Option<u32> {
-    match c {
-        '0'..='9' => Some(c as u32 - '0' as u32),
-        '０'..='９' => Some(c as u32 - '０' as u32),
-        _ => None,
-    }
-}
+pub(super) use crate::document::period::digit_value;
 
 fn address_mask(chars: &[char]) -> Vec<bool> {
     let mut mask = vec![false; chars.len()];

@@ -5,6 +5,7 @@ mod edit;
 mod field;
 mod kind;
 mod numbering;
+pub mod period;
 
 pub use edit::{
     Edit, History, ItemRef, item_move_down, item_move_up, section_move_down, section_move_up,
@@ -12,6 +13,7 @@ pub use edit::{
 pub use field::Field;
 pub use kind::{NumberingStyle, SectionKind};
 pub use numbering::{chinese_numeral, render_item_number, render_section_number};
+pub use period::{Period, Span, split_title};
 
 use serde::Deserialize;
 

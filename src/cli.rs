@@ -29,7 +29,7 @@ pub struct Cli {
 pub enum Command {
     /// Open a draft in the full-screen editor
     Open(OpenArgs),
-    /// Create a draft from a template and print its id
+    /// Create a draft from a template (or the next period's from an earlier draft) and print its id
     New(NewArgs),
     /// List drafts: id, title, modified, characters
     List(ListArgs),
@@ -41,7 +41,7 @@ pub enum Command {
     Restore(RestoreArgs),
     /// List the earlier versions kept of a draft (one per ten minutes of saving, the newest 20)
     History(HistoryArgs),
-    /// List the built-in templates
+    /// List the templates (built-in and your own)
     Templates,
     /// List the colour themes (built-in and your own)
     Themes,
@@ -57,15 +57,24 @@ pub enum Command {
 
 #[derive(Debug, Args)]
 pub struct NewArgs {
-    /// Template to start from (see `zongjie templates`)
-    #[arg(long, default_value = "party-branch", value_name = "NAME")]
-    pub template: String,
+    /// Template to start from (see `zongjie templates`), or a draft (id or path) to copy [default: party-branch]
+    #[arg(long, value_name = "NAME")]
+    pub template: Option<String>,
     /// Title of the summary, e.g. "XX党支部2020年上半年党建工作总结"
     #[arg(long, value_name = "TITLE")]
     pub title: Option<String>,
     /// Id of the new draft (default: today's date and a number)
     #[arg(long, value_name = "ID")]
     pub id: Option<String>,
+    /// The next period's draft from an earlier one: its 下一步 promises become the items to report on
+    #[arg(long, value_name = "ID|PATH", conflicts_with = "template")]
+    pub from: Option<String>,
+    /// The period of the new draft (with --from; default: the one after the earlier draft's)
+    #[arg(long, value_name = "TEXT", requires = "from")]
+    pub period: Option<String>,
+    /// Keep the result as your own template NAME instead of creating a draft
+    #[arg(long, value_name = "NAME", conflicts_with = "id")]
+    pub save_as_template: Option<String>,
 }
 
 /// Export options on the command line win over the `[export]` defaults of

@@ -13,21 +13,20 @@ use crate::cli::{CheckArgs, ExportArgs, HistoryArgs, ImportArgs, ListArgs, NewAr
 use crate::config::Config;
 use crate::document::Document;
 use crate::docx::{DocxError, ExportFormat};
+use crate::document::{NextDraftError, Period, next_period_draft};
 use crate::i18n::Lang;
 use crate::plain_text::{ImportError, MAX_IMPORT_BYTES, import_bytes};
 use crate::storage::{
     DraftId, DraftLock, DraftSummary, LockError, OsFs, StorageError, Store, create_atomically,
     write_atomically,
 };
-use crate::templates::{TEMPLATES, Template};
+use crate::templates::{Library, TemplateError, save_user_template};
 
 /// A command that could not do its work; printed as one line on stderr.
 #[derive(Debug, thiserror::Error)]
 pub enum CommandError {
     #[error(transparent)]
     Storage(#[from] StorageError),
-    #[error("unknown template `{0}` (see `zongjie templates`)")]
-    UnknownTemplate(String),
     #[error("{0} already exists; use --force to overwrite it")]
     OutputExists(PathBuf),
     #[error("{path}: {source}")]
@@ -56,6 +55,14 @@ pub enum CommandError {
     DocxToTerminal,
     #[error(transparent)]
     Docx(#[from] DocxError),
+    #[error(transparent)]
+    Template(#[from] TemplateError),
+    #[error(transparent)]
+    NextDraft(#[from] NextDraftError),
+    #[error(
+        "cannot read the period `{0}` (e.g. 2021年上半年, 2021年度, 2021年第一季度, 2021年1—6月)"
+    )]
+    BadPeriod(String),
 }
 
 /// The `--id` of `new` and `import`, checked. An id ending in `.toml`
@@ -73,12 +80,69 @@ fn optional_id(id: Option<&str>) -> Result<Option<DraftId>, CommandError> {
         .map_err(StorageError::from)?)
 }
 
-/// `zongjie new`
-pub fn new_draft(store: &Store, args: &NewArgs, out: &mut dyn Write) -> Result<(), CommandError> {
-    let template = Template::find(&args.template)
-        .ok_or_else(|| CommandError::UnknownTemplate(args.template.clone()))?;
+/// `zongjie new`: a draft from a template, from a draft used as one, or
+/// the next period's from an earlier draft; kept as a user template instead
+/// with `--save-as-template`. `templates_dir` is `<config dir>/templates`.
+pub fn new_draft(
+    store: &Store,
+    templates_dir: Option<&Path>,
+    args: &NewArgs,
+    lang: Lang,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<(), CommandError> {
     let id = optional_id(args.id.as_deref())?;
-    let doc = template.document(args.title.as_deref());
+    let doc = match &args.from {
+        Some(from) => {
+            let period = args
+                .period
+                .as_deref()
+                .map(|p| Period::parse(p).ok_or_else(|| CommandError::BadPeriod(p.to_string())))
+                .transpose()?;
+            let location = store.resolve(from)?;
+            let earlier = store.load(&location)?;
+            let link = location
+                .id
+                .as_ref()
+                .map_or_else(|| location.path.display().to_string(), |id| id.to_string());
+            let mut doc = next_period_draft(&earlier, &link, period)?;
+            if let Some(title) = args
+                .title
+                .as_deref()
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+            {
+                doc.title = title.to_string();
+            }
+            doc
+        }
+        None => {
+            let name = args.template.as_deref().unwrap_or("party-branch");
+            let library = Library::load(templates_dir);
+            for warning in library.warnings() {
+                let line = crate::sanitize::escape_controls(&warning).into_owned();
+                let _ = writeln!(err, "zongjie: {}{line}", lang.pick("注意：", "warning: "));
+            }
+            match library.find(name) {
+                Ok(template) => template.document(args.title.as_deref()),
+                // A draft of one's own, named like `open` names it, is a template too.
+                Err(TemplateError::Unknown(_)) if store.resolve(name).is_ok() => {
+                    let location = store.resolve(name)?;
+                    crate::templates::fill(store.load(&location)?, args.title.as_deref())
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
+    };
+    if let Some(name) = &args.save_as_template {
+        let dir = templates_dir.ok_or(TemplateError::NoConfigDir)?;
+        let mut template = doc;
+        template.from = None;
+        let path = save_user_template(dir, name, &template)?;
+        writeln!(out, "{name}").map_err(stdout_error)?;
+        let _ = writeln!(err, "{}", path.display());
+        return Ok(());
+    }
     let id = store.create(id, &doc)?;
     writeln!(out, "{id}").map_err(stdout_error)?;
     Ok(())
@@ -411,15 +475,36 @@ fn read_limited(
     Ok(Ok(bytes))
 }
 
-/// `zongjie templates`
-pub fn templates(lang: Lang, out: &mut dyn Write) -> Result<(), CommandError> {
-    let width = TEMPLATES.iter().map(|t| t.name.len()).max().unwrap_or(0);
-    for t in TEMPLATES {
-        let description = match lang {
-            Lang::Zh => t.description_zh,
-            Lang::En => t.description_en,
+/// `zongjie templates`: built-in and user templates, a warning line for
+/// each user template that cannot be read.
+pub fn templates(
+    templates_dir: Option<&Path>,
+    lang: Lang,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<(), CommandError> {
+    let library = Library::load(templates_dir);
+    for warning in library.warnings() {
+        let line = crate::sanitize::escape_controls(&warning).into_owned();
+        let _ = writeln!(err, "zongjie: {}{line}", lang.pick("注意：", "warning: "));
+    }
+    let width = library
+        .templates
+        .iter()
+        .map(|t| t.name.width())
+        .max()
+        .unwrap_or(0);
+    for t in &library.templates {
+        let description = match t.origin {
+            crate::templates::Origin::BuiltIn => t.description(lang).to_string(),
+            crate::templates::Origin::User(_) => format!(
+                "{}{}",
+                lang.pick("（自定义）", "(yours) "),
+                t.description(lang)
+            ),
         };
-        writeln!(out, "{:width$}  {description}", t.name).map_err(stdout_error)?;
+        let line = format!("{}  {description}", pad(&t.name, width));
+        writeln!(out, "{}", crate::sanitize::escape_controls(&line)).map_err(stdout_error)?;
     }
     Ok(())
 }
@@ -428,6 +513,7 @@ pub fn templates(lang: Lang, out: &mut dyn Write) -> Result<(), CommandError> {
 /// count on `err`. Returns the number of findings.
 pub fn check(
     store: &Store,
+    config_dir: Option<&Path>,
     args: &CheckArgs,
     lang: Lang,
     out: &mut dyn Write,
@@ -435,9 +521,16 @@ pub fn check(
 ) -> Result<usize, CommandError> {
     let location = store.resolve(&args.draft)?;
     let doc = store.load(&location)?;
+    let mut warnings = Vec::new();
     let options = CheckOptions {
         target_chars: args.target.map(|t| t as usize),
+        wording: user_wording(config_dir, &mut warnings),
+        promises: earlier_promises(store, &doc, &mut warnings),
     };
+    for warning in &warnings {
+        let line = crate::sanitize::escape_controls(warning).into_owned();
+        let _ = writeln!(err, "zongjie: {}{line}", lang.pick("注意：", "warning: "));
+    }
     let findings = crate::check::check(&doc, &options);
     if args.json {
         let json = crate::check::to_json(&doc, &findings, lang);
@@ -458,6 +551,47 @@ pub fn check(
     }
     out.flush().map_err(stdout_error)?;
     Ok(findings.len())
+}
+
+/// The writer's `wording.toml` in the config directory (none when missing).
+pub fn user_wording(
+    config_dir: Option<&Path>,
+    warnings: &mut Vec<String>,
+) -> Vec<crate::check::WordingRule> {
+    let Some(path) = config_dir.map(|d| d.join("wording.toml")) else {
+        return Vec::new();
+    };
+    match fs::read_to_string(&path) {
+        Ok(text) => {
+            let (rules, found) = crate::check::parse_wording(&text, &path.display().to_string());
+            warnings.extend(found);
+            rules
+        }
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Vec::new(),
+        Err(e) => {
+            warnings.push(format!("{}: {e}", path.display()));
+            Vec::new()
+        }
+    }
+}
+
+/// The promises of the draft `doc` continues; a link that no longer leads
+/// to a readable draft is a warning, not an error.
+pub fn earlier_promises(
+    store: &Store,
+    doc: &Document,
+    warnings: &mut Vec<String>,
+) -> Vec<crate::document::Promise> {
+    let Some(from) = doc.from.as_deref().filter(|f| !f.trim().is_empty()) else {
+        return Vec::new();
+    };
+    match store.resolve(from).and_then(|l| store.load(&l)) {
+        Ok(earlier) => crate::document::promises(&earlier),
+        Err(e) => {
+            warnings.push(format!("from = \"{from}\": {e}"));
+            Vec::new()
+        }
+    }
 }
 
 /// `二、存在问题 › （一） 正文 12: 占位符“XX”尚未填写 [placeholder]`: the place,

@@ -161,7 +161,17 @@ fn run(
                 Default::default(),
             )?));
         }
-        Some(Command::New(args)) => commands::new_draft(&store, args, &mut out)?,
+        Some(Command::New(args)) => {
+            let templates_dir = config_dir.as_ref().map(|d| d.join("templates"));
+            commands::new_draft(
+                &store,
+                templates_dir.as_deref(),
+                args,
+                lang,
+                &mut out,
+                &mut err,
+            )?
+        }
         Some(Command::List(args)) => commands::list(&store, args, lang, &mut out, &mut err)?,
         None => commands::list(&store, &Default::default(), lang, &mut out, &mut err)?,
         // Text shown in a terminal is never sent raw; a pipe or file gets it as is.
@@ -190,13 +200,24 @@ fn run(
         )?,
         Some(Command::Restore(args)) => commands::restore(&store, args, lang, &mut err)?,
         Some(Command::History(args)) => commands::history(&store, args, lang, &mut out, &mut err)?,
-        Some(Command::Templates) => commands::templates(lang, &mut out)?,
+        Some(Command::Templates) => {
+            let templates_dir = config_dir.as_ref().map(|d| d.join("templates"));
+            commands::templates(templates_dir.as_deref(), lang, &mut out, &mut err)?
+        }
         Some(Command::Themes) => {
             let themes_dir = config_dir.as_ref().map(|d| d.join("themes"));
             commands::themes(themes_dir.as_deref(), lang, &mut out)?
         }
         Some(Command::Check(args)) => {
-            if commands::check(&store, args, lang, &mut out, &mut err)? > 0 {
+            if commands::check(
+                &store,
+                config_dir.as_deref(),
+                args,
+                lang,
+                &mut out,
+                &mut err,
+            )? > 0
+            {
                 return Ok(ExitCode::from(1));
             }
         }

@@ -219,7 +219,8 @@ fn template_drafts_list_their_placeholders() {
         "{out}"
     );
     assert!(
-        out.contains("signature date 1: Placeholder “20XX年X月X日” not filled in [placeholder]\n"),
+        // The date follows the period: July of the year, the day to fill in.
+        out.contains("signature date 8: Placeholder “X日” not filled in [placeholder]\n"),
         "{out}"
     );
 }

@@ -43,6 +43,16 @@ impl Finding {
                     with: m.replacement.to_string(),
                 })
                 .collect(),
+            Detail::Wording { wrong, right, .. } => vec![Replacement {
+                start: self.location.start,
+                expected: wrong.chars().collect(),
+                with: right.clone(),
+            }],
+            Detail::Removable(text) => vec![Replacement {
+                start: self.location.start,
+                expected: text.chars().collect(),
+                with: String::new(),
+            }],
             Detail::TypedNumber(number) => vec![Replacement {
                 start: self.location.start,
                 expected: number.chars().collect(),

@@ -157,6 +157,44 @@ impl Finding {
                     }
                 }
             }
+            (Code::Wording, Detail::Wording { wrong, right, note }) => {
+                let note = note
+                    .as_deref()
+                    .map_or(String::new(), |n| format!("（{n}）"));
+                if zh {
+                    format!("“{wrong}”应为“{right}”{note}")
+                } else {
+                    format!("“{wrong}” should be “{right}”{note}")
+                }
+            }
+            (Code::QuotedListComma, _) => pick(
+                lang,
+                "引号或书名号标出的并列项之间一般不用顿号",
+                "No 顿号 (、) between items in quotes or book-title marks",
+            ),
+            (Code::StraySpace, _) => pick(
+                lang,
+                "汉字之间多了空格",
+                "Stray space between Chinese characters",
+            ),
+            (Code::MissingSignature, _) => pick(
+                lang,
+                "落款有日期，但没有署名单位",
+                "The signature has a date but no organization",
+            ),
+            (Code::MissingDate, _) => pick(
+                lang,
+                "落款有署名单位，但没有日期",
+                "The signature has an organization but no date",
+            ),
+            (Code::UnreportedPromise, Detail::Promise(promise)) => {
+                let p = excerpt(promise);
+                if zh {
+                    format!("上一期承诺的“{p}”在本期总结中没有提到")
+                } else {
+                    format!("The earlier promise “{p}” is not mentioned in this summary")
+                }
+            }
             // A detail that does not belong to its code: say at least what kind it is.
             (code, _) => code.key().to_string(),
         }
@@ -489,6 +527,46 @@ mod tests {
                 "全文900字，比目标1000字少100字",
                 "900 characters, 100 fewer than the target of 1000",
             ),
+            (
+                Code::Wording,
+                Detail::Wording {
+                    wrong: "截止目前".into(),
+                    right: "截至目前".into(),
+                    note: None,
+                },
+                "“截止目前”应为“截至目前”",
+                "“截止目前” should be “截至目前”",
+            ),
+            (
+                Code::QuotedListComma,
+                Detail::Removable("、".into()),
+                "引号或书名号标出的并列项之间一般不用顿号",
+                "No 顿号 (、) between items in quotes or book-title marks",
+            ),
+            (
+                Code::StraySpace,
+                Detail::Removable(" ".into()),
+                "汉字之间多了空格",
+                "Stray space between Chinese characters",
+            ),
+            (
+                Code::MissingSignature,
+                Detail::None,
+                "落款有日期，但没有署名单位",
+                "The signature has a date but no organization",
+            ),
+            (
+                Code::MissingDate,
+                Detail::None,
+                "落款有署名单位，但没有日期",
+                "The signature has an organization but no date",
+            ),
+            (
+                Code::UnreportedPromise,
+                Detail::Promise("强化党员教育管理".into()),
+                "上一期承诺的“强化党员教育管理”在本期总结中没有提到",
+                "The earlier promise “强化党员教育管理” is not mentioned in this summary",
+            ),
         ];
         assert_eq!(details.len(), Code::ALL.len());
         for (code, detail, zh, en) in details {
@@ -514,6 +592,7 @@ mod tests {
             &doc,
             &CheckOptions {
                 target_chars: Some(10),
+                ..CheckOptions::default()
             },
         );
         assert_eq!(found[0].short_location(&doc, Lang::Zh), "全文");

@@ -10,10 +10,13 @@ mod json;
 mod messages;
 mod numbers;
 mod placeholders;
+mod promises;
 mod punctuation;
 mod repetition;
 mod scan;
+mod signature;
 mod structure;
+mod wording;
 
 pub use dates::{Period, parse_period};
 pub use fix::fix_all;
@@ -21,10 +24,11 @@ pub use json::{json_string, to_json};
 pub use messages::{field_key, long_location, short_location};
 pub use numbers::typed_number_len;
 pub(crate) use placeholders::writing_hint;
+pub use wording::{WordingRule, built_in_wording, parse_wording};
 
 use std::collections::HashSet;
 
-use crate::document::{Document, Field, SectionKind};
+use crate::document::{Document, Field, Promise, SectionKind};
 
 /// What kind of mistake a finding is. The key (`placeholder`, …) is stable:
 /// scripts read it from `zongjie check --json`.
@@ -46,10 +50,16 @@ pub enum Code {
     DuplicateSentence,
     DateOutsidePeriod,
     Length,
+    Wording,
+    QuotedListComma,
+    StraySpace,
+    MissingSignature,
+    MissingDate,
+    UnreportedPromise,
 }
 
 impl Code {
-    pub const ALL: [Code; 16] = [
+    pub const ALL: [Code; 22] = [
         Code::Placeholder,
         Code::EmptyTitle,
         Code::EmptySection,
@@ -66,6 +76,12 @@ impl Code {
         Code::DuplicateSentence,
         Code::DateOutsidePeriod,
         Code::Length,
+        Code::Wording,
+        Code::QuotedListComma,
+        Code::StraySpace,
+        Code::MissingSignature,
+        Code::MissingDate,
+        Code::UnreportedPromise,
     ];
 
     /// The stable kebab-case name.
@@ -87,6 +103,12 @@ impl Code {
             Code::DuplicateSentence => "duplicate-sentence",
             Code::DateOutsidePeriod => "date-outside-period",
             Code::Length => "length",
+            Code::Wording => "wording",
+            Code::QuotedListComma => "quoted-list-comma",
+            Code::StraySpace => "stray-space",
+            Code::MissingSignature => "missing-signature",
+            Code::MissingDate => "missing-date",
+            Code::UnreportedPromise => "unreported-promise",
         }
     }
 
@@ -112,7 +134,7 @@ impl Code {
     pub fn is_document_wide(self) -> bool {
         matches!(
             self,
-            Code::MissingProblems | Code::MissingNext | Code::Length
+            Code::MissingProblems | Code::MissingNext | Code::Length | Code::UnreportedPromise
         )
     }
 }
@@ -249,6 +271,16 @@ pub enum Detail {
         chars: usize,
         target: usize,
     },
+    /// A wrong word, the right one and why.
+    Wording {
+        wrong: String,
+        right: String,
+        note: Option<String>,
+    },
+    /// Text the fix removes (a 顿号, stray spaces).
+    Removable(String),
+    /// A promise of the earlier draft's 下一步 section.
+    Promise(String),
 }
 
 /// One thing a reviewer would point at.
@@ -272,10 +304,14 @@ impl Finding {
 }
 
 /// Settings of a check run.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CheckOptions {
     /// Target length in characters; `None` uses the draft's own `target_chars`.
     pub target_chars: Option<usize>,
+    /// The writer's own wrong → right pairs (`wording.toml`), besides the built-in ones.
+    pub wording: Vec<WordingRule>,
+    /// The promises of the earlier draft this one continues (`from`).
+    pub promises: Vec<Promise>,
 }
 
 /// How many placeholders are left in one field's text (for the status bar,
@@ -291,9 +327,16 @@ pub fn check(doc: &Document, options: &CheckOptions) -> Vec<Finding> {
     let texts = scan::exported_texts(doc);
     let mut out = Vec::new();
     structure::check(doc, options, &mut out);
+    signature::check(doc, &mut out);
+    promises::check(doc, &options.promises, &mut out);
+    let mut rules = built_in_wording();
+    rules.extend(options.wording.iter().cloned());
     let period = dates::document_period(doc);
     let plans = dates::plan_sections(doc);
     for text in &texts {
+        wording::wrong_words(&rules, text, &mut out);
+        wording::quoted_list_comma(text, &mut out);
+        wording::stray_spaces(text, &mut out);
         placeholders::check(text, &mut out);
         // The typed number is one finding; its brackets are not also half-width.
         let number = numbers::find(doc, text);

@@ -99,10 +99,7 @@ fn repeated_heading(s: usize, i: usize, heading: &str, body: &str, out: &mut Vec
 
 /// The kind a section plays: its own, or for a custom one, what its title says.
 pub(super) fn effective_kind(section: &Section) -> SectionKind {
-    match section.kind {
-        SectionKind::Custom => SectionKind::classify(&section.title),
-        kind => kind,
-    }
+    section.effective_kind()
 }
 
 fn missing_sections(doc: &Document, out: &mut Vec<Finding>) {
@@ -354,6 +351,7 @@ mod tests {
                 &doc,
                 &CheckOptions {
                     target_chars: Some(target),
+                    ..CheckOptions::default()
                 },
             )
         };
@@ -377,6 +375,7 @@ mod tests {
             &doc,
             &CheckOptions {
                 target_chars: Some(chars),
+                ..CheckOptions::default()
             },
         );
         assert!(found.is_empty());

@@ -4,6 +4,7 @@
 mod edit;
 mod field;
 mod kind;
+mod next_draft;
 mod numbering;
 pub mod period;
 
@@ -12,6 +13,7 @@ pub use edit::{
 };
 pub use field::Field;
 pub use kind::{NumberingStyle, SectionKind};
+pub use next_draft::{NextDraftError, Promise, next_period_draft, promises};
 pub use numbering::{chinese_numeral, render_item_number, render_section_number};
 pub use period::{Period, Span, split_title};
 
@@ -34,6 +36,9 @@ pub struct Document {
     pub notes: String,
     /// Target length in characters, if the writer set one.
     pub target_chars: Option<u32>,
+    /// The earlier draft this one continues (`zongjie new --from`): its id,
+    /// or its path when it was named by one.
+    pub from: Option<String>,
     pub sections: Vec<Section>,
     pub signature: Signature,
 }
@@ -74,6 +79,14 @@ impl Signature {
 }
 
 impl Section {
+    /// The kind the section plays: its own, or for a custom one, what its title says.
+    pub fn effective_kind(&self) -> SectionKind {
+        match self.kind {
+            SectionKind::Custom => SectionKind::classify(&self.title),
+            kind => kind,
+        }
+    }
+
     pub fn new(kind: SectionKind, title: impl Into<String>) -> Self {
         Section {
             kind,

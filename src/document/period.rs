@@ -36,6 +36,11 @@ impl Period {
         Period { year, span }
     }
 
+    /// The same part of another year.
+    pub fn with_year(self, year: i32) -> Period {
+        Period { year, ..self }
+    }
+
     /// Reads the first period in `text`.
     pub fn find(text: &str) -> Option<FoundPeriod> {
         let chars: Vec<(usize, char)> = text.char_indices().collect();
@@ -67,6 +72,18 @@ impl Period {
             self.year * 12 + from as i32 - 1,
             self.year * 12 + to as i32 - 1,
         )
+    }
+
+    /// The same months in the usual words: 1—6月 as 上半年, 1—3月 as 第一季度.
+    pub fn canonical(&self) -> Period {
+        let span = match self.span {
+            Span::Months(1, 12) => Span::Year { bare: false },
+            Span::Months(1, 6) => Span::Half(1),
+            Span::Months(7, 12) => Span::Half(2),
+            Span::Months(a, b) if b == a + 2 && a % 3 == 1 => Span::Quarter(b / 3),
+            span => span,
+        };
+        Period::new(self.year, span)
     }
 
     /// How many months the period covers.
@@ -147,16 +164,30 @@ pub fn follow_period(text: &str, old: &Period, new: &Period) -> String {
     if old == new {
         return text.to_string();
     }
+    replace_all_at_once(text, &period_pairs(old, new))
+}
+
+/// What [`follow_period`] replaces: (words for `old`, words for `new`).
+pub fn period_pairs(old: &Period, new: &Period) -> Vec<(String, String)> {
+    if old == new {
+        return Vec::new();
+    }
     let mut pairs = vec![
         (old.label(), new.label()),
         (old.part(), new.part()),
         (old.next_part(), new.next_part()),
     ];
-    if let Span::Year { .. } = old.span {
+    // 1—6月 is also called 上半年 in the text.
+    let (old_c, new_c) = (old.canonical(), new.canonical());
+    if (old_c, new_c) != (*old, *new) {
+        pairs.push((old_c.part(), new_c.part()));
+        pairs.push((old_c.next_part(), new_c.next_part()));
+    }
+    if let Span::Year { .. } = old_c.span {
         pairs.push((format!("{}年", old.year), format!("{}年", new.year)));
         pairs.push((format!("{}年度", old.year), format!("{}年度", new.year)));
     }
-    replace_all_at_once(text, &pairs)
+    pairs
 }
 
 /// Replaces every `from` with its `to` in one left-to-right pass, the

@@ -15,13 +15,39 @@ pub fn localized(error: &(dyn Error + 'static), lang: Lang) -> String {
     }
 }
 
+fn template_in_chinese(e: &crate::templates::TemplateError) -> String {
+    use crate::templates::TemplateError;
+    match e {
+        TemplateError::Unknown(name) => {
+            format!("没有名为 `{name}` 的模板（可用模板：zongjie templates）")
+        }
+        TemplateError::Broken { path, source } => format!(
+            "模板 {} 无法读取：{}",
+            path.display(),
+            in_chinese(source).unwrap_or_else(|| source.to_string())
+        ),
+        TemplateError::BadName(name) => {
+            format!("`{name}` 不能用作模板名（只用字母、数字、- 和 _）")
+        }
+        TemplateError::NoConfigDir => "找不到配置目录来存放模板：请设置 ZONGJIE_CONFIG_DIR".into(),
+        TemplateError::Exists(name, path) => {
+            format!("模板 `{name}` 已存在（{}）；请先删除它", path.display())
+        }
+        TemplateError::Io { path, source } => format!("{}：{source}", path.display()),
+    }
+}
+
 pub fn in_chinese(error: &(dyn Error + 'static)) -> Option<String> {
     if let Some(e) = error.downcast_ref::<CommandError>() {
         return match e {
             CommandError::Storage(e) => in_chinese(e),
             CommandError::Lock(e) => in_chinese(e),
-            CommandError::UnknownTemplate(name) => Some(format!(
-                "没有名为 `{name}` 的模板（可用模板：zongjie templates）"
+            CommandError::Template(e) => Some(template_in_chinese(e)),
+            CommandError::NextDraft(crate::document::NextDraftError::NoPeriod) => Some(
+                "读不出上一篇草稿的时段（period 字段和标题里都没有）；请用 --period 指定，如 --period 2021年上半年".into(),
+            ),
+            CommandError::BadPeriod(text) => Some(format!(
+                "读不懂时段“{text}”（可写作 2021年上半年、2021年度、2021年第一季度、2021年1—6月）"
             )),
             CommandError::OutputExists(path) => {
                 Some(format!("{} 已存在；要覆盖请加 --force", path.display()))

@@ -43,6 +43,8 @@ struct DraftFile {
     #[serde(default)]
     target_chars: Option<u32>,
     #[serde(default)]
+    from: Option<String>,
+    #[serde(default)]
     sections: Vec<Section>,
     #[serde(default)]
     signature: Signature,
@@ -112,6 +114,7 @@ fn parse_with_toml(text: &str) -> Result<Document, DraftFileError> {
         preamble: file.preamble,
         notes: file.notes,
         target_chars: file.target_chars,
+        from: file.from,
         sections: file.sections,
         signature: file.signature,
     })
@@ -157,6 +160,9 @@ pub fn write_draft(doc: &Document) -> String {
     key(&mut out, "period", &doc.period);
     if let Some(target) = doc.target_chars {
         out.push_str(&format!("target_chars = {target}\n"));
+    }
+    if let Some(from) = &doc.from {
+        key(&mut out, "from", from);
     }
     key(&mut out, "preamble", &doc.preamble);
     key(&mut out, "notes", &doc.notes);
@@ -230,6 +236,7 @@ mod tests {
                 .into(),
             notes: "\"\"\"三个引号\"\"\"".into(),
             target_chars: Some(3000),
+            from: Some("20200710-1".into()),
             sections: vec![s],
             ..Document::default()
         }

@@ -26,12 +26,17 @@ where
         });
     (
         (text(), text(), text(), text(), text()),
-        prop::option::of(0u32..100_000),
+        (prop::option::of(0u32..100_000), prop::option::of(text())),
         prop::collection::vec(section, 0..4),
         (text(), text()),
     )
         .prop_map(
-            |((title, organization, period, preamble, notes), target_chars, sections, (o, d))| {
+            |(
+                (title, organization, period, preamble, notes),
+                (target_chars, from),
+                sections,
+                (o, d),
+            )| {
                 Document {
                     title,
                     organization,
@@ -39,6 +44,7 @@ where
                     preamble,
                     notes,
                     target_chars,
+                    from,
                     sections,
                     signature: Signature {
                         organization: o,

@@ -24,6 +24,9 @@ pub(super) fn read(text: &str) -> Option<Document> {
     if r.eat("target_chars = ") {
         doc.target_chars = Some(r.number()?);
     }
+    if r.rest.starts_with("from = ") {
+        doc.from = Some(r.key("from")?);
+    }
     doc.preamble = r.key("preamble")?;
     doc.notes = r.key("notes")?;
     loop {

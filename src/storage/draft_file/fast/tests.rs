@@ -62,12 +62,17 @@ fn document() -> impl Strategy<Value = Document> {
         });
     (
         (text(), text(), text(), long_text(), long_text()),
-        prop::option::of(any::<u32>()),
+        (prop::option::of(any::<u32>()), prop::option::of(text())),
         prop::collection::vec(section, 0..3),
         (text(), text()),
     )
         .prop_map(
-            |((title, organization, period, preamble, notes), target_chars, sections, sig)| {
+            |(
+                (title, organization, period, preamble, notes),
+                (target_chars, from),
+                sections,
+                sig,
+            )| {
                 Document {
                     title,
                     organization,
@@ -75,6 +80,7 @@ fn document() -> impl Strategy<Value = Document> {
                     preamble,
                     notes,
                     target_chars,
+                    from,
                     sections,
                     signature: Signature {
                         organization: sig.0,

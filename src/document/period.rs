@@ -174,6 +174,12 @@ pub fn period_pairs(old: &Period, new: &Period) -> Vec<(String, String)> {
     }
     let mut pairs = vec![
         (old.label(), new.label()),
+        // The plan's period named in full: 2020年下半年工作计划 → 2021年上半年工作计划.
+        (old.next().label(), new.next().label()),
+        (
+            old.canonical().next().label(),
+            new.canonical().next().label(),
+        ),
         (old.part(), new.part()),
         (old.next_part(), new.next_part()),
     ];
@@ -503,6 +509,10 @@ mod tests {
                 &h2
             ),
             "2026年下半年，现将下半年党建工作总结如下。明年工作计划"
+        );
+        assert_eq!(
+            follow_period("二、2026年下半年工作计划", &h1, &h2),
+            "二、2027年上半年工作计划"
         );
         let year = Period::parse("2020年度").unwrap();
         assert_eq!(

@@ -47,6 +47,8 @@ pub enum Command {
     Themes,
     /// Check a draft for what a reviewer would catch (exit 0 clean, 1 findings, 2 error)
     Check(CheckArgs),
+    /// Compare a draft with an earlier version or another draft, paragraph by paragraph (exit 0 same, 1 different)
+    Diff(DiffArgs),
     /// Print a shell completion script (bash, zsh or fish)
     Completions(CompletionsArgs),
     /// Print what support needs: version, folders, permissions, terminal, locale
@@ -218,6 +220,19 @@ pub struct CheckArgs {
     /// Target length in characters (default: the draft's own target, if set)
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
     pub target: Option<u32>,
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// Draft id, or the path of a draft file (*.toml)
+    #[arg(value_name = "ID|PATH")]
+    pub draft: String,
+    /// The earlier version to compare with (see `zongjie history`; default: the newest one)
+    #[arg(long, value_name = "YYYYMMDD-HHMMSS", conflicts_with = "with")]
+    pub to: Option<String>,
+    /// Another draft to compare with (shown as the older side)
+    #[arg(long, value_name = "ID|PATH")]
+    pub with: Option<String>,
 }
 
 #[derive(Debug, Args)]

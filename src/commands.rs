@@ -9,7 +9,9 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::check::json_string;
 use crate::check::{CheckOptions, Finding};
-use crate::cli::{CheckArgs, ExportArgs, HistoryArgs, ImportArgs, ListArgs, NewArgs, RestoreArgs};
+use crate::cli::{
+    CheckArgs, DiffArgs, ExportArgs, HistoryArgs, ImportArgs, ListArgs, NewArgs, RestoreArgs,
+};
 use crate::config::Config;
 use crate::document::Document;
 use crate::docx::{DocxError, ExportFormat};
@@ -63,6 +65,10 @@ pub enum CommandError {
         "cannot read the period `{0}` (e.g. 2021年上半年, 2021年度, 2021年第一季度, 2021年1—6月)"
     )]
     BadPeriod(String),
+    #[error(
+        "{0} has no earlier versions yet: saving keeps one every ten minutes (see `zongjie history`)"
+    )]
+    NoEarlierVersion(String),
 }
 
 /// The `--id` of `new` and `import`, checked. An id ending in `.toml`
@@ -706,6 +712,55 @@ pub fn restore(
     };
     let _ = writeln!(err, "{message}");
     Ok(())
+}
+
+/// `zongjie diff`: the draft against an earlier version (`--to`, default
+/// the newest kept one) or another draft (`--with`). Returns whether they differ.
+pub fn diff(
+    store: &Store,
+    args: &DiffArgs,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> Result<bool, CommandError> {
+    let location = store.resolve(&args.draft)?;
+    let doc = store.load(&location)?;
+    let name = location.name();
+    let (older, older_name) = match &args.with {
+        Some(other) => {
+            let other = store.resolve(other)?;
+            (store.load(&other)?, other.name())
+        }
+        None => {
+            let snapshots = location
+                .id
+                .as_ref()
+                .map(|id| store.snapshots(id))
+                .unwrap_or_default();
+            let snapshot = match &args.to {
+                Some(stamp) => snapshots
+                    .into_iter()
+                    .find(|s| &s.stamp == stamp)
+                    .ok_or_else(|| StorageError::NoSnapshot {
+                        draft: location.path.clone(),
+                        stamp: stamp.to_string(),
+                    })?,
+                None => snapshots
+                    .into_iter()
+                    .next()
+                    .ok_or_else(|| CommandError::NoEarlierVersion(name.clone()))?,
+            };
+            let older_name = format!("{name} @ {} ({})", snapshot.stamp, snapshot.time());
+            (store.load_snapshot(&snapshot)?, older_name)
+        }
+    };
+    let lines = crate::diff::diff_documents(&older, &doc);
+    let changed = lines.iter().any(|l| l.is_change());
+    let current = lang.pick("当前版本", "current");
+    let text = crate::diff::render_diff(&lines, &older_name, &format!("{name} ({current})"), lang);
+    for line in text.lines() {
+        writeln!(out, "{}", crate::sanitize::escape_controls(line)).map_err(stdout_error)?;
+    }
+    Ok(changed)
 }
 
 /// `zongjie history`: the kept versions of a draft, newest first, with

@@ -5,6 +5,7 @@
 //! - [`docx`]: export to `.docx` in the official-document layout;
 //! - [`storage`]: draft files, the data directory, atomic saves;
 //! - [`check`]: findings a reviewer would point at, with safe fixes;
+//! - [`diff`]: two versions compared paragraph by paragraph, sentence by sentence;
 //! - [`cli`] and [`commands`]: the command line.
 //! - [`manual`] and [`doctor`]: completions, man pages, the support report.
 
@@ -14,6 +15,7 @@ pub mod cli;
 pub mod cli_help;
 pub mod commands;
 pub mod config;
+pub mod diff;
 pub mod doctor;
 pub mod document;
 pub mod docx;

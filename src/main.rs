@@ -221,6 +221,11 @@ fn run(
                 return Ok(ExitCode::from(1));
             }
         }
+        Some(Command::Diff(args)) => {
+            if commands::diff(&store, args, lang, &mut out)? {
+                return Ok(ExitCode::from(1));
+            }
+        }
         Some(Command::Completions(_) | Command::Man(_) | Command::Doctor) => {
             unreachable!("handled before the data directory is needed")
         }

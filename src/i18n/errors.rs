@@ -46,6 +46,9 @@ pub fn in_chinese(error: &(dyn Error + 'static)) -> Option<String> {
             CommandError::NextDraft(crate::document::NextDraftError::NoPeriod) => Some(
                 "读不出上一篇草稿的时段（period 字段和标题里都没有）；请用 --period 指定，如 --period 2021年上半年".into(),
             ),
+            CommandError::NoEarlierVersion(name) => Some(format!(
+                "{name} 还没有早先的版本：保存时每十分钟留一个版本（查看：zongjie history）"
+            )),
             CommandError::BadPeriod(text) => Some(format!(
                 "读不懂时段“{text}”（可写作 2021年上半年、2021年度、2021年第一季度、2021年1—6月）"
             )),

@@ -123,6 +123,14 @@ impl Store {
         Ok(DraftSummary::of(&self.parse_snapshot(snapshot)?))
     }
 
+    /// A kept version, read and parsed (for `zongjie diff --to`).
+    pub fn load_snapshot(
+        &self,
+        snapshot: &Snapshot,
+    ) -> Result<crate::document::Document, StorageError> {
+        self.parse_snapshot(snapshot)
+    }
+
     fn parse_snapshot(
         &self,
         snapshot: &Snapshot,

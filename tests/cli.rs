@@ -58,7 +58,8 @@ fn new_list_export_round() {
     // The template's writing hint （写…） is guidance, never exported.
     assert!(lines.contains(&"（一）坚持强化理论武装，不断提高政治站位。上半年组织集中学习XX次、专题研讨XX次，党员干部的政治判断力、政治领悟力、政治执行力进一步提升。"));
     assert!(lines.contains(&"四、下一步打算"));
-    assert_eq!(lines.last(), Some(&"20XX年X月X日"));
+    // The signature date follows the period: the month after it, the day to fill in.
+    assert_eq!(lines.last(), Some(&"2020年7月X日"));
     // The period from the title reached the draft.
     assert!(
         fs::read_to_string(env.draft_path(&id))

@@ -86,6 +86,7 @@ actions! {
     Redo = "redo", "重做", "Redo";
     CycleStyle = "cycle_style", "切换本部分的编号样式", "Cycle the section's numbering style";
     CycleKind = "cycle_kind", "切换本部分的类型", "Cycle the section's kind";
+    SetTarget = "set_target", "设定目标字数（所选部分；在标题处为全文）", "Set a target length (the section; at the title, the draft)";
     Leave = "leave", "返回大纲", "Back to the outline";
     Copy = "copy", "复制", "Copy";
     Cut = "cut", "剪切", "Cut";
@@ -268,6 +269,7 @@ const DEFAULTS: &[(Context, Action, &[&str])] = &[
     (Context::Editor, Action::Cut, &["C-x"]),
     (Context::Editor, Action::Paste, &["C-v"]),
     (Context::Editor, Action::SelectAll, &["C-a"]),
+    (Context::Outline, Action::SetTarget, &["t"]),
     (Context::Editor, Action::Undo, &["C-z"]),
     (Context::Editor, Action::Redo, &["C-y"]),
     (Context::Editor, Action::Leave, &["Esc"]),

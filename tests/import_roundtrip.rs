@@ -131,6 +131,7 @@ fn section() -> impl Strategy<Value = Section> {
                 style,
                 intro,
                 items,
+                target_chars: None,
             }
         })
 }

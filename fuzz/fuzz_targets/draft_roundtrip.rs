@@ -24,6 +24,7 @@ fn document(u: &mut Unstructured) -> Result<Document> {
             style: *u.choose(&NumberingStyle::ALL)?,
             intro: u.arbitrary()?,
             items,
+            target_chars: u.arbitrary()?,
         });
     }
     Ok(Document {
@@ -33,6 +34,7 @@ fn document(u: &mut Unstructured) -> Result<Document> {
         preamble: u.arbitrary()?,
         notes: u.arbitrary()?,
         target_chars: u.arbitrary()?,
+        from: u.arbitrary()?,
         sections,
         signature: Signature {
             organization: u.arbitrary()?,

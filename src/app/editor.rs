@@ -48,6 +48,8 @@ pub enum Popup {
     ChangeKind { section: usize, selected: usize },
     /// Export as .txt or .docx?
     Export { selected: crate::docx::ExportFormat },
+    /// The target length being typed (for the selected section, or the draft).
+    Target { input: String },
 }
 
 /// The export as paragraphs, cut in parts so that typing in one section
@@ -898,6 +900,10 @@ fn outline_action(
             }
             false
         }
+        Action::SetTarget => {
+            e.ask_target();
+            false
+        }
         _ => false,
     };
     // Every structural change is saved at once.
@@ -1008,6 +1014,7 @@ fn handle_popup(
                 e.popup = Some(Popup::Export { selected });
                 Vec::new()
             }),
+        Popup::Target { input } => super::target::handle_target_key(e, input, key),
         Popup::ChangedOnDisk => match key.code {
             KeyCode::Char('o' | 'O') => vec![Effect::SaveOverwrite],
             KeyCode::Char('r' | 'R') => vec![Effect::Reload],

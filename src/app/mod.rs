@@ -11,6 +11,7 @@ mod find;
 mod outline;
 mod picker;
 mod position;
+mod target;
 mod typing;
 
 pub use clipboard::{Clipboard, CopiedPart, osc52, text_for_field};
@@ -21,6 +22,7 @@ pub use fields::{FieldArea, FieldEditor};
 pub use find::{FindInput, FindState, Match, find_all, replace_all, replace_one};
 pub use outline::{Entry, OUTLINE_TEXT_COLUMNS, entries, entry_text, field_label};
 pub use picker::{PickerPopup, PickerState, RenameWhat};
+pub use target::{TargetMark, target_mark};
 pub use typing::{Typing, next_word_stop, prev_word_stop};
 
 use std::path::PathBuf;

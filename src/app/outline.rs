@@ -107,7 +107,13 @@ pub fn outline_text_key(doc: &Document, entry: Entry) -> String {
             columns > OUTLINE_TEXT_COLUMNS
         })
         .map_or(text.len(), |(i, c)| i + c.len_utf8());
-    text[..end].to_string()
+    // The section's target mark changes as its text grows or shrinks.
+    let mark = match entry.section().and_then(|s| super::target_mark(doc, s)) {
+        Some(super::TargetMark::FarUnder) => "\u{0}under",
+        Some(super::TargetMark::FarOver) => "\u{0}over",
+        None => "",
+    };
+    format!("{}{mark}", &text[..end])
 }
 
 /// The first line of a text with something on it, trimmed.

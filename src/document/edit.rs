@@ -56,6 +56,11 @@ pub enum Edit {
         section: usize,
         style: NumberingStyle,
     },
+    /// The target length of a section, or of the whole draft (`section: None`).
+    SetTarget {
+        section: Option<usize>,
+        target: Option<u32>,
+    },
     /// Several edits applied in order and undone as one (e.g. replace all).
     Batch(Vec<Edit>),
 }
@@ -142,6 +147,17 @@ impl Edit {
                     style: old,
                 })
             }
+            Edit::SetTarget { section, target } => {
+                let slot = match section {
+                    Some(s) => &mut doc.sections.get_mut(s)?.target_chars,
+                    None => &mut doc.target_chars,
+                };
+                let old = std::mem::replace(slot, target);
+                Some(Edit::SetTarget {
+                    section,
+                    target: old,
+                })
+            }
             Edit::Batch(edits) => {
                 let mut inverses = Vec::with_capacity(edits.len());
                 for edit in edits {
@@ -176,6 +192,9 @@ impl Edit {
             | Edit::SetStyle { section: at, .. } => Some(Field::SectionTitle(*at)),
             Edit::DeleteSection { at } => Some(Field::SectionTitle(at.saturating_sub(1))),
             Edit::SetText { field, .. } => Some(*field),
+            Edit::SetTarget { section, .. } => {
+                Some(section.map_or(Field::Title, Field::SectionTitle))
+            }
             Edit::Batch(edits) => edits.first().and_then(Edit::focus),
         }
     }

@@ -53,6 +53,8 @@ pub struct Section {
     /// Intro paragraphs before the items, separated by `\n`.
     pub intro: String,
     pub items: Vec<Item>,
+    /// Target length of the section in characters, if the writer set one.
+    pub target_chars: Option<u32>,
 }
 
 /// One numbered point of a section: `（一）heading。body`.
@@ -94,6 +96,7 @@ impl Section {
             style: kind.default_style(),
             intro: String::new(),
             items: Vec::new(),
+            target_chars: None,
         }
     }
 }

@@ -115,6 +115,7 @@ pub fn next_period_draft(
                     .iter()
                     .map(|i| Item::new(i.heading.clone(), ""))
                     .collect(),
+                target_chars: s.target_chars,
             })
             .collect(),
         signature: earlier.signature.clone(),

@@ -171,6 +171,9 @@ pub fn write_draft(doc: &Document) -> String {
         key(&mut out, "kind", section.kind.key());
         key(&mut out, "title", &section.title);
         key(&mut out, "style", section.style.key());
+        if let Some(target) = section.target_chars {
+            out.push_str(&format!("target_chars = {target}\n"));
+        }
         key(&mut out, "intro", &section.intro);
         for item in &section.items {
             out.push_str("\n[[sections.items]]\n");

@@ -167,6 +167,7 @@ pub fn draw_popup(frame: &mut Frame, app: &App, popup: &Popup, area: Rect) {
     match popup {
         Popup::Find(state) => draw_find(frame, app, state, area),
         Popup::Export { selected } => super::export_prompt::draw(frame, app, *selected, area),
+        Popup::Target { input } => super::target::draw_prompt(frame, app, input, area),
         Popup::ChangedOnDisk => {
             let lines = vec![
                 Line::from(lang.pick(

@@ -12,6 +12,7 @@ mod pane_cache;
 mod picker;
 mod preview;
 mod status;
+mod target;
 
 pub use editor::{FieldSlot, field_slots};
 pub use outline::outline_top;

@@ -7,8 +7,9 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::pane_cache::PaneCache;
+use super::target::mark_text;
 use super::truncate;
-use crate::app::{App, EditorState, Entry, Focus, OUTLINE_TEXT_COLUMNS, entry_text};
+use crate::app::{App, EditorState, Entry, Focus, OUTLINE_TEXT_COLUMNS, entry_text, target_mark};
 use crate::document::{Document, render_item_number, render_section_number};
 use crate::i18n::Lang;
 use crate::sanitize::escape_controls;
@@ -80,8 +81,14 @@ fn draw_pane(frame: &mut Frame, app: &App, e: &EditorState, area: Rect) {
             let (number, text) = entry_label(&e.doc, *entry, lang);
             let marker = if i == e.selected { "▶" } else { " " };
             let text = escape_controls(&text);
+            let mark = match entry {
+                Entry::Section(s) => target_mark(&e.doc, *s).map(|m| mark_text(m, lang)),
+                _ => None,
+            }
+            .unwrap_or("");
             let number_width = unicode_width::UnicodeWidthStr::width(number.as_str()) + 1;
-            let text = truncate(&text, width.saturating_sub(number_width));
+            let mark_width = unicode_width::UnicodeWidthStr::width(mark);
+            let text = truncate(&text, width.saturating_sub(number_width + mark_width));
             let number_style = if matches!(entry, Entry::Section(_) | Entry::Item(_)) {
                 theme.number
             } else {
@@ -91,6 +98,7 @@ fn draw_pane(frame: &mut Frame, app: &App, e: &EditorState, area: Rect) {
                 Span::raw(marker),
                 Span::styled(number, number_style),
                 Span::raw(text),
+                Span::styled(mark, theme.warning),
             ]);
             if i == e.selected {
                 line.style(theme.selection)

@@ -7,7 +7,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use super::{thousands, truncate};
+use super::target::count_of;
+use super::truncate;
 use crate::app::{App, EditorState};
 use crate::keymap::{Action, Context};
 use crate::sanitize::escape_controls;
@@ -47,14 +48,16 @@ pub fn draw(frame: &mut Frame, app: &App, e: &EditorState, area: Rect) {
     };
     let mut parts: Vec<String> = Vec::new();
     if let Some(n) = e.section_chars() {
+        let n = count_of(n, e.section_target());
         parts.push(match lang {
-            crate::i18n::Lang::Zh => format!("本节 {} 字", thousands(n)),
-            crate::i18n::Lang::En => format!("section {} chars", thousands(n)),
+            crate::i18n::Lang::Zh => format!("本节 {n} 字"),
+            crate::i18n::Lang::En => format!("section {n} chars"),
         });
     }
+    let total = count_of(e.counts.total, e.doc.target_chars);
     parts.push(match lang {
-        crate::i18n::Lang::Zh => format!("全文 {} 字", thousands(e.counts.total)),
-        crate::i18n::Lang::En => format!("total {} chars", thousands(e.counts.total)),
+        crate::i18n::Lang::Zh => format!("全文 {total} 字"),
+        crate::i18n::Lang::En => format!("total {total} chars"),
     });
     if e.counts.placeholders > 0 {
         parts.push(match lang {

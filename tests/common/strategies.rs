@@ -15,15 +15,21 @@ where
         prop::sample::select(NumberingStyle::ALL.to_vec()),
         text(),
         text(),
-        prop::collection::vec(item, 0..4),
+        (
+            prop::collection::vec(item, 0..4),
+            prop::option::of(0u32..100_000),
+        ),
     )
-        .prop_map(|(kind, style, title, intro, items)| Section {
-            kind,
-            title,
-            style,
-            intro,
-            items,
-        });
+        .prop_map(
+            |(kind, style, title, intro, (items, target_chars))| Section {
+                kind,
+                title,
+                style,
+                intro,
+                items,
+                target_chars,
+            },
+        );
     (
         (text(), text(), text(), text(), text()),
         (prop::option::of(0u32..100_000), prop::option::of(text())),

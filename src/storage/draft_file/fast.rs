@@ -37,6 +37,11 @@ pub(super) fn read(text: &str) -> Option<Document> {
             let title = r.key("title")?;
             let style = r.key("style")?;
             let style = *NumberingStyle::ALL.iter().find(|s| s.key() == style)?;
+            let target_chars = if r.eat("target_chars = ") {
+                Some(r.number()?)
+            } else {
+                None
+            };
             let intro = r.key("intro")?;
             doc.sections.push(Section {
                 kind,
@@ -44,6 +49,7 @@ pub(super) fn read(text: &str) -> Option<Document> {
                 style,
                 intro,
                 items: Vec::new(),
+                target_chars,
             });
         } else if r.eat("[[sections.items]]\n") {
             let heading = r.key("heading")?;

@@ -51,15 +51,21 @@ fn document() -> impl Strategy<Value = Document> {
         text(),
         prop::sample::select(NumberingStyle::ALL.to_vec()),
         long_text(),
-        prop::collection::vec(item, 0..3),
+        (
+            prop::collection::vec(item, 0..3),
+            prop::option::of(any::<u32>()),
+        ),
     )
-        .prop_map(|(kind, title, style, intro, items)| Section {
-            kind,
-            title,
-            style,
-            intro,
-            items,
-        });
+        .prop_map(
+            |(kind, title, style, intro, (items, target_chars))| Section {
+                kind,
+                title,
+                style,
+                intro,
+                items,
+                target_chars,
+            },
+        );
     (
         (text(), text(), text(), long_text(), long_text()),
         (prop::option::of(any::<u32>()), prop::option::of(text())),

@@ -86,7 +86,7 @@ actions! {
     Redo = "redo", "重做", "Redo";
     CycleStyle = "cycle_style", "切换本部分的编号样式", "Cycle the section's numbering style";
     CycleKind = "cycle_kind", "切换本部分的类型", "Cycle the section's kind";
-    SetTarget = "set_target", "设定目标字数（所选部分；在标题处为全文）", "Set a target length (the section; at the title, the draft)";
+    SetTarget = "set_target", "设定目标字数（所选部分；在标题处为全文）", "Set the target length (section or draft)";
     Leave = "leave", "返回大纲", "Back to the outline";
     Copy = "copy", "复制", "Copy";
     Cut = "cut", "剪切", "Cut";

@@ -262,6 +262,32 @@ pub fn render_diff(lines: &[DiffLine], old_name: &str, new_name: &str, lang: Lan
     out
 }
 
+/// For each kept version of draft `id`, newest first (as `history` lists
+/// them), what restoring it would do: the lines of the diff from the
+/// current draft (`-`, what goes) to the version (`+`, what comes back),
+/// without the `---`/`+++` header; empty where they are the same.
+pub fn changes_since_versions(
+    store: &crate::storage::Store,
+    id: &crate::storage::DraftId,
+    lang: Lang,
+) -> Vec<Vec<String>> {
+    let current = store.load(&store.location(id)).ok();
+    store
+        .snapshots(id)
+        .iter()
+        .map(|snapshot| {
+            let (Some(current), Ok(older)) = (&current, store.load_snapshot(snapshot)) else {
+                return vec![lang.pick("（无法比较）", "(cannot compare)").to_string()];
+            };
+            render_diff(&diff_documents(current, &older), "", "", lang)
+                .lines()
+                .skip(2)
+                .map(str::to_string)
+                .collect()
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -328,8 +328,10 @@ impl Session<'_> {
                         (snapshot.stamp.clone(), about)
                     })
                     .collect();
+                let changes = crate::diff::changes_since_versions(&self.store, &id, lang);
                 if let Screen::Picker(p) = &mut app.screen {
                     p.show_history(id, items);
+                    p.show_history_changes(changes);
                 }
             }
             Effect::RestoreVersion { id, stamp } => {

@@ -38,6 +38,9 @@ pub enum PickerPopup {
         id: DraftId,
         items: Vec<(String, String)>,
         selected: usize,
+        /// For each version, what restoring it would change: the lines of
+        /// `zongjie diff` against the current text (empty: not known).
+        changes: Vec<Vec<String>>,
     },
 }
 
@@ -138,7 +141,15 @@ impl PickerState {
             id,
             items,
             selected: 0,
+            changes: Vec::new(),
         });
+    }
+
+    /// What restoring each listed version would change, shown under the list.
+    pub fn show_history_changes(&mut self, diffs: Vec<Vec<String>>) {
+        if let Some(PickerPopup::History { changes, .. }) = &mut self.popup {
+            *changes = diffs;
+        }
     }
 }
 
@@ -373,6 +384,7 @@ fn handle_popup(p: &mut PickerState, popup: PickerPopup, key: KeyEvent) -> Vec<E
             id,
             items,
             selected,
+            changes,
         } => match key.code {
             KeyCode::Up | KeyCode::Down => {
                 let selected = if key.code == KeyCode::Up {
@@ -384,6 +396,7 @@ fn handle_popup(p: &mut PickerState, popup: PickerPopup, key: KeyEvent) -> Vec<E
                     id,
                     items,
                     selected,
+                    changes,
                 });
             }
             KeyCode::Enter => {

@@ -2,6 +2,7 @@
 //! changing it. Layout is a pure function of the size, shared with mouse
 //! handling.
 
+mod diff_lines;
 mod editor;
 mod export_prompt;
 mod findings;

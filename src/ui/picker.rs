@@ -259,9 +259,13 @@ fn draw_popup(frame: &mut Frame, app: &App, p: &PickerState, popup: &PickerPopup
             id,
             items,
             selected,
+            changes,
         } => {
             let about = items.iter().map(|(_, about)| about.as_str());
             let mut lines = list_lines(about, *selected, theme);
+            if let Some(diff) = changes.get(*selected) {
+                lines.extend(super::diff_lines::version_changes(diff, lang, theme));
+            }
             if items.is_empty() {
                 lines.push(Line::from(lang.pick(
                     " 还没有早先的版本：保存时每十分钟留一个版本",

@@ -328,7 +328,7 @@ impl Session<'_> {
                         (snapshot.stamp.clone(), about)
                     })
                     .collect();
-                let changes = crate::diff::changes_since_versions(&self.store, &id, lang);
+                let changes = crate::diff::changes_since_versions(self.store, &id, lang);
                 if let Screen::Picker(p) = &mut app.screen {
                     p.show_history(id, items);
                     p.show_history_changes(changes);

@@ -97,6 +97,7 @@ actions! {
     NewDraft = "new_draft", "用模板新建草稿", "New draft from a template";
     RenameDraft = "rename_draft", "修改标题（Tab 改编号）", "Change the title (Tab: the id)";
     CopyDraft = "copy_draft", "复制草稿（标题加“（副本）”）", "Copy the draft (titled “…（副本）”)";
+    NextPeriodDraft = "next_period_draft", "据此新建下一期总结", "Next period's draft from this one";
     DeleteDraft = "delete_draft", "删除草稿（移入回收站）", "Delete the draft (to the trash)";
     RestoreBackup = "restore_backup", "恢复上一版本", "Restore the previous version";
     ShowTrash = "show_trash", "查看回收站", "Show the trash";
@@ -289,6 +290,7 @@ const DEFAULTS: &[(Context, Action, &[&str])] = &[
     (Context::Picker, Action::NewDraft, &["C-n"]),
     (Context::Picker, Action::RenameDraft, &["F2"]),
     (Context::Picker, Action::CopyDraft, &["F5"]),
+    (Context::Picker, Action::NextPeriodDraft, &["F3"]),
     (Context::Picker, Action::DeleteDraft, &["Delete"]),
     (Context::Picker, Action::RestoreBackup, &["F6"]),
     (Context::Picker, Action::ShowHistory, &["F4"]),

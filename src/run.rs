@@ -229,22 +229,34 @@ impl Session<'_> {
                     return;
                 };
                 let doc = template.document(None);
-                let created = self.store.create(None, &doc).and_then(|id| {
-                    let location = self.store.location(&id);
-                    open_draft(self.store, &location).map(|(doc, opened)| (doc, opened, location))
-                });
-                match created {
-                    Ok((doc, opened, location)) => {
-                        self.opened = opened;
-                        app.open_done(Ok((doc, location)));
-                        if let Some(e) = app.editor_mut() {
-                            e.start_with_title();
-                        }
-                        app.say(lang.pick(
-                            "已新建草稿，先改标题吧（Enter 到下一栏，Esc 回大纲）",
-                            "Draft created: start with the title (Enter next field, Esc outline)",
-                        ));
-                    }
+                self.create_and_open(
+                    app,
+                    &doc,
+                    lang.pick(
+                        "已新建草稿，先改标题吧（Enter 到下一栏，Esc 回大纲）",
+                        "Draft created: start with the title (Enter next field, Esc outline)",
+                    ),
+                );
+            }
+            Effect::CreateNextDraft(id) => {
+                let location = self.store.location(&id);
+                let next = self
+                    .store
+                    .load(&location)
+                    .map_err(crate::commands::CommandError::from)
+                    .and_then(|earlier| {
+                        crate::document::next_period_draft(&earlier, id.as_str(), None)
+                            .map_err(crate::commands::CommandError::from)
+                    });
+                match next {
+                    Ok(doc) => self.create_and_open(
+                        app,
+                        &doc,
+                        lang.pick(
+                            "已新建下一期草稿：上一期的每项打算都列在“工作开展情况”里，逐项写进展",
+                            "Next period's draft created: each earlier promise is an item of the work section",
+                        ),
+                    ),
                     Err(e) => app.warn(crate::i18n::localized(&e, app.lang())),
                 }
             }
@@ -419,6 +431,25 @@ impl Session<'_> {
 
     /// Saves the editor's text as a new draft and goes on editing that one;
     /// the draft that changed on disk is left as it is.
+    /// Stores `doc` as a new draft and opens it with the title selected.
+    fn create_and_open(&mut self, app: &mut App, doc: &Document, message: &str) {
+        let created = self.store.create(None, doc).and_then(|id| {
+            let location = self.store.location(&id);
+            open_draft(self.store, &location).map(|(doc, opened)| (doc, opened, location))
+        });
+        match created {
+            Ok((doc, opened, location)) => {
+                self.opened = opened;
+                app.open_done(Ok((doc, location)));
+                if let Some(e) = app.editor_mut() {
+                    e.start_with_title();
+                }
+                app.say(message);
+            }
+            Err(e) => app.warn(crate::i18n::localized(&e, app.lang())),
+        }
+    }
+
     fn save_as_copy(&mut self, app: &mut App) {
         let lang = app.lang();
         let Some(doc) = app.editor().map(|e| e.doc.clone()) else {

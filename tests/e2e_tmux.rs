@@ -536,3 +536,39 @@ fn ctrl_e_exports_a_docx_and_shows_the_path() {
     assert!(screen.contains(".docx 文件不在终端中显示"), "{screen}");
     assert!(!screen.contains("exit=0"), "{screen}");
 }
+
+/// Issue 19: F3 in the picker starts the next period's draft from the
+/// selected one; the earlier promises are the items of its work section.
+#[test]
+fn f3_starts_the_next_periods_draft() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    new_draft(&data, "h1");
+    let cmd = format!("{} --data-dir '{}'", zongjie(), data.display());
+    let Some(t) = Tmux::start("next-period", &cmd, &[]) else {
+        return;
+    };
+    t.wait_for("XX党支部2020年上半年党建工作总结");
+    t.keys(&["F3"]);
+    let screen = t.wait_for("XX党支部2020年下半年党建工作总结");
+    assert!(screen.contains("下一期"), "{screen}");
+    t.keys(&["Escape"]);
+    t.keys(&["C-q"]);
+    t.wait_exit();
+    let drafts: Vec<_> = std::fs::read_dir(data.join("drafts"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".toml") && n != "h1.toml")
+        .collect();
+    assert_eq!(drafts.len(), 1, "{drafts:?}");
+    let text = draft_text(&data, drafts[0].trim_end_matches(".toml"));
+    assert!(text.contains("from = \"h1\""), "{text}");
+    assert!(text.contains("period = \"2020年下半年\""), "{text}");
+    // The template's three 下一步 promises, now the items of 工作开展情况.
+    let work = &text[text.find("title = \"工作开展情况\"").unwrap()..];
+    let work = &work[..work.find("title = \"存在的问题\"").unwrap()];
+    for promise in ["强化党的政治建设", "强化党员教育管理", "强化纪律作风建设"]
+    {
+        assert!(work.contains(&format!("heading = \"{promise}\"")), "{work}");
+    }
+}

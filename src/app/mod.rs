@@ -63,6 +63,8 @@ pub enum Effect {
         template: String,
     },
     CopyDraft(DraftId),
+    /// Create the next period's draft from this one (`new --from`) and open it.
+    CreateNextDraft(DraftId),
     RenameDraft {
         from: DraftId,
         to: String,

@@ -209,6 +209,11 @@ pub(super) fn handle_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                     return vec![Effect::CopyDraft(id)];
                 }
             }
+            Action::NextPeriodDraft => {
+                if let Some((id, _, _)) = selected {
+                    return vec![Effect::CreateNextDraft(id)];
+                }
+            }
             Action::DeleteDraft => {
                 if let Some((id, _, _)) = selected {
                     p.popup = Some(PickerPopup::ConfirmDelete { id });

@@ -399,6 +399,7 @@ pub fn picker_hint_lines(keymap: &Keymap, lang: Lang, width: usize) -> Vec<Strin
         hint(Action::RestoreBackup, "恢复上一版", "restore backup"),
         hint(Action::ShowHistory, "早先版本", "history"),
         hint(Action::ShowTrash, "回收站", "trash"),
+        hint(Action::NextPeriodDraft, "下一期", "next period"),
     ];
     let tail = [
         hint(Action::Help, "帮助", "help"),

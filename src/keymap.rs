@@ -70,6 +70,7 @@ actions! {
     Find = "find", "查找", "Find";
     Replace = "replace", "全文替换", "Replace across the draft";
     Check = "check", "检查全文", "Check the draft";
+    ToggleReference = "reference", "显示／关闭上一期参考", "Show or hide the earlier draft";
     Up = "up", "上一项", "Select previous";
     Down = "down", "下一项", "Select next";
     First = "first", "第一项", "Select first";
@@ -247,6 +248,7 @@ const DEFAULTS: &[(Context, Action, &[&str])] = &[
     (Context::Global, Action::Find, &["C-f"]),
     (Context::Global, Action::Replace, &["C-r"]),
     (Context::Global, Action::Check, &["F7"]),
+    (Context::Global, Action::ToggleReference, &["F9"]),
     (Context::Outline, Action::Up, &["Up", "k"]),
     (Context::Outline, Action::Down, &["Down", "j"]),
     (Context::Outline, Action::First, &["Home", "g"]),

@@ -238,6 +238,14 @@ impl Session<'_> {
                     ),
                 );
             }
+            Effect::LoadReference(from) => {
+                let earlier = self
+                    .store
+                    .resolve(&from)
+                    .and_then(|location| self.store.load(&location))
+                    .map_err(|e| crate::i18n::localized(&e, lang));
+                app.reference_loaded(earlier);
+            }
             Effect::CreateNextDraft(id) => {
                 let location = self.store.location(&id);
                 let next = self

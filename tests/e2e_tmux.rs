@@ -572,3 +572,44 @@ fn f3_starts_the_next_periods_draft() {
         assert!(work.contains(&format!("heading = \"{promise}\"")), "{work}");
     }
 }
+
+/// Issue 19: F9 shows the earlier draft's text for the selected part, and
+/// hides it again; the earlier draft is not touched.
+#[test]
+fn f9_shows_the_earlier_draft_for_the_selected_part() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    new_draft(&data, "h1");
+    let out = Command::new(zongjie())
+        .arg("--data-dir")
+        .arg(&data)
+        .args(["new", "--from", "h1", "--id", "h2"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let before = draft_text(&data, "h1");
+    let cmd = format!("{} --data-dir '{}' open h2", zongjie(), data.display());
+    let Some(t) = Tmux::start("reference", &cmd, &[]) else {
+        return;
+    };
+    t.wait_for("大纲");
+    // 标题, 导语, 一、党支部基本情况, 二、工作开展情况, its （一）.
+    t.keys(&["j", "j", "j", "j"]);
+    t.keys(&["F9"]);
+    let screen = t.wait_for("参考（只读）");
+    assert!(screen.contains("上一期的打算"), "{screen}");
+    assert!(screen.contains("写针对问题的具体措施"), "{screen}");
+    t.keys(&["F9"]);
+    let start = Instant::now();
+    while t.screen().contains("参考（只读）") {
+        assert!(start.elapsed() < Duration::from_secs(10), "{}", t.screen());
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    t.keys(&["C-q"]);
+    t.wait_exit();
+    assert_eq!(draft_text(&data, "h1"), before);
+}

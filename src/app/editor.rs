@@ -203,6 +203,8 @@ pub struct EditorState {
     /// The selected entry's outline text, as far as any outline pane
     /// can show it, at `outline_version`.
     outline_text: String,
+    /// The earlier draft shown in place of the preview (F9).
+    pub reference: super::Reference,
 }
 
 /// A version no other state has had.
@@ -242,6 +244,7 @@ impl EditorState {
             findings_pending: true,
             outline_version: 0,
             outline_text: String::new(),
+            reference: super::Reference::default(),
         };
         state.outline_changed();
         // Checking a long draft takes milliseconds: it waits until the
@@ -621,6 +624,9 @@ pub(super) fn handle_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             app.typing.last_query.clone_from(&state.query);
         }
         return effects;
+    }
+    if keymap.action(Context::Global, &key) == Some(Action::ToggleReference) {
+        return super::reference::toggle(app);
     }
     if let Some(action) = keymap.action(Context::Global, &key) {
         match action {

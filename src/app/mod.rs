@@ -11,6 +11,7 @@ mod find;
 mod outline;
 mod picker;
 mod position;
+mod reference;
 mod target;
 mod typing;
 
@@ -22,6 +23,7 @@ pub use fields::{FieldArea, FieldEditor};
 pub use find::{FindInput, FindState, Match, find_all, replace_all, replace_one};
 pub use outline::{Entry, OUTLINE_TEXT_COLUMNS, entries, entry_text, field_label};
 pub use picker::{PickerPopup, PickerState, RenameWhat};
+pub use reference::{Reference, reference_text};
 pub use target::{TargetMark, target_mark};
 pub use typing::{Typing, next_word_stop, prev_word_stop};
 
@@ -65,6 +67,9 @@ pub enum Effect {
     CopyDraft(DraftId),
     /// Create the next period's draft from this one (`new --from`) and open it.
     CreateNextDraft(DraftId),
+    /// Load the earlier draft the open one continues (its `from`), for the
+    /// reference pane; answered by [`App::reference_loaded`].
+    LoadReference(String),
     RenameDraft {
         from: DraftId,
         to: String,

@@ -12,6 +12,7 @@ mod outline;
 mod pane_cache;
 mod picker;
 mod preview;
+mod reference;
 mod status;
 mod target;
 
@@ -135,7 +136,13 @@ pub fn draw(frame: &mut Frame, app: &App) {
                 outline::draw(frame, app, e, r);
             }
             if let Some(r) = layout.preview {
-                preview::draw(frame, app, e, r);
+                match &e.reference {
+                    crate::app::Reference {
+                        doc: Some(earlier),
+                        shown: true,
+                    } => reference::draw(frame, app, e, earlier, r),
+                    _ => preview::draw(frame, app, e, r),
+                }
             }
             if let Some(r) = layout.findings {
                 findings::draw(frame, app, e, r);

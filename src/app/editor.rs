@@ -453,7 +453,13 @@ impl EditorState {
     /// Checks the whole document again.
     pub fn run_check(&mut self) {
         self.findings_pending = false;
-        self.findings = check(&self.doc, &CheckOptions::default());
+        // With the earlier draft loaded (F9), its promises are checked too.
+        let options = CheckOptions {
+            promises: (self.reference.doc.as_ref())
+                .map_or_else(Vec::new, crate::document::promises),
+            ..CheckOptions::default()
+        };
+        self.findings = check(&self.doc, &options);
         self.findings_selected = self
             .findings_selected
             .min(self.findings.len().saturating_sub(1));

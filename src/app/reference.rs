@@ -63,6 +63,7 @@ impl App {
                     doc: Some(doc),
                     shown: true,
                 };
+                e.run_check();
             }
             Err(reason) => self.warn(reason),
         }

@@ -1,8 +1,9 @@
 //! The next period's draft from an earlier one (DESIGN.md §9): the period
 //! advances and the title, preamble, section titles and signature date
-//! follow it; the structure and kinds are kept and the bodies start empty;
-//! every promise of the earlier 下一步 section becomes an item of the new
-//! 工作开展情况 section, so that the writer reports against each one.
+//! follow it; the sections and kinds are kept, item headings too, and the
+//! bodies start empty; every promise of the earlier 下一步 section becomes
+//! an item of the new 工作开展情况 section, so that the writer reports
+//! against each one, and the new 下一步 section starts without items.
 
 use super::period::{Period, period_pairs, replace_all_at_once, shift_date};
 use super::{Document, Item, Section, SectionKind, paragraphs};
@@ -110,11 +111,16 @@ pub fn next_period_draft(
                 title: follow(&s.title),
                 style: s.style,
                 intro: String::new(),
-                items: s
-                    .items
-                    .iter()
-                    .map(|i| Item::new(i.heading.clone(), ""))
-                    .collect(),
+                // The earlier plan becomes this period's work items; the
+                // new plan is the writer's to write (F9 shows the old one).
+                items: if s.effective_kind() == SectionKind::Next {
+                    Vec::new()
+                } else {
+                    s.items
+                        .iter()
+                        .map(|i| Item::new(i.heading.clone(), ""))
+                        .collect()
+                },
                 target_chars: s.target_chars,
             })
             .collect(),
@@ -211,7 +217,10 @@ mod tests {
             vec![SectionKind::Work, SectionKind::Problems, SectionKind::Next]
         );
         assert_eq!(doc.sections[2].title, "明年工作打算");
-        assert_eq!(doc.sections[2].items[0].heading, "强化党的政治建设。");
+        assert!(
+            doc.sections[2].items.is_empty(),
+            "the new plan is written anew"
+        );
         assert!(doc.sections.iter().all(|s| s.intro.is_empty()));
         assert!(
             doc.sections

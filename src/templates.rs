@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use crate::document::period::{Period, Span, period_pairs, replace_all_at_once};
 use crate::document::{Document, Field};
-use crate::storage::{DraftFileError, DraftId, atomic_write, parse_draft, write_draft};
+use crate::storage::{DraftFileError, DraftId, OsFs, create_atomically, parse_draft, write_draft};
 
 pub use crate::document::split_title;
 
@@ -232,9 +232,16 @@ pub fn save_user_template(
         source,
     };
     std::fs::create_dir_all(user_dir).map_err(io)?;
-    atomic_write(&path, write_draft(doc).as_bytes()).map_err(|source| TemplateError::Io {
-        path: path.clone(),
-        source,
+    // Created, never replacing one that appeared meanwhile.
+    create_atomically(&OsFs, &path, write_draft(doc).as_bytes()).map_err(|e| {
+        if e.source.kind() == std::io::ErrorKind::AlreadyExists {
+            TemplateError::Exists(name.to_string(), path.clone())
+        } else {
+            TemplateError::Io {
+                path: path.clone(),
+                source: e.source,
+            }
+        }
     })?;
     Ok(path)
 }

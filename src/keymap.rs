@@ -99,6 +99,7 @@ actions! {
     RenameDraft = "rename_draft", "修改标题（Tab 改编号）", "Change the title (Tab: the id)";
     CopyDraft = "copy_draft", "复制草稿（标题加“（副本）”）", "Copy the draft (titled “…（副本）”)";
     NextPeriodDraft = "next_period_draft", "据此新建下一期总结", "Next period's draft from this one";
+    SaveAsTemplate = "save_as_template", "存为自己的模板", "Keep as a template of your own";
     DeleteDraft = "delete_draft", "删除草稿（移入回收站）", "Delete the draft (to the trash)";
     RestoreBackup = "restore_backup", "恢复上一版本", "Restore the previous version";
     ShowTrash = "show_trash", "查看回收站", "Show the trash";
@@ -293,6 +294,7 @@ const DEFAULTS: &[(Context, Action, &[&str])] = &[
     (Context::Picker, Action::RenameDraft, &["F2"]),
     (Context::Picker, Action::CopyDraft, &["F5"]),
     (Context::Picker, Action::NextPeriodDraft, &["F3"]),
+    (Context::Picker, Action::SaveAsTemplate, &["C-t"]),
     (Context::Picker, Action::DeleteDraft, &["Delete"]),
     (Context::Picker, Action::RestoreBackup, &["F6"]),
     (Context::Picker, Action::ShowHistory, &["F4"]),

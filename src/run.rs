@@ -246,6 +246,30 @@ impl Session<'_> {
                     .map_err(|e| crate::i18n::localized(&e, lang));
                 app.reference_loaded(earlier);
             }
+            Effect::SaveAsTemplate { id, name } => {
+                let saved = self
+                    .store
+                    .load(&self.store.location(&id))
+                    .map_err(crate::templates::TemplateError::from)
+                    .and_then(|mut doc| {
+                        doc.from = None;
+                        let dir = crate::config::config_dir()
+                            .ok_or(crate::templates::TemplateError::NoConfigDir)?
+                            .join("templates");
+                        crate::templates::save_user_template(&dir, &name, &doc)
+                    });
+                match saved {
+                    Ok(path) => app.say(format!(
+                        "{}{}",
+                        lang.pick("已存为模板：", "Kept as a template: "),
+                        path.display()
+                    )),
+                    Err(e) => app.warn(crate::i18n::localized(
+                        &crate::commands::CommandError::from(e),
+                        app.lang(),
+                    )),
+                }
+            }
             Effect::CreateNextDraft(id) => {
                 let location = self.store.location(&id);
                 let next = self

@@ -130,6 +130,8 @@ pub enum TemplateError {
         path: PathBuf,
         source: std::io::Error,
     },
+    #[error(transparent)]
+    Storage(#[from] crate::storage::StorageError),
 }
 
 /// The built-in templates and the user's, with a warning for each user

@@ -613,3 +613,36 @@ fn f9_shows_the_earlier_draft_for_the_selected_part() {
     t.wait_exit();
     assert_eq!(draft_text(&data, "h1"), before);
 }
+
+/// Issue 19: Ctrl+T in the picker keeps the selected draft as a template of
+/// one's own, which `zongjie templates` then lists and `new` uses.
+#[test]
+fn ctrl_t_keeps_a_draft_as_a_template() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let config = dir.path().join("config");
+    new_draft(&data, "mine");
+    let cmd = format!("{} --data-dir '{}'", zongjie(), data.display());
+    let Some(t) = Tmux::start("save-template", &cmd, &[("ZONGJIE_CONFIG_DIR", &config)]) else {
+        return;
+    };
+    t.wait_for("XX党支部2020年上半年党建工作总结");
+    t.keys(&["C-t"]);
+    t.wait_for("模板名：");
+    t.text("my-branch");
+    t.keys(&["Enter"]);
+    t.wait_for("已存为模板");
+    t.keys(&["C-q"]);
+    t.wait_exit();
+    assert!(config.join("templates/my-branch.toml").is_file());
+    let out = Command::new(zongjie())
+        .env("ZONGJIE_CONFIG_DIR", &config)
+        .args(["--lang", "en", "templates"])
+        .output()
+        .unwrap();
+    let listed = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        listed.lines().any(|l| l.starts_with("my-branch")),
+        "{listed}"
+    );
+}

@@ -74,6 +74,11 @@ pub enum Effect {
         from: DraftId,
         to: String,
     },
+    /// Keep the draft as the user template `name` (config dir's `templates/`).
+    SaveAsTemplate {
+        id: DraftId,
+        name: String,
+    },
     /// Give a draft a new title; its id stays.
     RetitleDraft {
         id: DraftId,

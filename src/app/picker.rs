@@ -50,6 +50,8 @@ pub enum PickerPopup {
 pub enum RenameWhat {
     Title,
     Id,
+    /// Not a rename: the name of a new user template made from the draft (Ctrl+T).
+    Template,
 }
 
 pub struct PickerState {
@@ -209,6 +211,15 @@ pub(super) fn handle_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                     return vec![Effect::CopyDraft(id)];
                 }
             }
+            Action::SaveAsTemplate => {
+                if let Some((id, _, _)) = selected {
+                    p.popup = Some(PickerPopup::Rename {
+                        input: String::new(),
+                        id,
+                        what: RenameWhat::Template,
+                    });
+                }
+            }
             Action::NextPeriodDraft => {
                 if let Some((id, _, _)) = selected {
                     return vec![Effect::CreateNextDraft(id)];
@@ -311,12 +322,19 @@ fn handle_popup(p: &mut PickerState, popup: PickerPopup, key: KeyEvent) -> Vec<E
                     {
                         return vec![Effect::RetitleDraft { id, title: input }];
                     }
+                    RenameWhat::Template if !input.trim().is_empty() => {
+                        return vec![Effect::SaveAsTemplate {
+                            id,
+                            name: input.trim().to_string(),
+                        }];
+                    }
                     _ => {}
                 }
             }
             KeyCode::Tab | KeyCode::BackTab => {
                 // Switch between the title and the id.
                 let (input, what) = match what {
+                    RenameWhat::Template => (input, what),
                     RenameWhat::Title => (id.to_string(), RenameWhat::Id),
                     RenameWhat::Id => (
                         p.selected_draft()

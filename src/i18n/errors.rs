@@ -34,6 +34,7 @@ fn template_in_chinese(e: &crate::templates::TemplateError) -> String {
             format!("模板 `{name}` 已存在（{}）；请先删除它", path.display())
         }
         TemplateError::Io { path, source } => format!("{}：{source}", path.display()),
+        TemplateError::Storage(e) => in_chinese(e).unwrap_or_else(|| e.to_string()),
     }
 }
 

@@ -188,9 +188,20 @@ fn draw_popup(frame: &mut Frame, app: &App, p: &PickerState, popup: &PickerPopup
                         "Enter confirm · Tab change the title instead · Esc cancel",
                     ),
                 ),
+                RenameWhat::Template => (
+                    lang.pick("模板名：", "Template name: "),
+                    lang.pick(
+                        "Enter 存为自己的模板（zongjie templates 可见）· Esc 取消",
+                        "Enter keep it as your template (see zongjie templates) · Esc cancel",
+                    ),
+                ),
+            };
+            let action = match what {
+                RenameWhat::Template => lang.pick("存为模板", "Keep as a template:"),
+                _ => lang.pick("重命名", "Rename"),
             };
             (
-                format!(" {} {} ", lang.pick("重命名", "Rename"), id),
+                format!(" {action} {id} "),
                 vec![
                     Line::from(format!("{label}{}▏", escape_controls(input))),
                     Line::from(Span::styled(help, theme.muted)),
@@ -400,6 +411,7 @@ pub fn picker_hint_lines(keymap: &Keymap, lang: Lang, width: usize) -> Vec<Strin
         hint(Action::ShowHistory, "早先版本", "history"),
         hint(Action::ShowTrash, "回收站", "trash"),
         hint(Action::NextPeriodDraft, "下一期", "next period"),
+        hint(Action::SaveAsTemplate, "存为模板", "as template"),
     ];
     let tail = [
         hint(Action::Help, "帮助", "help"),

@@ -545,9 +545,8 @@ fn f3_starts_the_next_periods_draft() {
     let data = dir.path().join("data");
     new_draft(&data, "h1");
     let cmd = format!("{} --data-dir '{}'", zongjie(), data.display());
-    let Some(t) = Tmux::start("next-period", &cmd, &[]) else {
-        return;
-    };
+    let t = Tmux::start("next-period", &cmd, &[])
+        .expect("tmux is required for this test (.ci/run installs it)");
     t.wait_for("XX党支部2020年上半年党建工作总结");
     t.keys(&["F3"]);
     let screen = t.wait_for("XX党支部2020年下半年党建工作总结");
@@ -593,9 +592,8 @@ fn f9_shows_the_earlier_draft_for_the_selected_part() {
     );
     let before = draft_text(&data, "h1");
     let cmd = format!("{} --data-dir '{}' open h2", zongjie(), data.display());
-    let Some(t) = Tmux::start("reference", &cmd, &[]) else {
-        return;
-    };
+    let t = Tmux::start("reference", &cmd, &[])
+        .expect("tmux is required for this test (.ci/run installs it)");
     t.wait_for("大纲");
     // 标题, 导语, 一、党支部基本情况, 二、工作开展情况, its （一）.
     t.keys(&["j", "j", "j", "j"]);
@@ -623,9 +621,8 @@ fn ctrl_t_keeps_a_draft_as_a_template() {
     let config = dir.path().join("config");
     new_draft(&data, "mine");
     let cmd = format!("{} --data-dir '{}'", zongjie(), data.display());
-    let Some(t) = Tmux::start("save-template", &cmd, &[("ZONGJIE_CONFIG_DIR", &config)]) else {
-        return;
-    };
+    let t = Tmux::start("save-template", &cmd, &[("ZONGJIE_CONFIG_DIR", &config)])
+        .expect("tmux is required for this test (.ci/run installs it)");
     t.wait_for("XX党支部2020年上半年党建工作总结");
     t.keys(&["C-t"]);
     t.wait_for("模板名：");

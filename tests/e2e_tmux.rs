@@ -600,7 +600,7 @@ fn f9_shows_the_earlier_draft_for_the_selected_part() {
     t.keys(&["F9"]);
     let screen = t.wait_for("参考（只读）");
     assert!(screen.contains("上一期的打算"), "{screen}");
-    assert!(screen.contains("写针对问题的具体措施"), "{screen}");
+    assert!(screen.contains("（一）强化党的政治建设。"), "{screen}");
     t.keys(&["F9"]);
     let start = Instant::now();
     while t.screen().contains("参考（只读）") {

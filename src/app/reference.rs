@@ -167,6 +167,7 @@ mod tests {
             .unwrap()
             .document(Some("XX党支部2020年上半年党建工作总结"));
         doc.sections[1].items[0].body = "上半年学习十二次。".into();
+        doc.sections[3].items[0].body = "建立“第一议题”制度。".into();
         doc
     }
 
@@ -178,10 +179,7 @@ mod tests {
         let (label, text) =
             reference_text(&earlier, &doc, Entry::Item(ItemRef::new(1, 0)), Lang::Zh);
         assert_eq!(label, "上一期的打算");
-        assert_eq!(
-            text,
-            vec!["（一）强化党的政治建设。（写针对问题的具体措施。）"]
-        );
+        assert_eq!(text, vec!["（一）强化党的政治建设。建立“第一议题”制度。"]);
         // 二、工作开展情况 itself: the earlier work section.
         let (label, text) = reference_text(&earlier, &doc, Entry::Section(1), Lang::Zh);
         assert_eq!(label, "上一期同类部分");

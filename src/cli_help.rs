@@ -36,6 +36,11 @@ pub const EXAMPLES: &[(&str, &str, &str)] = &[
         "按公文格式（GB/T 9704）导出 Word 文件",
     ),
     (
+        "zongjie new --from 20261205-1",
+        "the next period's draft: the earlier promises become the items to report on",
+        "新建下一期草稿：上一期的打算成为本期逐项汇报的条目",
+    ),
+    (
         "zongjie check 20261205-1",
         "list what a reviewer would point at",
         "列出审稿人会指出的问题",
@@ -67,8 +72,26 @@ const ZH: &[(&str, &str)] = &[
     (".version", "显示版本"),
     ("open", "在全屏编辑器中打开草稿"),
     ("open.draft", "草稿编号，或草稿文件（*.toml）的路径"),
-    ("new", "从模板新建草稿并输出其编号"),
-    ("new.template", "所用模板（见 `zongjie templates`）"),
+    (
+        "new",
+        "从模板新建草稿（或据上一期草稿新建下一期的）并输出其编号",
+    ),
+    (
+        "new.template",
+        "所用模板（见 `zongjie templates`），或要复制的草稿（编号或路径）［默认：party-branch］",
+    ),
+    (
+        "new.from",
+        "据上一期草稿新建下一期的：它的“下一步”打算成为本期要逐项汇报的条目",
+    ),
+    (
+        "new.period",
+        "新草稿的时段（与 --from 同用；默认：上一期之后的时段）",
+    ),
+    (
+        "new.save_as_template",
+        "不新建草稿，而把结果存为自己的模板 NAME",
+    ),
     (
         "new.title",
         "总结的标题，如“XX党支部2020年上半年党建工作总结”",
@@ -147,7 +170,17 @@ const ZH: &[(&str, &str)] = &[
         "history.json",
         "以一个 JSON 对象输出这些版本（格式见 README.md）",
     ),
-    ("templates", "列出内置模板"),
+    ("templates", "列出模板（内置的和自己的）"),
+    (
+        "diff",
+        "逐段比较草稿与早先的版本或另一篇草稿（相同退出码 0，不同 1）",
+    ),
+    ("diff.draft", "草稿编号，或草稿文件（*.toml）的路径"),
+    (
+        "diff.to",
+        "要比较的早先版本（见 `zongjie history`；默认：最新的一个）",
+    ),
+    ("diff.with", "要比较的另一篇草稿（作为较早的一方）"),
     ("themes", "列出配色主题（内置的和自定义的）"),
     (
         "check",

@@ -14,8 +14,8 @@ use crate::cli::{
 };
 use crate::config::Config;
 use crate::document::Document;
-use crate::docx::{DocxError, ExportFormat};
 use crate::document::{NextDraftError, Period, next_period_draft};
+use crate::docx::{DocxError, ExportFormat};
 use crate::i18n::Lang;
 use crate::plain_text::{ImportError, MAX_IMPORT_BYTES, import_bytes};
 use crate::storage::{

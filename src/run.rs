@@ -580,7 +580,7 @@ impl Session<'_> {
     fn save_before_stopping(&mut self, app: &mut App) {
         self.remember_position(app);
         let Some(e) = app.editor_mut() else { return };
-        e.commit_fields_now();
+        e.end_typing_run();
         if !e.dirty || e.read_only {
             return;
         }

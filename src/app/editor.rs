@@ -149,6 +149,28 @@ impl PreviewParts {
     }
 }
 
+/// How long a pause in typing ends an undo step, as in Word.
+pub const PHRASE_PAUSE: Duration = Duration::from_secs(1);
+
+/// What a run of keys does to a field's text. Typing and deleting are
+/// separate undo steps, as in Word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RunKind {
+    Typing,
+    Deleting,
+}
+
+/// The undo step that typing is growing: text typed without a pause is
+/// one step, so an input method's phrase, which arrives at once, is undone
+/// at once. A pause, a cursor move, Enter, a paste, a structural edit,
+/// undo or redo end it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TypingRun {
+    field: Field,
+    kind: RunKind,
+    last: Instant,
+}
+
 /// Counts shown in the status bar, kept without recounting the document on
 /// every key: the totals of everything but the entry being edited, plus the
 /// entry's own live counts.
@@ -167,7 +189,11 @@ pub struct Counts {
 pub struct EditorState {
     pub doc: Document,
     pub location: DraftLocation,
+    /// One history for text and structure: Ctrl+Z undoes the last thing
+    /// the writer did, wherever the focus is.
     pub history: History,
+    /// The undo step typing is adding to, if any.
+    pub typing: Option<TypingRun>,
     pub entries: Vec<Entry>,
     pub selected: usize,
     pub focus: Focus,
@@ -223,6 +249,7 @@ impl EditorState {
             doc,
             location,
             history: History::default(),
+            typing: None,
             entries,
             selected: 0,
             focus: Focus::Outline,
@@ -324,7 +351,7 @@ impl EditorState {
 
     /// Selects an entry and loads its fields into the editor pane.
     fn select(&mut self, index: usize) {
-        self.commit_fields();
+        self.end_typing_run();
         self.selected = index.min(self.entries.len().saturating_sub(1));
         self.fields = FieldEditor::new(&self.doc, self.selected_entry());
         self.preview_scroll = 0;
@@ -348,15 +375,18 @@ impl EditorState {
         }
     }
 
-    /// Records what was typed as one undo step (before the program stops).
-    pub fn commit_fields_now(&mut self) {
-        self.commit_fields();
+    /// Ends the undo step typing was growing: what comes next is a new step.
+    pub fn end_typing_run(&mut self) {
+        self.typing = None;
     }
 
-    /// Records what was typed in the entry as one undo step.
-    fn commit_fields(&mut self) {
-        if let Some(inverse) = self.fields.commit() {
-            self.history.record(inverse);
+    /// Ends the typing run if the writer paused for [`PHRASE_PAUSE`] by `now`.
+    pub fn end_typing_run_if_paused(&mut self, now: Instant) {
+        if self
+            .typing
+            .is_some_and(|run| now.saturating_duration_since(run.last) >= PHRASE_PAUSE)
+        {
+            self.typing = None;
         }
     }
 
@@ -391,7 +421,7 @@ impl EditorState {
 
     /// Applies a structural edit through the history; false if it did not apply.
     pub fn apply(&mut self, edit: Edit) -> bool {
-        self.commit_fields();
+        self.end_typing_run();
         if self.read_only {
             return false;
         }
@@ -405,41 +435,78 @@ impl EditorState {
     }
 
     fn undo(&mut self) -> bool {
-        self.commit_fields();
-        if self.read_only {
-            return false;
-        }
-        match self.history.undo(&mut self.doc) {
-            Some(focus) => {
-                self.rebuild(focus);
-                true
-            }
-            None => false,
-        }
+        self.step_history(true)
     }
 
     fn redo(&mut self) -> bool {
-        self.commit_fields();
+        self.step_history(false)
+    }
+
+    /// Undoes (or redoes) the last step, text or structure alike, and
+    /// shows where it happened: an undone text change puts the cursor at
+    /// the end of what changed in that field.
+    fn step_history(&mut self, undo: bool) -> bool {
+        self.end_typing_run();
         if self.read_only {
             return false;
         }
-        match self.history.redo(&mut self.doc) {
-            Some(focus) => {
-                self.rebuild(focus);
-                true
+        let stepped = if undo {
+            self.history.undo(&mut self.doc)
+        } else {
+            self.history.redo(&mut self.doc)
+        };
+        let Some(focus) = stepped else {
+            return false;
+        };
+        // The inverse of what was just done holds the text it replaced.
+        let replaced = if undo {
+            self.history.next_redo()
+        } else {
+            self.history.next_undo()
+        };
+        let replaced = match replaced {
+            Some(Edit::SetText { field, text }) => Some((*field, text.clone())),
+            _ => None,
+        };
+        self.rebuild(focus);
+        if let Some((field, before)) = replaced
+            && self.fields.activate(field)
+        {
+            let after = self.doc.text(field).unwrap_or("").to_string();
+            let (row, col) = end_of_change(&before, &after);
+            if let Some(fa) = self.fields.active_mut() {
+                fa.area.move_cursor(CursorMove::Jump(row, col));
             }
-            None => false,
         }
+        true
     }
 
     /// Text typed into the active field reaches the document, the counts and
     /// the preview of its section — nothing else is redone.
-    pub(super) fn text_changed(&mut self) {
-        self.fields.sync_active(&mut self.doc);
-        if let Some(fa) = self.fields.active() {
-            let field = fa.field;
-            self.preview.refresh(&self.doc, field);
+    /// The change joins the typing run of `kind` if one is going on in the
+    /// same field without a pause; `None` makes it a step of its own.
+    pub(super) fn text_changed(&mut self, kind: Option<RunKind>) {
+        let now = Instant::now();
+        self.end_typing_run_if_paused(now);
+        let Some((field, before)) = self.fields.write_active(&mut self.doc) else {
+            return;
+        };
+        let continues = matches!(
+            (self.typing, kind),
+            (Some(run), Some(kind)) if run.field == field && run.kind == kind
+        );
+        if !continues {
+            self.history.record(Edit::SetText {
+                field,
+                text: before,
+            });
         }
+        self.typing = kind.map(|kind| TypingRun {
+            field,
+            kind,
+            last: now,
+        });
+        self.preview.refresh(&self.doc, field);
         // Typing in a body mostly changes nothing the outline can show.
         let text = outline_text_key(&self.doc, self.selected_entry());
         if text != self.outline_text {
@@ -611,7 +678,7 @@ impl EditorState {
 
     /// Leaves the editor pane for the outline, recording the typing as one step.
     fn leave_editor(&mut self) {
-        self.commit_fields();
+        self.end_typing_run();
         self.focus = Focus::Outline;
     }
 }
@@ -637,15 +704,15 @@ pub(super) fn handle_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     if let Some(action) = keymap.action(Context::Global, &key) {
         match action {
             Action::Save => {
-                e.commit_fields();
+                e.end_typing_run();
                 return vec![Effect::Save];
             }
             Action::Quit => {
-                e.commit_fields();
+                e.end_typing_run();
                 return vec![Effect::SaveAndQuit];
             }
             Action::Export => {
-                e.commit_fields();
+                e.end_typing_run();
                 e.popup = Some(Popup::Export {
                     selected: crate::docx::ExportFormat::Txt,
                 });
@@ -656,7 +723,7 @@ pub(super) fn handle_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                 return Vec::new();
             }
             Action::Check => {
-                e.commit_fields();
+                e.end_typing_run();
                 e.run_check();
                 e.show_findings = !e.show_findings || e.focus != Focus::Findings;
                 e.focus = if e.show_findings {
@@ -677,7 +744,7 @@ pub(super) fn handle_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                 return Vec::new();
             }
             Action::Find | Action::Replace => {
-                e.commit_fields();
+                e.end_typing_run();
                 let mut state = FindState::new(action == Action::Replace);
                 super::typing::continue_search(&mut state, &app.typing, &e.doc);
                 e.popup = Some(Popup::Find(state));
@@ -698,7 +765,7 @@ pub(super) fn handle_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                 };
                 let next = order[(i + step) % order.len()];
                 if e.focus == Focus::Editor {
-                    e.commit_fields();
+                    e.end_typing_run();
                 }
                 e.focus = next;
                 e.preview_scroll = 0;
@@ -747,6 +814,9 @@ pub(super) fn handle_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             if let Some(effects) =
                 super::typing::field_key(e, &mut app.typing, action, key, lang, &mut app.message)
             {
+                // A cursor move, a selection or the clipboard: the typing
+                // run ends (a cut or paste is a step of its own already).
+                e.end_typing_run();
                 return effects;
             }
             editor_key(e, action, key, lang, &mut app.message)
@@ -950,21 +1020,14 @@ fn editor_key(
                 Vec::new()
             };
         }
-        Some(Action::Undo) => {
-            if let Some(fa) = e.fields.active_mut()
-                && fa.area.undo()
-            {
-                e.text_changed();
-            }
-            return Vec::new();
-        }
-        Some(Action::Redo) => {
-            if let Some(fa) = e.fields.active_mut()
-                && fa.area.redo()
-            {
-                e.text_changed();
-            }
-            return Vec::new();
+        // One history: the last thing done, text or structure.
+        Some(Action::Undo | Action::Redo) => {
+            let done = if action == Some(Action::Undo) {
+                e.undo()
+            } else {
+                e.redo()
+            };
+            return if done { vec![Effect::Save] } else { Vec::new() };
         }
         _ => {}
     }
@@ -990,10 +1053,12 @@ fn editor_key(
         // A one-line field ends at Enter: go on to the next field (from a
         // heading to its body), and on to the next part after the last.
         KeyCode::Enter if !multiline => {
+            e.end_typing_run();
             super::typing::move_across_parts(e, true);
             return Vec::new();
         }
         KeyCode::Up | KeyCode::Down if plain => {
+            e.typing = None;
             let before = fa.area.cursor();
             fa.area.input(Input::from(key));
             if fa.area.cursor() == before {
@@ -1007,9 +1072,40 @@ fn editor_key(
         _ => {}
     }
     if fa.area.input(Input::from(key)) {
-        e.text_changed();
+        let kind = match key.code {
+            KeyCode::Char(_) | KeyCode::Enter if plain => Some(RunKind::Typing),
+            KeyCode::Backspace | KeyCode::Delete if plain => Some(RunKind::Deleting),
+            _ => None,
+        };
+        e.text_changed(kind);
+        // Enter ends the step it belongs to.
+        if key.code == KeyCode::Enter {
+            e.end_typing_run();
+        }
+    } else {
+        // A cursor move (or a key that did nothing) ends the typing run.
+        e.end_typing_run();
     }
     Vec::new()
+}
+
+/// Where the cursor goes after `before` became `after`: the end of the
+/// changed part in `after`, as (row, column) in characters.
+fn end_of_change(before: &str, after: &str) -> (u16, u16) {
+    let b: Vec<char> = before.chars().collect();
+    let a: Vec<char> = after.chars().collect();
+    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let suffix = a[prefix..]
+        .iter()
+        .rev()
+        .zip(b[prefix..].iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    let end = a.len() - suffix;
+    let row = a[..end].iter().filter(|c| **c == '\n').count();
+    let col = a[..end].iter().rev().take_while(|c| **c != '\n').count();
+    let clamp = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
+    (clamp(row), clamp(col))
 }
 
 fn handle_popup(
@@ -1290,8 +1386,10 @@ pub(super) fn handle_paste(app: &mut App, text: &str) -> Vec<Effect> {
     // Pasted text is text: line ends become paragraph breaks in a body and
     // are joined in a one-line field; other controls are dropped.
     let cleaned = super::clipboard::text_for_field(text, fa.field.is_multiline());
+    // A paste is a step of its own.
+    e.typing = None;
     if fa.area.insert_str(&cleaned) {
-        e.text_changed();
+        e.text_changed(None);
     }
     Vec::new()
 }
@@ -1359,7 +1457,7 @@ pub(super) fn handle_mouse(app: &mut App, mouse: MouseEvent) -> Vec<Effect> {
                 );
                 let index = top + inner_row;
                 if e.focus == Focus::Editor {
-                    e.commit_fields();
+                    e.end_typing_run();
                 }
                 e.focus = Focus::Outline;
                 if index < e.entries.len() {
@@ -1370,7 +1468,7 @@ pub(super) fn handle_mouse(app: &mut App, mouse: MouseEvent) -> Vec<Effect> {
                 click_in_fields(e, pane, mouse.column, mouse.row, lang);
             } else if hit(layout.preview) || hit(layout.findings) {
                 if e.focus == Focus::Editor {
-                    e.commit_fields();
+                    e.end_typing_run();
                 }
                 e.focus = if hit(layout.findings) {
                     Focus::Findings

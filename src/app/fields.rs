@@ -1,19 +1,19 @@
 //! The text areas of the entry being edited: one `tui-textarea` per field,
-//! synchronised into the document as the writer types.
+//! written through into the document on every change, so the document is
+//! the one truth: what the screen shows is what is saved. Undo lives in the
+//! editor's one history, not in the text areas.
 
 use ratatui::style::Style;
 use tui_textarea::{CursorMove, TextArea, WrapMode};
 
 use super::outline::Entry;
-use crate::document::{Document, Edit, Field};
+use crate::document::{Document, Field};
 use crate::sanitize::escape_controls;
 
-/// One field's text area and the text it started with.
+/// One field's text area.
 pub struct FieldArea {
     pub field: Field,
     pub area: TextArea<'static>,
-    /// The field's text when editing started (after escaping controls).
-    original: String,
     /// Whether the field's stored text had control characters, shown escaped.
     escaped: bool,
 }
@@ -42,11 +42,11 @@ impl FieldArea {
         // method); the widget's drawn cursor would be a second one.
         area.set_cursor_style(Style::default());
         area.set_cursor_line_style(Style::default());
-        area.set_max_histories(200);
+        // One history for text and structure: the editor's (see editor.rs).
+        area.set_max_histories(0);
         FieldArea {
             field,
             escaped: shown != text,
-            original: shown,
             area,
         }
     }
@@ -54,10 +54,6 @@ impl FieldArea {
     /// The text as it will be stored.
     pub fn text(&self) -> String {
         self.area.lines().join("\n")
-    }
-
-    pub fn is_changed(&self) -> bool {
-        self.area.lines().len() != self.original.split('\n').count() || self.text() != self.original
     }
 
     /// Whether the stored text had control characters that are shown escaped.
@@ -88,34 +84,28 @@ impl FieldEditor {
         self.fields.get_mut(self.active)
     }
 
-    /// Puts the active field's text into the document.
-    pub fn sync_active(&self, doc: &mut Document) {
-        if let Some(fa) = self.active()
-            && fa.is_changed()
-            && let Some(slot) = doc.text_mut(fa.field)
-        {
-            *slot = fa.text();
+    /// Writes the active field's text into the document. Returns the field
+    /// and the text it replaced, or `None` when the document already had it.
+    pub fn write_active(&mut self, doc: &mut Document) -> Option<(Field, String)> {
+        let fa = self.fields.get_mut(self.active)?;
+        let text = fa.text();
+        let slot = doc.text_mut(fa.field)?;
+        if *slot == text {
+            return None;
         }
+        // The text is stored as shown from now on: escaped controls included.
+        fa.escaped = false;
+        Some((fa.field, std::mem::replace(slot, text)))
     }
 
-    /// Ends this editing round: returns the inverse of what changed, to be
-    /// recorded as one undo step, and takes the new text as the baseline.
-    pub fn commit(&mut self) -> Option<Edit> {
-        let mut inverses = Vec::new();
-        for fa in &mut self.fields {
-            if fa.is_changed() {
-                inverses.push(Edit::SetText {
-                    field: fa.field,
-                    text: fa.original.clone(),
-                });
-                fa.original = fa.text();
-                fa.escaped = false;
+    /// Makes `field` the active one, if this entry has it.
+    pub fn activate(&mut self, field: Field) -> bool {
+        match self.fields.iter().position(|fa| fa.field == field) {
+            Some(i) => {
+                self.active = i;
+                true
             }
-        }
-        match inverses.len() {
-            0 => None,
-            1 => inverses.pop(),
-            _ => Some(Edit::Batch(inverses)),
+            None => false,
         }
     }
 

@@ -17,7 +17,7 @@ mod typing;
 
 pub use clipboard::{Clipboard, CopiedPart, osc52, text_for_field};
 pub use counts::text_counts;
-pub use editor::{EditorState, Focus, Popup};
+pub use editor::{EditorState, Focus, PHRASE_PAUSE, Popup, RunKind, TypingRun};
 pub use export_prompt::EXPORT_FORMATS;
 pub use fields::{FieldArea, FieldEditor};
 pub use find::{FindInput, FindState, Match, find_all, replace_all, replace_one};
@@ -248,8 +248,12 @@ impl App {
         }
     }
 
-    /// Time passes: autosave after a pause in typing.
+    /// Time passes: autosave after a pause in typing, and a pause ends
+    /// the undo step typing was growing.
     pub fn tick(&mut self, now: std::time::Instant) -> Vec<Effect> {
+        if let Screen::Editor(e) = &mut self.screen {
+            e.end_typing_run_if_paused(now);
+        }
         match &self.screen {
             Screen::Editor(e) if e.autosave_due(now, self.settings.autosave) => vec![Effect::Save],
             _ => Vec::new(),

@@ -104,7 +104,9 @@ pub(super) fn field_key(
             };
             fa.area.cut();
             typing.clipboard.text = Some(text.clone());
-            e.text_changed();
+            // A cut is an undo step of its own.
+            e.end_typing_run();
+            e.text_changed(None);
             return Some(vec![Effect::CopyToSystem(text)]);
         }
         Some(Action::Paste) => {
@@ -115,7 +117,9 @@ pub(super) fn field_key(
                         fa.area.cut();
                     }
                     fa.area.insert_str(&text);
-                    e.text_changed();
+                    // A paste is an undo step of its own.
+                    e.end_typing_run();
+                    e.text_changed(None);
                 }
                 None => say(
                     message,

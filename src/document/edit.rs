@@ -302,6 +302,16 @@ impl History {
         Some(focus)
     }
 
+    /// The edit the next undo applies (the inverse of the last change).
+    pub fn next_undo(&self) -> Option<&Edit> {
+        self.undo.last()
+    }
+
+    /// The edit the next redo applies.
+    pub fn next_redo(&self) -> Option<&Edit> {
+        self.redo.last()
+    }
+
     pub fn can_undo(&self) -> bool {
         !self.undo.is_empty()
     }

@@ -62,11 +62,24 @@ pub fn open_draft(
 
 /// Runs the full-screen interface until the writer quits. Returns the exit
 /// code a stop signal asks for, if one ended the session.
+///
+/// The loop sleeps in one place, on the terminal and on a pipe that the
+/// terminal signals write to, so neither waits on the other: a resize is
+/// drawn at once, the key after it is read at once, and an idle editor
+/// uses no CPU (it wakes four times a second to look at the stop signals).
 pub fn run(mut app: App, store: &Store, opened: Opened) -> io::Result<Option<i32>> {
     let signals = StopSignals::install().ok();
     // Made before the terminal is taken, dropped after it is given back:
     // the lines naming rescue files are printed where the writer sees them.
     let _rescue = crate::storage::rescue::ExitGuard::new();
+    #[cfg(unix)]
+    let terminal_signals = crate::signals::TerminalSignals::install().ok();
+    #[cfg(unix)]
+    let wake = terminal_signals
+        .as_ref()
+        .map(crate::signals::TerminalSignals::wake_fd);
+    #[cfg(not(unix))]
+    let wake = None;
     let mut tui = Tui::init()?;
     let size = tui.terminal.size()?;
     app.size = (size.width, size.height);
@@ -78,12 +91,14 @@ pub fn run(mut app: App, store: &Store, opened: Opened) -> io::Result<Option<i32
     session.note_read_only(&mut app);
     session.offer_rescues(&mut app);
     session.go_back_to_position(&mut app);
-    // crossterm holds an event it has already read from the terminal.
-    let mut queued = false;
     loop {
         if let Some(signal) = signals.as_ref().and_then(StopSignals::pending) {
             session.save_before_stopping(&mut app);
             return Ok(Some(signal.exit_code()));
+        }
+        #[cfg(unix)]
+        if let Some(terminal_signals) = &terminal_signals {
+            answer_terminal_signals(terminal_signals, &mut tui, &mut app)?;
         }
         if app.dirty_screen {
             tui.terminal.draw(|frame| crate::ui::draw(frame, &app))?;
@@ -94,54 +109,91 @@ pub fn run(mut app: App, store: &Store, opened: Opened) -> io::Result<Option<i32
         }
         // Work that can wait (checking a draft just opened) runs once the
         // writer pauses, so it never delays the first frame or a key.
-        if app.idle_pending() && !queued {
-            queued = !crate::tui::hung_up() && event::poll(Duration::ZERO)?;
-            if !queued && crate::tui::wait_for_input(IDLE_AFTER) == Wait::TimedOut {
-                app.idle();
-                continue;
-            }
-        }
-        // Wake up at least every quarter second to notice a stop signal.
-        let timeout = app
-            .next_deadline()
-            .map(|d| d.saturating_duration_since(Instant::now()))
-            .unwrap_or(SIGNAL_POLL)
-            .min(SIGNAL_POLL);
+        let timeout = if app.idle_pending() {
+            IDLE_AFTER
+        } else {
+            // Wake up at least every quarter second to notice a stop signal.
+            app.next_deadline()
+                .map(|d| d.saturating_duration_since(Instant::now()))
+                .unwrap_or(SIGNAL_POLL)
+                .min(SIGNAL_POLL)
+        };
         // Our own poll, not crossterm's: crossterm spins for ever on a
         // terminal that has hung up, even polling without a timeout, so it
         // is only asked right after the kernel said the terminal is there.
-        let wait = if queued {
-            Wait::Input
-        } else {
-            crate::tui::wait_for_input(timeout)
-        };
-        if wait == Wait::HungUp {
-            // Nothing can be drawn or asked any more: keep the text and go.
-            session.save_before_stopping(&mut app);
-            return Ok(Some(HANGUP_EXIT));
-        }
-        if wait == Wait::Input && (queued || event::poll(Duration::ZERO)?) {
-            // Take every event already waiting before drawing again.
-            let mut budget = 256;
-            loop {
-                let event = event::read()?;
-                if matches!(event, event::Event::Resize(..)) {
-                    tui.terminal.backend().forget_size();
-                }
-                let effects = app.handle_event(event);
-                session.perform(&mut app, effects);
-                budget -= 1;
-                queued = !crate::tui::hung_up() && event::poll(Duration::ZERO)?;
-                if app.quit || budget == 0 || !queued {
-                    break;
+        match crate::tui::wait_for_input(timeout, wake) {
+            Wait::HungUp => {
+                // Nothing can be drawn or asked any more: keep the text and go.
+                session.save_before_stopping(&mut app);
+                return Ok(Some(HANGUP_EXIT));
+            }
+            Wait::Input => {
+                // Take every event already waiting before drawing again.
+                // (Input that is not yet a whole event, such as half a
+                // paste, is waited for a little, not for ever.)
+                let mut ready = event::poll(SIGNAL_POLL)?;
+                let mut budget = 256;
+                while ready {
+                    let event = event::read()?;
+                    if let event::Event::Resize(width, height) = event {
+                        // crossterm's own note of a resize the signal pipe
+                        // already brought is not drawn a second time.
+                        if (width, height) != app.size {
+                            let (width, height) = tui.redraw_all()?;
+                            app.handle_event(event::Event::Resize(width, height));
+                        }
+                    } else {
+                        let effects = app.handle_event(event);
+                        session.perform(&mut app, effects);
+                    }
+                    budget -= 1;
+                    if app.quit || budget == 0 {
+                        break;
+                    }
+                    ready = crate::tui::event_ready()?;
                 }
             }
-        } else if app.next_deadline().is_some_and(|d| d <= Instant::now()) {
-            let effects = app.tick(Instant::now());
-            session.perform(&mut app, effects);
+            Wait::Woken => {}
+            Wait::TimedOut => {
+                if app.idle_pending() {
+                    app.idle();
+                }
+                let now = Instant::now();
+                if app.next_deadline().is_some_and(|d| d <= now) {
+                    let effects = app.tick(now);
+                    session.perform(&mut app, effects);
+                }
+            }
         }
     }
     Ok(None)
+}
+
+/// Answers a resize (drawn at once at the new size), a request to suspend
+/// (the terminal put back before stopping, as vim does) and a continue
+/// (full-screen mode again, drawn whole at the size the window has now).
+#[cfg(unix)]
+fn answer_terminal_signals(
+    signals: &crate::signals::TerminalSignals,
+    tui: &mut Tui,
+    app: &mut App,
+) -> io::Result<()> {
+    let mut events = signals.take();
+    if events.suspend {
+        tui.suspend()?;
+        signals.stop_now()?;
+        // Continued: what arrived while stopped is answered below.
+        events = signals.take();
+        events.continued = true;
+    }
+    if events.continued {
+        let (width, height) = tui.resume()?;
+        app.handle_event(event::Event::Resize(width, height));
+    } else if events.resized {
+        let (width, height) = tui.redraw_all()?;
+        app.handle_event(event::Event::Resize(width, height));
+    }
+    Ok(())
 }
 
 const SIGNAL_POLL: Duration = Duration::from_millis(250);

@@ -147,3 +147,93 @@ impl Drop for StopSignals {
         }
     }
 }
+
+/// Signals about the terminal itself (issue 15): SIGWINCH (resized),
+/// SIGTSTP (asked to suspend, e.g. `kill -TSTP`) and SIGCONT (continued,
+/// e.g. `fg`). Each raises its flag and wakes the event loop through a
+/// pipe, so the loop needs no polling to notice them: a resize is drawn at
+/// once, without waiting for a key.
+#[cfg(unix)]
+#[derive(Debug)]
+pub struct TerminalSignals {
+    /// Readable when a signal arrived; its bytes mean nothing.
+    wake: std::os::unix::net::UnixStream,
+    resized: Arc<AtomicBool>,
+    suspend: Arc<AtomicBool>,
+    continued: Arc<AtomicBool>,
+    ids: Vec<signal_hook::SigId>,
+}
+
+/// What the terminal signals asked for since they were last taken.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct TerminalEvents {
+    pub resized: bool,
+    pub suspend: bool,
+    pub continued: bool,
+}
+
+#[cfg(unix)]
+impl TerminalSignals {
+    pub fn install() -> io::Result<TerminalSignals> {
+        let (wake, sender) = std::os::unix::net::UnixStream::pair()?;
+        wake.set_nonblocking(true)?;
+        sender.set_nonblocking(true)?;
+        let resized = Arc::new(AtomicBool::new(false));
+        let suspend = Arc::new(AtomicBool::new(false));
+        let continued = Arc::new(AtomicBool::new(false));
+        let mut ids = Vec::new();
+        for (number, flag) in [
+            (libc::SIGWINCH, &resized),
+            (libc::SIGTSTP, &suspend),
+            (libc::SIGCONT, &continued),
+        ] {
+            // The flag first: the loop woken by the pipe must find it set.
+            ids.push(signal_hook::flag::register(number, Arc::clone(flag))?);
+            ids.push(signal_hook::low_level::pipe::register(
+                number,
+                sender.try_clone()?,
+            )?);
+        }
+        Ok(TerminalSignals {
+            wake,
+            resized,
+            suspend,
+            continued,
+            ids,
+        })
+    }
+
+    /// The descriptor to wait on next to the terminal.
+    pub fn wake_fd(&self) -> std::os::unix::io::RawFd {
+        use std::os::unix::io::AsRawFd;
+        self.wake.as_raw_fd()
+    }
+
+    /// Takes what arrived, and empties the wake-up pipe.
+    pub fn take(&self) -> TerminalEvents {
+        use std::io::Read;
+        let mut buf = [0u8; 64];
+        while matches!((&self.wake).read(&mut buf), Ok(n) if n > 0) {}
+        TerminalEvents {
+            resized: self.resized.swap(false, Ordering::SeqCst),
+            suspend: self.suspend.swap(false, Ordering::SeqCst),
+            continued: self.continued.swap(false, Ordering::SeqCst),
+        }
+    }
+
+    /// Stops the process the way SIGTSTP would have (the caller has put
+    /// the terminal back first); returns once it is continued.
+    pub fn stop_now(&self) -> io::Result<()> {
+        signal_hook::low_level::emulate_default_handler(libc::SIGTSTP)
+    }
+}
+
+/// Back to the default: SIGTSTP stops the process again.
+#[cfg(unix)]
+impl Drop for TerminalSignals {
+    fn drop(&mut self) {
+        for id in self.ids.drain(..) {
+            signal_hook::low_level::unregister(id);
+        }
+    }
+}

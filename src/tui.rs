@@ -26,20 +26,26 @@ pub struct Tui {
     pub terminal: Terminal<Backend>,
 }
 
+/// Raw mode, the alternate screen, bracketed paste and the mouse.
+fn enter() -> io::Result<()> {
+    enable_raw_mode()?;
+    let mut stdout = io::stdout();
+    if let Err(e) = execute!(
+        stdout,
+        EnterAlternateScreen,
+        EnableBracketedPaste,
+        EnableMouseCapture
+    ) {
+        let _ = restore();
+        return Err(e);
+    }
+    Ok(())
+}
+
 impl Tui {
     pub fn init() -> io::Result<Tui> {
         install_panic_hook();
-        enable_raw_mode()?;
-        let mut stdout = io::stdout();
-        if let Err(e) = execute!(
-            stdout,
-            EnterAlternateScreen,
-            EnableBracketedPaste,
-            EnableMouseCapture
-        ) {
-            let _ = restore();
-            return Err(e);
-        }
+        enter()?;
         let backend = CompactBackend::new(BufWriter::with_capacity(1 << 16, io::stdout()));
         match Terminal::new(backend) {
             Ok(terminal) => Ok(Tui { terminal }),
@@ -58,6 +64,37 @@ pub fn copy_to_system_clipboard(text: &str) {
     let mut out = io::stdout();
     let _ = out.write_all(crate::app::osc52(text).as_bytes());
     let _ = out.flush();
+}
+
+impl Tui {
+    /// After a resize (or anything else that may have changed the screen
+    /// behind our back): the size is asked again and the next frame is
+    /// drawn whole, since the terminal may have reflowed what it showed.
+    /// Returns the new size.
+    pub fn redraw_all(&mut self) -> io::Result<(u16, u16)> {
+        self.terminal.backend_mut().forget_state();
+        let (width, height) = crossterm::terminal::size()?;
+        self.terminal
+            .resize(ratatui::layout::Rect::new(0, 0, width, height))?;
+        Ok((width, height))
+    }
+
+    /// Puts the terminal back as the shell had it, before the process stops.
+    pub fn suspend(&mut self) -> io::Result<()> {
+        let _ = self.terminal.show_cursor();
+        let _ = ratatui::backend::Backend::flush(self.terminal.backend_mut());
+        restore()
+    }
+
+    /// Full-screen mode again after the process was continued (the shell may
+    /// have put the terminal back in cooked mode, so raw mode is set anew),
+    /// and the whole screen drawn at the current size.
+    pub fn resume(&mut self) -> io::Result<(u16, u16)> {
+        // crossterm sets raw mode only when it thinks it is not on already.
+        let _ = disable_raw_mode();
+        enter()?;
+        self.redraw_all()
+    }
 }
 
 impl Drop for Tui {
@@ -97,38 +134,57 @@ fn install_panic_hook() {
 pub enum Wait {
     /// Input is ready (or may be: crossterm is asked next).
     Input,
+    /// A terminal signal woke the loop (resize, suspend, continue).
+    Woken,
     TimedOut,
     /// The terminal is gone (window closed, connection dropped).
     HungUp,
 }
 
-/// Waits up to `timeout` for input on the terminal (standard input).
+/// Waits up to `timeout` for input on the terminal (standard input), or
+/// for `wake` (a descriptor that signals make readable) to be readable.
 ///
-/// crossterm's own poll spins for ever on a terminal that has hung up (its
-/// reads return 0 and it reads again), so the loop asks the kernel first: a
-/// hang-up is reported instead, and the draft can be saved.
-pub fn wait_for_input(timeout: std::time::Duration) -> Wait {
+/// The kernel is asked directly, level-triggered: input that is there is
+/// always seen, whatever came with it. crossterm's own poll spins for ever
+/// on a terminal that has hung up (its reads return 0 and it reads again),
+/// so a hang-up is reported instead, and the draft can be saved.
+pub fn wait_for_input(timeout: std::time::Duration, wake: Option<i32>) -> Wait {
     #[cfg(unix)]
     {
-        let mut fd = libc::pollfd {
-            fd: libc::STDIN_FILENO,
-            events: libc::POLLIN,
-            revents: 0,
-        };
+        let mut fds = [
+            libc::pollfd {
+                fd: libc::STDIN_FILENO,
+                events: libc::POLLIN,
+                revents: 0,
+            },
+            libc::pollfd {
+                // A negative descriptor is ignored by poll.
+                fd: wake.unwrap_or(-1),
+                events: libc::POLLIN,
+                revents: 0,
+            },
+        ];
         let millis = i32::try_from(timeout.as_millis()).unwrap_or(i32::MAX);
-        // SAFETY: one valid pollfd, and its count is 1.
-        let n = unsafe { libc::poll(&mut fd, 1, millis) };
+        // SAFETY: two valid pollfds, and their count is 2.
+        let n = unsafe { libc::poll(fds.as_mut_ptr(), 2, millis) };
         if n < 0 {
-            // Interrupted by a signal: let the loop look at it.
-            return Wait::TimedOut;
+            // Interrupted by a signal: its wake-up byte is seen next time.
+            return Wait::Woken;
         }
-        if fd.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
+        if fds[0].revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
             return Wait::HungUp;
         }
-        if n == 0 { Wait::TimedOut } else { Wait::Input }
+        if fds[0].revents & libc::POLLIN != 0 {
+            Wait::Input
+        } else if fds[1].revents != 0 {
+            Wait::Woken
+        } else {
+            Wait::TimedOut
+        }
     }
     #[cfg(not(unix))]
     {
+        let _ = wake;
         match crossterm::event::poll(timeout) {
             Ok(true) => Wait::Input,
             Ok(false) => Wait::TimedOut,
@@ -139,5 +195,15 @@ pub fn wait_for_input(timeout: std::time::Duration) -> Wait {
 
 /// Whether the terminal has hung up, without waiting.
 pub fn hung_up() -> bool {
-    wait_for_input(std::time::Duration::ZERO) == Wait::HungUp
+    wait_for_input(std::time::Duration::ZERO, None) == Wait::HungUp
+}
+
+/// Whether crossterm has an event ready now: one it has parsed already, or
+/// input waiting on the terminal. (Its level-triggered source only looks
+/// when given a timeout above zero; one microsecond polls without waiting.)
+pub fn event_ready() -> io::Result<bool> {
+    if hung_up() {
+        return Ok(false);
+    }
+    crossterm::event::poll(std::time::Duration::from_micros(1))
 }

@@ -5,7 +5,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::outline::entry_label;
@@ -195,7 +195,7 @@ pub fn draw_popup(frame: &mut Frame, app: &App, popup: &Popup, area: Rect) {
             ];
             let width = lines.iter().map(Line::width).max().unwrap_or(0) as u16 + 4;
             let rect = centered(area, width, lines.len() as u16 + 2);
-            frame.render_widget(Clear, rect);
+            super::clear_popup_area(frame, rect);
             let block = super::popup_block(
                 theme,
                 Line::from(lang.pick(" 磁盘上的草稿已改变 ", " Changed on disk "))
@@ -248,7 +248,7 @@ pub fn draw_popup(frame: &mut Frame, app: &App, popup: &Popup, area: Rect) {
                     Line::from(truncate(&text, inner)).style(l.style)
                 })
                 .collect();
-            frame.render_widget(Clear, rect);
+            super::clear_popup_area(frame, rect);
             let block = super::popup_block(
                 theme,
                 Line::from(lang.pick(" 删除部分 ", " Delete section ")),
@@ -264,7 +264,7 @@ fn draw_kinds(frame: &mut Frame, app: &App, selected: usize, title: &str, area: 
     let theme = &app.settings.theme;
     let lang = app.lang();
     let rect = centered(area, 36, SectionKind::ALL.len() as u16 + 2);
-    frame.render_widget(Clear, rect);
+    super::clear_popup_area(frame, rect);
     let block = super::popup_block(theme, Line::from(title.to_string()));
     let lines: Vec<Line> = SectionKind::ALL
         .iter()
@@ -296,7 +296,7 @@ fn draw_find(frame: &mut Frame, app: &App, state: &FindState, area: Rect) {
         return;
     }
     let rect = Rect::new(area.x, area.y + area.height - 1 - rows, area.width, rows);
-    frame.render_widget(Clear, rect);
+    super::clear_popup_area(frame, rect);
     let width = usize::from(rect.width);
     let count = match (state.current, state.matches.len()) {
         (_, 0) if state.query.is_empty() => String::new(),

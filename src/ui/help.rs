@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::{centered, truncate};
@@ -130,7 +130,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             }
         })
         .collect();
-    frame.render_widget(Clear, rect);
+    super::clear_popup_area(frame, rect);
     let block = super::popup_block(theme, Line::from(lang.pick(" 帮助 ", " Help ")));
     frame.render_widget(Paragraph::new(lines).block(block), rect);
 }

@@ -29,7 +29,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
-use unicode_width::UnicodeWidthChar;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::app::{App, Focus, Screen};
 use crate::theme::Theme;
@@ -205,6 +205,28 @@ pub fn popup_block<'a>(theme: &Theme, title: impl Into<Line<'a>>) -> Block<'a> {
         .title(title.into().style(theme.title))
         .border_style(theme.border_focus)
         .style(theme.text)
+}
+
+/// Clears the area a popup is drawn on. A wide character cut by the
+/// popup's left or right edge is replaced by spaces: its other half cannot
+/// be shown, and a terminal would draw it over the border.
+pub fn clear_popup_area(frame: &mut Frame, rect: Rect) {
+    let buf = frame.buffer_mut();
+    let rect = rect.intersection(buf.area);
+    let bounds = buf.area;
+    let wide = |cell: &Cell| cell.symbol().width() > 1;
+    for y in rect.top()..rect.bottom() {
+        if rect.left() > bounds.left() && wide(&buf[(rect.left() - 1, y)]) {
+            buf[(rect.left() - 1, y)].set_symbol(" ");
+        }
+        if rect.right() < bounds.right()
+            && !rect.is_empty()
+            && wide(&buf[(rect.right() - 1, y)])
+        {
+            buf[(rect.right(), y)].set_symbol(" ");
+        }
+    }
+    frame.render_widget(Clear, rect);
 }
 
 /// A rectangle of at most `width`×`height` centred in `area`.

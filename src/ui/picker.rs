@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph};
+use ratatui::widgets::{Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use super::{centered, thousands, truncate};
@@ -330,7 +330,7 @@ fn draw_popup(frame: &mut Frame, app: &App, p: &PickerState, popup: &PickerPopup
     };
     let inner_height = usize::from(rect.height.saturating_sub(2)).max(1);
     let scroll = selected.map_or(0, |s| s.saturating_sub(inner_height - 1));
-    frame.render_widget(Clear, rect);
+    super::clear_popup_area(frame, rect);
     let block = super::popup_block(theme, Line::from(truncate(&title, inner_width)));
     frame.render_widget(
         Paragraph::new(lines)

@@ -194,6 +194,9 @@ pub struct EditorState {
     pub history: History,
     /// The undo step typing is adding to, if any.
     pub typing: Option<TypingRun>,
+    /// The pause that ends a typing run ([`PHRASE_PAUSE`]; tests that must
+    /// not depend on the machine's speed make it long and pause by `tick`).
+    pub phrase_pause: Duration,
     pub entries: Vec<Entry>,
     pub selected: usize,
     pub focus: Focus,
@@ -250,6 +253,7 @@ impl EditorState {
             location,
             history: History::default(),
             typing: None,
+            phrase_pause: PHRASE_PAUSE,
             entries,
             selected: 0,
             focus: Focus::Outline,
@@ -380,11 +384,12 @@ impl EditorState {
         self.typing = None;
     }
 
-    /// Ends the typing run if the writer paused for [`PHRASE_PAUSE`] by `now`.
+    /// Ends the typing run if the writer paused for `phrase_pause` by `now`.
     pub fn end_typing_run_if_paused(&mut self, now: Instant) {
+        let pause = self.phrase_pause;
         if self
             .typing
-            .is_some_and(|run| now.saturating_duration_since(run.last) >= PHRASE_PAUSE)
+            .is_some_and(|run| now.saturating_duration_since(run.last) >= pause)
         {
             self.typing = None;
         }
@@ -404,7 +409,9 @@ impl EditorState {
                 .position(|e| *e == entry)
                 .unwrap_or(self.selected);
             self.selected = index;
-            self.fields = FieldEditor::new(&self.doc, entry);
+            // The entry at the selection: the one asked for may be gone
+            // (the last section deleted).
+            self.fields = FieldEditor::new(&self.doc, self.selected_entry());
         }
         self.recount();
         self.outline_changed();

@@ -219,10 +219,7 @@ pub fn clear_popup_area(frame: &mut Frame, rect: Rect) {
         if rect.left() > bounds.left() && wide(&buf[(rect.left() - 1, y)]) {
             buf[(rect.left() - 1, y)].set_symbol(" ");
         }
-        if rect.right() < bounds.right()
-            && !rect.is_empty()
-            && wide(&buf[(rect.right() - 1, y)])
-        {
+        if rect.right() < bounds.right() && !rect.is_empty() && wide(&buf[(rect.right() - 1, y)]) {
             buf[(rect.right(), y)].set_symbol(" ");
         }
     }

@@ -1,6 +1,6 @@
-//! The acceptance test of import (DESIGN.md §5): every real document in
-//! `../shared/corpus`, and the generated benchmark documents in
-//! `../shared/bench`, imported and exported again give back the original text
+//! The acceptance test of import (DESIGN.md §5): every real document of
+//! the corpus as it was received (copies in `tests/corpus/raw`), and a
+//! generated benchmark document (a copy in `tests/bench_docs`), imported and exported again give back the original text
 //! from its title line on, byte for byte after the stated normalisations
 //! (blank lines, indentation and trailing whitespace dropped).
 
@@ -12,16 +12,15 @@ use zongjie::plain_text::{
     ExportOptions, ImportError, TextEncoding, Warning, encode, export_text, import_bytes,
 };
 
-fn shared(dir: &str) -> Option<PathBuf> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared")
-        .join(dir);
-    if path.is_dir() {
-        Some(path)
-    } else {
-        eprintln!("skipped: {} is absent", path.display());
-        None
-    }
+/// A folder of documents shipped with the tests; its absence fails.
+fn fixtures(dir: &str) -> PathBuf {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join(dir);
+    assert!(
+        path.is_dir(),
+        "{} is missing: the test documents ship with the repository",
+        path.display()
+    );
+    path
 }
 
 fn txt_files(dir: &Path) -> Vec<PathBuf> {
@@ -65,7 +64,7 @@ fn export(doc: &Document) -> String {
 
 #[test]
 fn corpus_round_trips_from_the_title_on() {
-    let Some(dir) = shared("corpus") else { return };
+    let dir = fixtures("corpus/raw");
     let files = txt_files(&dir);
     assert!(!files.is_empty(), "no corpus files in {}", dir.display());
     for path in files {
@@ -133,8 +132,10 @@ fn corpus_round_trips_from_the_title_on() {
 /// （十）, an ordinal-inline 存在问题 section with an intro, a signature.
 #[test]
 fn benchmark_documents_round_trip() {
-    let Some(dir) = shared("bench") else { return };
-    for path in txt_files(&dir) {
+    let dir = fixtures("bench_docs");
+    let files = txt_files(&dir);
+    assert!(!files.is_empty(), "no documents in {}", dir.display());
+    for path in files {
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
         let bytes = fs::read(&path).unwrap();
         let imported = import_bytes(&bytes).unwrap();
@@ -173,7 +174,7 @@ fn benchmark_documents_round_trip() {
 /// or UTF-16 BOM, give the same draft; UTF-16 without a BOM is refused.
 #[test]
 fn corpus_in_other_encodings() {
-    let Some(dir) = shared("corpus") else { return };
+    let dir = fixtures("corpus/raw");
     for path in txt_files(&dir) {
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
         let text = fs::read_to_string(&path).unwrap();

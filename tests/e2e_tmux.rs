@@ -1,6 +1,6 @@
 //! The real binary in a real terminal (tmux), as a person uses it: keys
 //! typed, the screen read back, the draft on disk checked afterwards.
-//! Skipped when tmux is missing, except under CI (where .ci/run installs it).
+//! tmux is required: its absence fails the tests (`.ci/run` installs it).
 
 use std::path::Path;
 use std::process::Command;
@@ -11,16 +11,17 @@ struct Tmux {
 }
 
 impl Tmux {
-    /// Starts `command` in a detached 100×30 session; `None` if tmux is absent.
-    fn start(name: &str, command: &str, env: &[(&str, &Path)]) -> Option<Tmux> {
-        if Command::new("tmux").arg("-V").output().is_err() {
-            assert!(
-                std::env::var_os("CI").is_none(),
-                "tmux is required under CI (.ci/run installs it)"
-            );
-            eprintln!("tmux not installed: skipping the end-to-end test");
-            return None;
-        }
+    /// Starts `command` in a detached 100×30 session.
+    fn start(name: &str, command: &str, env: &[(&str, &Path)]) -> Tmux {
+        Tmux::start_sized(name, command, env, (100, 30))
+    }
+
+    /// Starts `command` in a detached session of `size`.
+    fn start_sized(name: &str, command: &str, env: &[(&str, &Path)], size: (u16, u16)) -> Tmux {
+        assert!(
+            Command::new("tmux").arg("-V").output().is_ok(),
+            "tmux is missing: the end-to-end tests need it (.ci/run installs it)"
+        );
         let socket = format!("zj-{name}-{}", std::process::id());
         let mut full = String::new();
         for (k, v) in env {
@@ -37,15 +38,15 @@ impl Tmux {
                 "new-session",
                 "-d",
                 "-x",
-                "100",
+                &size.0.to_string(),
                 "-y",
-                "30",
+                &size.1.to_string(),
                 &full,
             ])
             .status()
             .unwrap();
         assert!(status.success());
-        Some(Tmux { socket })
+        Tmux { socket }
     }
 
     fn tmux(&self, args: &[&str]) -> String {
@@ -140,9 +141,7 @@ fn open_move_a_section_save_quit_export() {
         .unwrap();
     assert!(out.status.success());
     let cmd = format!("{} --data-dir '{}' open e2e", zongjie(), data.display());
-    let Some(t) = Tmux::start("open", &cmd, &[]) else {
-        return;
-    };
+    let t = Tmux::start("open", &cmd, &[]);
     t.wait_for("大纲");
     // Select 二、工作开展情况 and move it above 一、.
     t.keys(&["j", "j", "j"]);
@@ -180,9 +179,7 @@ fn first_start_create_type_a_title_quit_restart() {
     let data = dir.path().join("data");
     let cmd = format!("{} --data-dir '{}'", zongjie(), data.display());
     {
-        let Some(t) = Tmux::start("first", &cmd, &[]) else {
-            return;
-        };
+        let t = Tmux::start("first", &cmd, &[]);
         // An empty data dir greets the writer with the templates.
         t.wait_for("选一个模板");
         t.keys(&["Enter"]);
@@ -197,9 +194,7 @@ fn first_start_create_type_a_title_quit_restart() {
         t.keys(&["C-q"]);
         t.wait_exit();
     }
-    let Some(t) = Tmux::start("again", &cmd, &[]) else {
-        return;
-    };
+    let t = Tmux::start("again", &cmd, &[]);
     let screen = t.wait_for("第一党支部2026年下半年党建工作总结");
     assert!(screen.contains("草稿"), "{screen}");
     t.keys(&["C-q"]);
@@ -232,13 +227,9 @@ fn a_second_window_opens_read_only() {
     let data = dir.path().join("data");
     new_draft(&data, "two");
     let cmd = format!("{} --data-dir '{}' open two", zongjie(), data.display());
-    let Some(first) = Tmux::start("first-window", &cmd, &[]) else {
-        return;
-    };
+    let first = Tmux::start("first-window", &cmd, &[]);
     first.wait_for("大纲");
-    let Some(second) = Tmux::start("second-window", &cmd, &[]) else {
-        return;
-    };
+    let second = Tmux::start("second-window", &cmd, &[]);
     second.wait_for("只读打开");
     // Typing in the second window changes nothing.
     second.keys(&["Enter"]);
@@ -256,9 +247,7 @@ fn a_change_on_disk_is_not_overwritten_silently() {
     let data = dir.path().join("data");
     new_draft(&data, "disk");
     let cmd = format!("{} --data-dir '{}' open disk", zongjie(), data.display());
-    let Some(t) = Tmux::start("disk", &cmd, &[]) else {
-        return;
-    };
+    let t = Tmux::start("disk", &cmd, &[]);
     t.wait_for("大纲");
     let path = data.join("drafts").join("disk.toml");
     let changed =
@@ -307,9 +296,7 @@ fn sigterm_and_a_closed_terminal_save_the_text() {
             data.display(),
             status.display()
         );
-        let Some(t) = Tmux::start(&format!("sig-{name}"), &cmd, &[]) else {
-            return;
-        };
+        let t = Tmux::start(&format!("sig-{name}"), &cmd, &[]);
         t.wait_for("大纲");
         t.keys(&["j", "Enter"]);
         t.text("信号之前的字");
@@ -354,9 +341,7 @@ fn an_earlier_version_comes_back_from_the_picker() {
     // Type in it and save: the first save keeps the version it replaces.
     let open = format!("{} --data-dir '{}' open hist", zongjie(), data.display());
     {
-        let Some(t) = Tmux::start("hist-edit", &open, &[]) else {
-            return;
-        };
+        let t = Tmux::start("hist-edit", &open, &[]);
         t.wait_for("大纲");
         t.keys(&["Enter", "End"]);
         t.text("（改过）");
@@ -366,9 +351,7 @@ fn an_earlier_version_comes_back_from_the_picker() {
     assert!(draft_text(&data, "hist").contains("（改过）"));
 
     let picker = format!("{} --data-dir '{}'", zongjie(), data.display());
-    let Some(t) = Tmux::start("hist-picker", &picker, &[]) else {
-        return;
-    };
+    let t = Tmux::start("hist-picker", &picker, &[]);
     t.wait_for("F4 早先版本");
     t.keys(&["F4"]);
     let screen = t.wait_for("早先的版本：hist");
@@ -412,8 +395,7 @@ fn a_whole_summary_typed_with_enter_down_and_typing_alone() {
     )
     .unwrap();
     let cmd = format!("{} --data-dir '{}' open typed", zongjie(), data.display());
-    let t = Tmux::start("typed", &cmd, &[("ZONGJIE_CONFIG_DIR", &config)])
-        .expect("tmux is required for this test (.ci/run installs it)");
+    let t = Tmux::start("typed", &cmd, &[("ZONGJIE_CONFIG_DIR", &config)]);
     t.wait_for("大纲");
     // Each step: text typed, then the key that goes on.
     let steps: &[(&str, &str)] = &[
@@ -475,8 +457,7 @@ fn a_whole_summary_typed_with_enter_down_and_typing_alone() {
     assert_eq!(t.tmux(&["show-buffer"]), "每月学习一次。");
     t.keys(&["C-q"]);
     t.wait_exit();
-    let t = Tmux::start("typed-again", &cmd, &[("ZONGJIE_CONFIG_DIR", &config)])
-        .expect("tmux is required for this test (.ci/run installs it)");
+    let t = Tmux::start("typed-again", &cmd, &[("ZONGJIE_CONFIG_DIR", &config)]);
     t.wait_for("› 一是抓好学习 · 正文");
     t.text("全年不少于十二次。");
     t.wait_for("十二次");
@@ -502,8 +483,7 @@ fn ctrl_e_exports_a_docx_and_shows_the_path() {
         zongjie(),
         data.display()
     );
-    let t = Tmux::start("docx", &cmd, &[])
-        .expect("tmux is required for this test (.ci/run installs it)");
+    let t = Tmux::start("docx", &cmd, &[]);
     t.wait_for("大纲");
     t.keys(&["C-e"]);
     let prompt = t.wait_for("导出为");
@@ -530,8 +510,7 @@ fn ctrl_e_exports_a_docx_and_shows_the_path() {
         zongjie(),
         data.display()
     );
-    let t = Tmux::start("docx-stdout", &cmd, &[])
-        .expect("tmux is required for this test (.ci/run installs it)");
+    let t = Tmux::start("docx-stdout", &cmd, &[]);
     let screen = t.wait_for("exit=");
     assert!(screen.contains(".docx 文件不在终端中显示"), "{screen}");
     assert!(!screen.contains("exit=0"), "{screen}");
@@ -545,8 +524,7 @@ fn f3_starts_the_next_periods_draft() {
     let data = dir.path().join("data");
     new_draft(&data, "h1");
     let cmd = format!("{} --data-dir '{}'", zongjie(), data.display());
-    let t = Tmux::start("next-period", &cmd, &[])
-        .expect("tmux is required for this test (.ci/run installs it)");
+    let t = Tmux::start("next-period", &cmd, &[]);
     t.wait_for("XX党支部2020年上半年党建工作总结");
     t.keys(&["F3"]);
     let screen = t.wait_for("XX党支部2020年下半年党建工作总结");
@@ -592,8 +570,7 @@ fn f9_shows_the_earlier_draft_for_the_selected_part() {
     );
     let before = draft_text(&data, "h1");
     let cmd = format!("{} --data-dir '{}' open h2", zongjie(), data.display());
-    let t = Tmux::start("reference", &cmd, &[])
-        .expect("tmux is required for this test (.ci/run installs it)");
+    let t = Tmux::start("reference", &cmd, &[]);
     t.wait_for("大纲");
     // 标题, 导语, 一、党支部基本情况, 二、工作开展情况, its （一）.
     t.keys(&["j", "j", "j", "j"]);
@@ -621,8 +598,7 @@ fn ctrl_t_keeps_a_draft_as_a_template() {
     let config = dir.path().join("config");
     new_draft(&data, "mine");
     let cmd = format!("{} --data-dir '{}'", zongjie(), data.display());
-    let t = Tmux::start("save-template", &cmd, &[("ZONGJIE_CONFIG_DIR", &config)])
-        .expect("tmux is required for this test (.ci/run installs it)");
+    let t = Tmux::start("save-template", &cmd, &[("ZONGJIE_CONFIG_DIR", &config)]);
     t.wait_for("XX党支部2020年上半年党建工作总结");
     t.keys(&["C-t"]);
     t.wait_for("模板名：");
@@ -642,4 +618,314 @@ fn ctrl_t_keeps_a_draft_as_a_template() {
         listed.lines().any(|l| l.starts_with("my-branch")),
         "{listed}"
     );
+}
+
+// ---- Issue 15: the editor tells the truth and never stalls. ----
+
+/// The zongjie process in the session: the pane's process, or its child
+/// when a shell runs it.
+fn zongjie_pid(t: &Tmux) -> String {
+    let pane = t.tmux(&["display", "-p", "#{pane_pid}"]).trim().to_string();
+    let comm = std::fs::read_to_string(format!("/proc/{pane}/comm")).unwrap_or_default();
+    if comm.trim() == "zongjie" {
+        return pane;
+    }
+    let out = Command::new("pgrep")
+        .args(["-P", &pane, "-x", "zongjie"])
+        .output()
+        .unwrap();
+    let child = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    assert!(!child.is_empty(), "zongjie's pid under {pane}");
+    child
+}
+
+/// CPU time the process has used, in clock ticks (user + system).
+fn cpu_ticks(pid: &str) -> u64 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap();
+    // The fields after the command name, which is in parentheses.
+    let rest = &stat[stat.rfind(')').unwrap() + 2..];
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    fields[11].parse::<u64>().unwrap() + fields[12].parse::<u64>().unwrap()
+}
+
+fn resize(t: &Tmux, width: u16, height: u16) {
+    t.tmux(&[
+        "resize-window",
+        "-x",
+        &width.to_string(),
+        "-y",
+        &height.to_string(),
+    ]);
+}
+
+/// Waits until the screen is `rows` rows tall with the status bar on the
+/// last row and the panes' bottom border just above it: a whole frame.
+fn wait_for_frame(t: &Tmux, rows: usize) -> String {
+    let start = Instant::now();
+    loop {
+        let screen = t.screen();
+        let lines: Vec<&str> = screen.lines().collect();
+        if lines.len() == rows && lines[rows - 1].contains("F1") && lines[rows - 2].starts_with('└')
+        {
+            return screen;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "no whole {rows}-row frame; screen:\n{screen}"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+fn open_new_draft(name: &str, data: &Path) -> Tmux {
+    new_draft(data, name);
+    let cmd = format!("{} --data-dir '{}' open {name}", zongjie(), data.display());
+    let t = Tmux::start(name, &cmd, &[]);
+    t.wait_for("大纲");
+    t
+}
+
+#[test]
+fn after_a_resize_the_next_key_is_handled_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let t = open_new_draft("resize-key", &dir.path().join("data"));
+    resize(&t, 100, 26);
+    // Drawn for the new size without a key.
+    wait_for_frame(&t, 26);
+    std::thread::sleep(Duration::from_millis(300));
+    t.tmux(&["send-keys", "j"]);
+    t.wait_for("▶导语");
+    t.keys(&["C-q"]);
+    t.wait_exit();
+}
+
+#[test]
+fn a_storm_of_resizes_leaves_the_editor_idle_and_answering() {
+    let dir = tempfile::tempdir().unwrap();
+    let t = open_new_draft("storm", &dir.path().join("data"));
+    let pid = zongjie_pid(&t);
+    for i in 0..100u16 {
+        match i % 3 {
+            0 => resize(&t, 10, 3),
+            1 => resize(&t, 1, 1),
+            _ => resize(&t, 60 + i % 40, 20 + i % 10),
+        }
+    }
+    resize(&t, 100, 30);
+    // Drawn whole at the last size without a key.
+    wait_for_frame(&t, 30);
+    // Idle: a busy loop would use a whole second of CPU in a second.
+    std::thread::sleep(Duration::from_millis(300));
+    let before = cpu_ticks(&pid);
+    std::thread::sleep(Duration::from_secs(1));
+    let used = cpu_ticks(&pid) - before;
+    assert!(
+        used < 50,
+        "{used} ticks of CPU in one idle second after the storm"
+    );
+    // The next key is handled, and Ctrl+Q quits.
+    t.tmux(&["send-keys", "j"]);
+    t.wait_for("▶导语");
+    t.keys(&["C-q"]);
+    t.wait_exit();
+}
+
+#[test]
+fn a_larger_window_is_drawn_whole_without_a_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let t = open_new_draft("grow", &dir.path().join("data"));
+    resize(&t, 60, 20);
+    wait_for_frame(&t, 20);
+    resize(&t, 100, 30);
+    let screen = wait_for_frame(&t, 30);
+    assert!(screen.lines().all(|l| !l.contains("┘┐")), "{screen}");
+    t.keys(&["C-q"]);
+    t.wait_exit();
+}
+
+#[test]
+fn the_picker_after_a_resize_looks_as_if_started_at_that_size() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    new_draft(&data, "pick-a");
+    new_draft(&data, "pick-b");
+    let cmd = format!("{} --data-dir '{}'", zongjie(), data.display());
+    let resized = Tmux::start("pick-resized", &cmd, &[]);
+    resized.wait_for("pick-a");
+    resize(&resized, 90, 28);
+    resized.keys(&["Down"]);
+    let fresh = Tmux::start_sized("pick-fresh", &cmd, &[], (90, 28));
+    fresh.wait_for("pick-a");
+    fresh.keys(&["Down"]);
+    // Both settle, then must be the same screen.
+    std::thread::sleep(Duration::from_millis(300));
+    let (a, b) = (resized.screen(), fresh.screen());
+    assert_eq!(a.lines().count(), 28);
+    assert_eq!(a, b, "resized:\n{a}\nstarted at 90×28:\n{b}");
+    for t in [resized, fresh] {
+        t.keys(&["C-q"]);
+        t.wait_exit();
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn suspend_and_continue_leave_and_restore_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    new_draft(&data, "tstp");
+    let t = Tmux::start("tstp", "bash --norc --noprofile", &[]);
+    std::thread::sleep(Duration::from_millis(300));
+    t.text(&format!(
+        "{} --data-dir '{}' open tstp",
+        zongjie(),
+        data.display()
+    ));
+    t.keys(&["Enter"]);
+    t.wait_for("大纲");
+    let pid = zongjie_pid(&t);
+    Command::new("kill").args(["-TSTP", &pid]).status().unwrap();
+    // The shell's own screen, with its note, and the mouse given back.
+    let screen = t.wait_for("Stopped");
+    assert!(!screen.contains("大纲"), "{screen}");
+    let flags = |t: &Tmux| t.tmux(&["display", "-p", "#{alternate_on} #{mouse_any_flag}"]);
+    assert_eq!(flags(&t).trim(), "0 0");
+    // Resized while stopped: drawn at the new size on continue.
+    resize(&t, 90, 28);
+    t.text("fg");
+    t.keys(&["Enter"]);
+    wait_for_frame(&t, 28);
+    assert_eq!(flags(&t).trim(), "1 1");
+    // Raw mode again: keys reach the editor and are not echoed.
+    t.tmux(&["send-keys", "j"]);
+    t.wait_for("▶导语");
+    t.keys(&["C-q"]);
+    // Back in the shell: the alternate screen and the mouse given back.
+    let start = Instant::now();
+    while flags(&t).trim() != "0 0" {
+        assert!(start.elapsed() < Duration::from_secs(10), "{}", t.screen());
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let screen = t.screen();
+    assert!(!screen.contains("大纲"), "{screen}");
+}
+
+/// The draft's title as `export` writes it and as `list` shows it.
+fn exported_title(data: &Path, id: &str) -> (String, String) {
+    let export = Command::new(zongjie())
+        .arg("--data-dir")
+        .arg(data)
+        .args(["export", id, "-o", "-"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(export.stdout).unwrap();
+    let list = Command::new(zongjie())
+        .arg("--data-dir")
+        .arg(data)
+        .arg("list")
+        .output()
+        .unwrap();
+    (
+        text.lines().next().unwrap_or("").to_string(),
+        String::from_utf8(list.stdout).unwrap(),
+    )
+}
+
+#[test]
+fn text_typed_and_taken_back_is_saved_as_shown() {
+    const TITLE: &str = "XX党支部2020年上半年党建工作总结";
+    // Typed then deleted; typed then undone; pasted then undone.
+    let cases: [(&str, &dyn Fn(&Tmux)); 3] = [
+        ("backspace", &|t: &Tmux| {
+            t.text("Z");
+            t.wait_for("总结Z");
+            t.keys(&["BSpace"]);
+        }),
+        ("undo", &|t: &Tmux| {
+            t.text("Z");
+            t.wait_for("总结Z");
+            t.keys(&["C-z"]);
+        }),
+        ("paste", &|t: &Tmux| {
+            t.tmux(&["set-buffer", "（贴入）"]);
+            t.tmux(&["paste-buffer", "-p"]);
+            t.wait_for("总结（贴入）");
+            t.keys(&["C-z"]);
+        }),
+    ];
+    for (name, edit) in cases {
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().join("data");
+        let t = open_new_draft(&format!("back-{name}"), &data);
+        t.keys(&["Enter", "End"]);
+        edit(&t);
+        let start = Instant::now();
+        loop {
+            let screen = t.screen();
+            let shown = screen.lines().filter(|l| l.contains(TITLE)).count();
+            if !screen.contains("总结Z") && !screen.contains("（贴入）") && shown >= 3 {
+                break;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "{name}: the screen still shows the change:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        t.keys(&["C-q"]);
+        t.wait_exit();
+        let (exported, list) = exported_title(&data, &format!("back-{name}"));
+        assert_eq!(exported, TITLE, "{name}: export");
+        assert!(
+            list.contains(TITLE) && !list.contains("总结Z") && !list.contains("贴入"),
+            "{name}: list\n{list}"
+        );
+    }
+}
+
+#[test]
+fn help_over_chinese_text_keeps_its_left_border_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let t = open_new_draft("wide", &data);
+    // Long Chinese outline rows under the help, at several widths so that
+    // the border falls on the second half of a character somewhere.
+    t.keys(&["j", "j", "j", "j"]);
+    for width in 116..=124u16 {
+        resize(&t, width, 40);
+        wait_for_frame(&t, 40);
+        t.keys(&["F1"]);
+        let screen = t.wait_for("┌ 帮助");
+        // The popup's left edge: the display column of its top-left corner.
+        let top_line = screen.lines().find(|l| l.contains("┌ 帮助")).unwrap();
+        let before = &top_line[..top_line.find("┌ 帮助").unwrap()];
+        let left = unicode_width::UnicodeWidthStr::width(before);
+        // The character at each row's display column `left`.
+        let at = |line: &str| {
+            let mut column = 0;
+            for c in line.chars() {
+                let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+                if column == left {
+                    return Some(c);
+                }
+                if column + w > left {
+                    return None; // a wide character covers the column
+                }
+                column += w;
+            }
+            None
+        };
+        let lines: Vec<&str> = screen.lines().collect();
+        let top = lines
+            .iter()
+            .position(|l| at(l) == Some('┌'))
+            .unwrap_or_else(|| panic!("no popup corner at column {left} at {width}×40:\n{screen}"));
+        let bottom = lines.iter().rposition(|l| at(l) == Some('└')).unwrap();
+        for line in &lines[top + 1..bottom] {
+            assert_eq!(at(line), Some('│'), "at {width}×40:\n{screen}");
+        }
+        t.keys(&["Escape"]);
+    }
+    t.keys(&["C-q"]);
+    t.wait_exit();
 }

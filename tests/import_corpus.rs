@@ -14,7 +14,9 @@ use zongjie::plain_text::{
 
 /// A folder of documents shipped with the tests; its absence fails.
 fn fixtures(dir: &str) -> PathBuf {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join(dir);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join(dir);
     assert!(
         path.is_dir(),
         "{} is missing: the test documents ship with the repository",

@@ -23,6 +23,7 @@ use crate::plain_text::{
     Paragraph, head_paragraphs, item_paragraphs, section_paragraphs, tail_paragraphs,
 };
 use crate::storage::DraftLocation;
+use crate::ui::{FieldView, text_position};
 
 /// The pane that has the keyboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -818,15 +819,21 @@ pub(super) fn handle_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             outline_action(e, action, app.size.1, lang, &mut app.message)
         }
         Focus::Editor => {
-            if let Some(effects) =
-                super::typing::field_key(e, &mut app.typing, action, key, lang, &mut app.message)
-            {
+            if let Some(effects) = super::typing::field_key(
+                e,
+                &mut app.typing,
+                app.size,
+                action,
+                key,
+                lang,
+                &mut app.message,
+            ) {
                 // A cursor move, a selection or the clipboard: the typing
                 // run ends (a cut or paste is a step of its own already).
                 e.end_typing_run();
                 return effects;
             }
-            editor_key(e, action, key, lang, &mut app.message)
+            editor_key(e, action, key, app.size, lang, &mut app.message)
         }
         Focus::Findings => findings_action(e, action),
         Focus::Preview => {
@@ -1015,6 +1022,7 @@ fn editor_key(
     e: &mut EditorState,
     action: Option<Action>,
     key: KeyEvent,
+    size: (u16, u16),
     lang: crate::i18n::Lang,
     message: &mut Option<super::Message>,
 ) -> Vec<Effect> {
@@ -1066,12 +1074,25 @@ fn editor_key(
         }
         KeyCode::Up | KeyCode::Down if plain => {
             e.typing = None;
-            let before = fa.area.cursor();
-            fa.area.input(Input::from(key));
-            if fa.area.cursor() == before {
+            let up = key.code == KeyCode::Up;
+            // By screen rows as drawn (wrapped by the line-breaking rule).
+            let target = active_view(e, size, lang).and_then(|view| {
+                let (row, col) = view.cursor;
+                let next = if up {
+                    row.checked_sub(1)
+                } else {
+                    Some(row + 1)
+                };
+                next.filter(|&r| r < view.rows.len())
+                    .map(|r| text_position(&view.rows, r, col))
+            });
+            match (target, e.fields.active_mut()) {
+                (Some(at), Some(fa)) => jump_cursor(fa, at),
                 // At the edge of the field: move to the neighbouring field,
                 // and on to the neighbouring part.
-                super::typing::move_across_parts(e, key.code == KeyCode::Down);
+                _ => {
+                    super::typing::move_across_parts(e, !up);
+                }
             }
             return Vec::new();
         }
@@ -1419,9 +1440,8 @@ fn click_in_fields(
     else {
         return;
     };
-    if e.fields.active != index {
-        e.fields.active = index;
-    }
+    let was_active = e.fields.active == index;
+    e.fields.active = index;
     let slot = slots[index];
     if !slot.text.contains(at) {
         return;
@@ -1429,16 +1449,36 @@ fn click_in_fields(
     let Some(fa) = e.fields.active_mut() else {
         return;
     };
-    let (top_row, top_col) = fa.area.scroll_offset();
-    let data = fa.area.screen_to_data(
-        usize::from(row - slot.text.y) + usize::from(top_row),
-        usize::from(column - slot.text.x) + usize::from(top_col),
+    // The view as drawn: scrolled to the cursor when it was the active field.
+    let view = crate::ui::FieldView::new(fa, slot.text.width, slot.text.height, was_active);
+    let at = view.position_at(
+        usize::from(row - slot.text.y),
+        usize::from(column - slot.text.x),
     );
     fa.area.cancel_selection();
-    fa.area.move_cursor(CursorMove::Jump(
-        data.0.min(usize::from(u16::MAX)) as u16,
-        data.1.min(usize::from(u16::MAX)) as u16,
-    ));
+    jump_cursor(fa, at);
+}
+
+/// Puts the cursor at (line, character) of the field.
+fn jump_cursor(fa: &mut super::FieldArea, (line, char): (usize, usize)) {
+    let clamp = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
+    fa.area
+        .move_cursor(CursorMove::Jump(clamp(line), clamp(char)));
+}
+
+/// The active field as the editor pane draws it at `size`, if it is shown.
+pub(super) fn active_view(
+    e: &EditorState,
+    size: (u16, u16),
+    lang: crate::i18n::Lang,
+) -> Option<FieldView> {
+    let area = ratatui::layout::Rect::new(0, 0, size.0, size.1);
+    let pane = crate::ui::editor_layout(area, e.focus, e.show_findings).editor?;
+    let inner = pane.inner(ratatui::layout::Margin::new(1, 1));
+    let slots = crate::ui::field_slots(inner, &e.fields, lang);
+    let slot = slots.get(e.fields.active)?;
+    let fa = e.fields.active()?;
+    Some(FieldView::new(fa, slot.text.width, slot.text.height, true))
 }
 
 pub(super) fn handle_mouse(app: &mut App, mouse: MouseEvent) -> Vec<Effect> {
@@ -1498,9 +1538,18 @@ pub(super) fn handle_mouse(app: &mut App, mouse: MouseEvent) -> Vec<Effect> {
                 };
                 e.select(target);
             } else if hit(layout.editor)
+                && let Some(view) = active_view(e, size, lang)
                 && let Some(fa) = e.fields.active_mut()
             {
-                fa.area.scroll((if down { 3 } else { -3 }, 0));
+                // The text follows the cursor: move it three rows.
+                let (row, col) = view.cursor;
+                let last = view.rows.len().saturating_sub(1);
+                let row = if down {
+                    (row + 3).min(last)
+                } else {
+                    row.saturating_sub(3)
+                };
+                jump_cursor(fa, text_position(&view.rows, row, col));
             }
             app.dirty_screen = true;
         }

@@ -15,6 +15,7 @@ use super::{Effect, Message};
 use crate::document::{Document, Edit, Field, ItemRef};
 use crate::i18n::Lang;
 use crate::keymap::Action;
+use crate::ui::FieldView;
 
 /// What the editing keys remember between presses.
 #[derive(Debug, Default)]
@@ -66,12 +67,15 @@ pub(super) fn say(message: &mut Option<Message>, text: &str, error: bool) {
 pub(super) fn field_key(
     e: &mut EditorState,
     typing: &mut Typing,
+    size: (u16, u16),
     action: Option<Action>,
     key: KeyEvent,
     lang: Lang,
     message: &mut Option<Message>,
 ) -> Option<Vec<Effect>> {
     let read_only = e.read_only;
+    // The screen lines as the editor pane draws them.
+    let view = super::editor::active_view(e, size, lang);
     let fa = e.fields.active_mut()?;
     let field = fa.field;
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
@@ -156,7 +160,9 @@ pub(super) fn field_key(
         KeyCode::Home => {
             with_shift(area);
             let DataCursor(row, col) = area.cursor();
-            let start = screen_line_start(area);
+            let start = view
+                .as_ref()
+                .map_or_else(|| screen_line_start(area), screen_line_start_in);
             // At the start of a screen line already: the paragraph's start.
             let target = if start == (row, col) { (row, 0) } else { start };
             jump(area, target);
@@ -169,7 +175,8 @@ pub(super) fn field_key(
             let target = if again {
                 (here.0, area.lines()[here.0].chars().count())
             } else {
-                screen_line_end(area)
+                view.as_ref()
+                    .map_or_else(|| screen_line_end(area), screen_line_end_in)
             };
             jump(area, target);
             typing.end_pressed_at = Some((field, target));
@@ -222,6 +229,24 @@ fn jump(area: &mut TextArea<'static>, (row, col): (usize, usize)) {
         row.min(usize::from(u16::MAX)) as u16,
         col.min(usize::from(u16::MAX)) as u16,
     ));
+}
+
+/// Where the cursor's row starts, in the view the editor pane draws.
+fn screen_line_start_in(view: &FieldView) -> (usize, usize) {
+    view.rows
+        .get(view.cursor.0)
+        .map_or((0, 0), |r| (r.line, r.start))
+}
+
+/// Where the cursor's row ends, in the view the editor pane draws: after
+/// its last character, or on it inside a wrapped paragraph (after it is
+/// the next row's start).
+fn screen_line_end_in(view: &FieldView) -> (usize, usize) {
+    view.rows.get(view.cursor.0).map_or((0, 0), |r| {
+        let len = r.text.chars().count();
+        let back = usize::from(!r.last && len > 0);
+        (r.line, r.start + len - back)
+    })
 }
 
 /// Where the screen line of the cursor starts (the widget wraps long

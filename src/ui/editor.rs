@@ -8,10 +8,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
+use super::FieldView;
 use super::outline::entry_label;
 use super::{centered, truncate};
 use crate::app::{
-    App, EditorState, Entry, FieldEditor, FindInput, FindState, Focus, Popup, field_label,
+    App, EditorState, Entry, FieldArea, FieldEditor, FindInput, FindState, Focus, Popup,
+    field_label,
 };
 use crate::document::{NumberingStyle, SectionKind};
 use crate::i18n::Lang;
@@ -121,14 +123,12 @@ pub fn draw(frame: &mut Frame, app: &App, e: &EditorState, area: Rect) {
             slot.label,
         );
         let text_area = slot.text;
-        frame.render_widget(&fa.area, text_area);
+        let view = FieldView::new(fa, text_area.width, text_area.height, active);
+        draw_field_text(frame, app, fa, &view, text_area);
         if active && focused {
-            let cursor = fa.area.screen_cursor();
-            let (top_row, _) = fa.area.scroll_offset();
-            let row = cursor.row.saturating_sub(usize::from(top_row));
-            let col = cursor
-                .col
-                .min(usize::from(text_area.width.saturating_sub(1)));
+            let (row, col) = view.cursor;
+            let row = row.saturating_sub(view.top);
+            let col = col.min(usize::from(text_area.width.saturating_sub(1)));
             if row < usize::from(text_area.height) {
                 frame.set_cursor_position(Position::new(
                     text_area.x + col as u16,
@@ -370,6 +370,42 @@ fn draw_find(frame: &mut Frame, app: &App, state: &FindState, area: Rect) {
     frame.set_cursor_position(Position::new(rect.x + col, rect.y + row));
 }
 
+/// The rows of a field's text in view, the selection (shift+arrows, a
+/// find match) highlighted.
+fn draw_field_text(frame: &mut Frame, app: &App, fa: &FieldArea, view: &FieldView, area: Rect) {
+    let theme = &app.settings.theme;
+    let selection = fa.area.selection_range();
+    let selected = |line: usize, char: usize| {
+        selection.is_some_and(|(from, to)| (line, char) >= from && (line, char) < to)
+    };
+    let lines: Vec<Line> = view
+        .rows
+        .iter()
+        .skip(view.top)
+        .take(usize::from(area.height))
+        .map(|row| {
+            if selection.is_none() {
+                return Line::from(row.text.clone());
+            }
+            Line::from(
+                row.text
+                    .chars()
+                    .enumerate()
+                    .map(|(k, c)| {
+                        let style = if selected(row.line, row.start + k) {
+                            theme.selection
+                        } else {
+                            theme.text
+                        };
+                        Span::styled(c.to_string(), style)
+                    })
+                    .collect::<Vec<_>>(),
+            )
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines).style(theme.text), area);
+}
+
 /// Where one field of the editor pane is drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct FieldSlot {
@@ -422,8 +458,8 @@ pub fn field_slots(inner: Rect, fields: &FieldEditor, lang: Lang) -> Vec<FieldSl
         } else {
             let label_cols = label_width.min(inner.width / 2);
             let width = inner.width - label_cols;
-            let text_width = fa.text().width() as u16;
-            let rows = (text_width / width.max(1) + 1).clamp(1, 3).min(bottom - y);
+            let wrapped = super::rows_needed(fa.area.lines(), usize::from(width.max(1)));
+            let rows = (wrapped as u16).clamp(1, 3).min(bottom - y);
             (
                 Rect::new(inner.x, y, label_cols, 1),
                 Rect::new(inner.x + label_cols, y, width, rows),

@@ -5,6 +5,7 @@
 mod diff_lines;
 mod editor;
 mod export_prompt;
+mod field_view;
 mod findings;
 mod help;
 mod line_cache;
@@ -17,6 +18,9 @@ mod status;
 mod target;
 
 pub use editor::{FieldSlot, field_slots};
+pub use field_view::{
+    FieldView, ScreenRow, rows_needed, screen_position, screen_rows, text_position,
+};
 pub use outline::outline_top;
 pub use picker::{picker_hint_lines, trash_lines};
 pub use preview::preview_max_scroll;

@@ -433,6 +433,8 @@ fn typing_in_an_item_keeps_the_preview_of_its_section_whole() {
     let body = "第一段。\n第二段。\n第三段。";
     doc.sections[1].items[1].body = body.into();
     let mut app = editor(doc, Lang::Zh);
+    // At 120×40 the heading is one row: Down goes on to the body.
+    render(&mut app, 120, 40);
     // The second item of 二、工作开展情况, its body: on screen with its
     // section in the preview.
     press(&mut app, "j j j j j Enter Down");

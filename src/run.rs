@@ -98,7 +98,7 @@ pub fn run(mut app: App, store: &Store, opened: Opened) -> io::Result<Option<i32
         }
         #[cfg(unix)]
         if let Some(terminal_signals) = &terminal_signals {
-            answer_terminal_signals(terminal_signals, &mut tui, &mut app)?;
+            answer_terminal_signals(terminal_signals, &mut tui, &mut app);
         }
         if app.dirty_screen {
             tui.terminal.draw(|frame| crate::ui::draw(frame, &app))?;
@@ -139,8 +139,8 @@ pub fn run(mut app: App, store: &Store, opened: Opened) -> io::Result<Option<i32
                         // crossterm's own note of a resize the signal pipe
                         // already brought is not drawn a second time.
                         if (width, height) != app.size {
-                            let (width, height) = tui.redraw_all()?;
-                            app.handle_event(event::Event::Resize(width, height));
+                            let size = tui.redraw_all().unwrap_or((width, height));
+                            app.handle_event(event::Event::Resize(size.0, size.1));
                         }
                     } else {
                         let effects = app.handle_event(event);
@@ -177,23 +177,32 @@ fn answer_terminal_signals(
     signals: &crate::signals::TerminalSignals,
     tui: &mut Tui,
     app: &mut App,
-) -> io::Result<()> {
+) {
     let mut events = signals.take();
     if events.suspend {
-        tui.suspend()?;
-        signals.stop_now()?;
-        // Continued: what arrived while stopped is answered below.
-        events = signals.take();
+        // Stopped only once the terminal is the shell's again: an editor
+        // stopped on a raw terminal would leave the writer stuck.
+        if tui.suspend().is_ok() && signals.stop_now().is_ok() {
+            // Continued: what arrived while stopped is answered below.
+            events = signals.take();
+        }
         events.continued = true;
     }
-    if events.continued {
-        let (width, height) = tui.resume()?;
-        app.handle_event(event::Event::Resize(width, height));
+    let size = if events.continued {
+        tui.resume()
     } else if events.resized {
-        let (width, height) = tui.redraw_all()?;
-        app.handle_event(event::Event::Resize(width, height));
+        tui.redraw_all()
+    } else {
+        return;
+    };
+    // A terminal that cannot be asked its size is drawn as it was; one
+    // that is gone is noticed by the next wait, which saves the text.
+    match size {
+        Ok((width, height)) => {
+            app.handle_event(event::Event::Resize(width, height));
+        }
+        Err(_) => app.dirty_screen = true,
     }
-    Ok(())
 }
 
 const SIGNAL_POLL: Duration = Duration::from_millis(250);

@@ -757,11 +757,19 @@ fn the_picker_after_a_resize_looks_as_if_started_at_that_size() {
     let fresh = Tmux::start_sized("pick-fresh", &cmd, &[], (90, 28));
     fresh.wait_for("pick-a");
     fresh.keys(&["Down"]);
-    // Both settle, then must be the same screen.
-    std::thread::sleep(Duration::from_millis(300));
-    let (a, b) = (resized.screen(), fresh.screen());
-    assert_eq!(a.lines().count(), 28);
-    assert_eq!(a, b, "resized:\n{a}\nstarted at 90×28:\n{b}");
+    // Once both have drawn, they show the same screen.
+    let start = Instant::now();
+    loop {
+        let (a, b) = (resized.screen(), fresh.screen());
+        if a == b && a.lines().count() == 28 {
+            break;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "resized:\n{a}\nstarted at 90×28:\n{b}"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
     for t in [resized, fresh] {
         t.keys(&["C-q"]);
         t.wait_exit();
@@ -884,6 +892,23 @@ fn text_typed_and_taken_back_is_saved_as_shown() {
     }
 }
 
+/// The character at display column `left` of `line`; `None` where a wide
+/// character covers that column or the line is shorter.
+fn char_at(line: &str, left: usize) -> Option<char> {
+    let mut column = 0;
+    for c in line.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if column == left {
+            return Some(c);
+        }
+        if column + w > left {
+            return None;
+        }
+        column += w;
+    }
+    None
+}
+
 #[test]
 fn help_over_chinese_text_keeps_its_left_border_whole() {
     let dir = tempfile::tempdir().unwrap();
@@ -896,34 +921,29 @@ fn help_over_chinese_text_keeps_its_left_border_whole() {
         resize(&t, width, 40);
         wait_for_frame(&t, 40);
         t.keys(&["F1"]);
-        let screen = t.wait_for("┌ 帮助");
-        // The popup's left edge: the display column of its top-left corner.
-        let top_line = screen.lines().find(|l| l.contains("┌ 帮助")).unwrap();
-        let before = &top_line[..top_line.find("┌ 帮助").unwrap()];
-        let left = unicode_width::UnicodeWidthStr::width(before);
-        // The character at each row's display column `left`.
-        let at = |line: &str| {
-            let mut column = 0;
-            for c in line.chars() {
-                let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-                if column == left {
-                    return Some(c);
-                }
-                if column + w > left {
-                    return None; // a wide character covers the column
-                }
-                column += w;
+        // The whole popup on screen: its top and bottom corners.
+        let start = Instant::now();
+        let (screen, left, top, bottom) = loop {
+            let screen = t.wait_for("┌ 帮助");
+            // The popup's left edge: the display column of its top-left corner.
+            let top_line = screen.lines().find(|l| l.contains("┌ 帮助")).unwrap();
+            let before = &top_line[..top_line.find("┌ 帮助").unwrap()];
+            let left = unicode_width::UnicodeWidthStr::width(before);
+            let lines: Vec<&str> = screen.lines().collect();
+            let top = lines.iter().position(|l| char_at(l, left) == Some('┌'));
+            let bottom = lines.iter().rposition(|l| char_at(l, left) == Some('└'));
+            if let (Some(top), Some(bottom)) = (top, bottom) {
+                break (screen.clone(), left, top, bottom);
             }
-            None
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "no whole popup at column {left} at {width}×40:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
         };
         let lines: Vec<&str> = screen.lines().collect();
-        let top = lines
-            .iter()
-            .position(|l| at(l) == Some('┌'))
-            .unwrap_or_else(|| panic!("no popup corner at column {left} at {width}×40:\n{screen}"));
-        let bottom = lines.iter().rposition(|l| at(l) == Some('└')).unwrap();
         for line in &lines[top + 1..bottom] {
-            assert_eq!(at(line), Some('│'), "at {width}×40:\n{screen}");
+            assert_eq!(char_at(line, left), Some('│'), "at {width}×40:\n{screen}");
         }
         t.keys(&["Escape"]);
     }

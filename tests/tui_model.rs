@@ -201,6 +201,22 @@ impl Model {
         self.redo.clear();
     }
 
+    /// Whether deleting the selection asks first: a section with text
+    /// besides its title.
+    fn delete_asks(&self) -> bool {
+        match self.entries()[self.selected][0] {
+            Field::SectionTitle(s) => {
+                let section = &self.doc.sections[s];
+                !section.intro.trim().is_empty()
+                    || section
+                        .items
+                        .iter()
+                        .any(|i| !i.heading.trim().is_empty() || !i.body.trim().is_empty())
+            }
+            _ => false,
+        }
+    }
+
     fn entry_index(&self, fields: &[Field]) -> Option<usize> {
         self.entries().iter().position(|e| e == fields)
     }
@@ -244,26 +260,38 @@ impl Model {
             }
             "d" | "Delete" => {
                 self.run = None;
-                let focus = match entry[0] {
+                // The selection stays in place: the next item (else the
+                // previous, else the section); the next section (else the
+                // previous, else the preamble).
+                let stay = match entry[0] {
                     Field::ItemHeading(s, i) => {
                         let before = self.doc.clone();
                         self.doc.sections[s].items.remove(i);
                         self.structural(before);
-                        Some(s)
+                        Some(match self.doc.sections[s].items.len() {
+                            0 => vec![Field::SectionTitle(s), Field::SectionIntro(s)],
+                            n => {
+                                let i = i.min(n - 1);
+                                vec![Field::ItemHeading(s, i), Field::ItemBody(s, i)]
+                            }
+                        })
                     }
                     Field::SectionTitle(s) => {
                         let before = self.doc.clone();
                         self.doc.sections.remove(s);
                         self.structural(before);
-                        Some(s.saturating_sub(1))
+                        Some(match self.doc.sections.len() {
+                            0 => vec![Field::Preamble],
+                            n => vec![
+                                Field::SectionTitle(s.min(n - 1)),
+                                Field::SectionIntro(s.min(n - 1)),
+                            ],
+                        })
                     }
                     _ => None,
                 };
-                if let Some(s) = focus {
-                    let last = self.entries().len() - 1;
-                    self.selected = self
-                        .entry_index(&[Field::SectionTitle(s), Field::SectionIntro(s)])
-                        .unwrap_or(self.selected.min(last));
+                if let Some(stay) = stay {
+                    self.selected = self.entry_index(&stay).unwrap();
                     self.active = 0;
                     self.cursor = (0, 0);
                 }
@@ -282,11 +310,15 @@ impl Model {
                 self.run = None;
                 self.in_editor = false;
             }
+            // Enter ends a one-line field: on to the next field, and from
+            // the last one on to the next part of the outline.
             "Enter" if !multiline(self.field()) => {
                 self.run = None;
                 if self.active + 1 < self.entries()[self.selected].len() {
                     self.active += 1;
                     self.cursor = (0, 0);
+                } else if self.selected + 1 < self.entries().len() {
+                    self.select(self.selected + 1);
                 }
             }
             "Enter" => {
@@ -362,10 +394,20 @@ impl Model {
         if !self.in_editor {
             return;
         }
+        // In a one-line field the lines are joined as Chinese is written:
+        // nothing between, a space only between two Latin words.
         let text = if multiline(self.field()) {
             text.to_string()
         } else {
-            text.replace('\n', " ")
+            let latin = |c: char| c.is_ascii_alphanumeric();
+            let mut joined = String::new();
+            for line in text.split('\n').filter(|l| !l.is_empty()) {
+                if joined.ends_with(latin) && line.starts_with(latin) {
+                    joined.push(' ');
+                }
+                joined.push_str(line);
+            }
+            joined
         };
         if text.is_empty() {
             return;
@@ -554,6 +596,7 @@ fn apply(h: &mut Harness, m: &mut Model, step: &Step) -> Result<(), TestCaseErro
     match step {
         Step::Key(spec) => {
             let history = matches!(*spec, "C-z" | "C-y") || (!m.in_editor && *spec == "u");
+            let asks = !m.in_editor && matches!(*spec, "d" | "Delete") && m.delete_asks();
             if history {
                 m.step_history(*spec != "C-y");
             } else if m.in_editor {
@@ -562,12 +605,17 @@ fn apply(h: &mut Harness, m: &mut Model, step: &Step) -> Result<(), TestCaseErro
                 m.outline_key(spec);
             }
             h.send(key_event(spec), m)?;
+            if asks {
+                // Yes to "delete the section with its text?".
+                h.send(char_event('y'), m)?;
+            }
             if history {
                 m.follow(&h.app);
             }
         }
         Step::Type(c) => {
             let history = !m.in_editor && *c == 'u';
+            let asks = !m.in_editor && *c == 'd' && m.delete_asks();
             if history {
                 m.step_history(true);
             } else if m.in_editor {
@@ -576,6 +624,9 @@ fn apply(h: &mut Harness, m: &mut Model, step: &Step) -> Result<(), TestCaseErro
                 m.outline_key(&c.to_string());
             }
             h.send(char_event(*c), m)?;
+            if asks {
+                h.send(char_event('y'), m)?;
+            }
             if history {
                 m.follow(&h.app);
             }

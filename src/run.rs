@@ -63,10 +63,11 @@ pub fn open_draft(
 /// Runs the full-screen interface until the writer quits. Returns the exit
 /// code a stop signal asks for, if one ended the session.
 ///
-/// The loop sleeps in one place, on the terminal and on a pipe that the
-/// terminal signals write to, so neither waits on the other: a resize is
-/// drawn at once, the key after it is read at once, and an idle editor
-/// uses no CPU (it wakes four times a second to look at the stop signals).
+/// The loop sleeps in one place, on the events a thread reads from the
+/// terminal and on a pipe that the terminal signals write to, so neither
+/// waits on the other: a resize is drawn at once, the key after it is
+/// handled at once, and an idle editor uses no CPU (it wakes four times a
+/// second to look at the stop signals).
 pub fn run(mut app: App, store: &Store, opened: Opened) -> io::Result<Option<i32>> {
     let signals = StopSignals::install().ok();
     // Made before the terminal is taken, dropped after it is given back:
@@ -81,6 +82,7 @@ pub fn run(mut app: App, store: &Store, opened: Opened) -> io::Result<Option<i32
     #[cfg(not(unix))]
     let wake = None;
     let mut tui = Tui::init()?;
+    let input = crate::tui::Input::start()?;
     let size = tui.terminal.size()?;
     app.size = (size.width, size.height);
     let mut session = Session {
@@ -91,6 +93,7 @@ pub fn run(mut app: App, store: &Store, opened: Opened) -> io::Result<Option<i32
     session.note_read_only(&mut app);
     session.offer_rescues(&mut app);
     session.go_back_to_position(&mut app);
+    let mut more_input = false;
     loop {
         if let Some(signal) = signals.as_ref().and_then(StopSignals::pending) {
             session.save_before_stopping(&mut app);
@@ -118,10 +121,19 @@ pub fn run(mut app: App, store: &Store, opened: Opened) -> io::Result<Option<i32
                 .unwrap_or(SIGNAL_POLL)
                 .min(SIGNAL_POLL)
         };
-        // Our own poll, not crossterm's: crossterm spins for ever on a
-        // terminal that has hung up, even polling without a timeout, so it
-        // is only asked right after the kernel said the terminal is there.
-        match crate::tui::wait_for_input(timeout, wake) {
+        // One wait for everything: the events the input thread read, the
+        // terminal signals, a hang-up of the terminal, and the deadline.
+        #[cfg(unix)]
+        let ready = Some(input.ready_fd());
+        #[cfg(not(unix))]
+        let ready = None;
+        // Events left over from a long batch are taken without waiting.
+        let wait = if more_input {
+            Wait::Input
+        } else {
+            crate::tui::wait_for_input(timeout, ready, wake)
+        };
+        match wait {
             Wait::HungUp => {
                 // Nothing can be drawn or asked any more: keep the text and go.
                 session.save_before_stopping(&mut app);
@@ -129,12 +141,10 @@ pub fn run(mut app: App, store: &Store, opened: Opened) -> io::Result<Option<i32
             }
             Wait::Input => {
                 // Take every event already waiting before drawing again.
-                // (Input that is not yet a whole event, such as half a
-                // paste, is waited for a little, not for ever.)
-                let mut ready = event::poll(SIGNAL_POLL)?;
+                input.clear_ready();
                 let mut budget = 256;
-                while ready {
-                    let event = event::read()?;
+                while let Some(event) = input.next() {
+                    let event = event?;
                     if let event::Event::Resize(width, height) = event {
                         // crossterm's own note of a resize the signal pipe
                         // already brought is not drawn a second time.
@@ -150,8 +160,8 @@ pub fn run(mut app: App, store: &Store, opened: Opened) -> io::Result<Option<i32
                     if app.quit || budget == 0 {
                         break;
                     }
-                    ready = crate::tui::event_ready()?;
                 }
+                more_input = budget == 0;
             }
             Wait::Woken => {}
             Wait::TimedOut => {

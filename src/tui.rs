@@ -132,7 +132,7 @@ fn install_panic_hook() {
 /// What waiting on the terminal found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Wait {
-    /// Input is ready (or may be: crossterm is asked next).
+    /// Terminal events are waiting in [`Input`].
     Input,
     /// A terminal signal woke the loop (resize, suspend, continue).
     Woken,
@@ -141,32 +141,105 @@ pub enum Wait {
     HungUp,
 }
 
-/// Waits up to `timeout` for input on the terminal (standard input), or
-/// for `wake` (a descriptor that signals make readable) to be readable.
+/// Terminal events, read on a thread of their own with crossterm's
+/// blocking `read`, which hands out every event it has parsed before it
+/// waits again. (Asked with a timeout instead, crossterm's level-triggered
+/// source may give up before looking at events it already parsed, and its
+/// default edge-triggered one loses the terminal's readiness when a resize
+/// comes with a key: either way a key waits for the next one.)
+pub struct Input {
+    events: std::sync::mpsc::Receiver<io::Result<crossterm::event::Event>>,
+    /// Readable when events were sent; its bytes mean nothing.
+    #[cfg(unix)]
+    ready: std::os::unix::net::UnixStream,
+}
+
+impl Input {
+    pub fn start() -> io::Result<Input> {
+        let (sender, events) = std::sync::mpsc::channel();
+        #[cfg(unix)]
+        let (ready, notify) = {
+            let (ready, notify) = std::os::unix::net::UnixStream::pair()?;
+            ready.set_nonblocking(true)?;
+            (ready, notify)
+        };
+        std::thread::Builder::new()
+            .name("terminal input".into())
+            .spawn(move || {
+                // A terminal that hung up is left to the event loop: crossterm
+                // would read it for ever.
+                while !hung_up() {
+                    let event = crossterm::event::read();
+                    let failed = event.is_err();
+                    if sender.send(event).is_err() {
+                        break;
+                    }
+                    #[cfg(unix)]
+                    {
+                        use std::io::Write;
+                        let _ = (&notify).write(&[1]);
+                    }
+                    if failed {
+                        break;
+                    }
+                }
+            })?;
+        Ok(Input {
+            events,
+            #[cfg(unix)]
+            ready,
+        })
+    }
+
+    /// The descriptor that is readable when events wait.
+    #[cfg(unix)]
+    pub fn ready_fd(&self) -> i32 {
+        use std::os::unix::io::AsRawFd;
+        self.ready.as_raw_fd()
+    }
+
+    /// The next event that arrived, if any.
+    pub fn next(&self) -> Option<io::Result<crossterm::event::Event>> {
+        self.events.try_recv().ok()
+    }
+
+    /// Empties the wake-up pipe; call before taking the events, so that an
+    /// event sent after them wakes the next wait.
+    pub fn clear_ready(&self) {
+        #[cfg(unix)]
+        {
+            use std::io::Read;
+            let mut buf = [0u8; 256];
+            while matches!((&self.ready).read(&mut buf), Ok(n) if n > 0) {}
+        }
+    }
+}
+
+/// Waits up to `timeout` for terminal events (`input`, the descriptor of
+/// [`Input`]) or for `wake` (a descriptor that signals make readable).
 ///
-/// The kernel is asked directly, level-triggered: input that is there is
-/// always seen, whatever came with it. crossterm's own poll spins for ever
-/// on a terminal that has hung up (its reads return 0 and it reads again),
-/// so a hang-up is reported instead, and the draft can be saved.
-pub fn wait_for_input(timeout: std::time::Duration, wake: Option<i32>) -> Wait {
+/// The kernel is asked directly, level-triggered, and is asked about the
+/// terminal too: a hang-up is reported (the draft can be saved) instead of
+/// being read for ever.
+pub fn wait_for_input(timeout: std::time::Duration, input: Option<i32>, wake: Option<i32>) -> Wait {
     #[cfg(unix)]
     {
+        let pollfd = |fd: Option<i32>, events| libc::pollfd {
+            // A negative descriptor is ignored by poll.
+            fd: fd.unwrap_or(-1),
+            events,
+            revents: 0,
+        };
+        // On the terminal itself only a hang-up or an error is asked for
+        // (they are reported whatever is asked).
         let mut fds = [
-            libc::pollfd {
-                fd: libc::STDIN_FILENO,
-                events: libc::POLLIN,
-                revents: 0,
-            },
-            libc::pollfd {
-                // A negative descriptor is ignored by poll.
-                fd: wake.unwrap_or(-1),
-                events: libc::POLLIN,
-                revents: 0,
-            },
+            pollfd(Some(libc::STDIN_FILENO), 0),
+            pollfd(input, libc::POLLIN),
+            pollfd(wake, libc::POLLIN),
         ];
         let millis = i32::try_from(timeout.as_millis()).unwrap_or(i32::MAX);
-        // SAFETY: two valid pollfds, and their count is 2.
-        let n = unsafe { libc::poll(fds.as_mut_ptr(), 2, millis) };
+        // SAFETY: three valid pollfds, and their count is 3.
+        let n = unsafe { libc::poll(fds.as_mut_ptr(), 3, millis) };
         if n < 0 {
             // Interrupted by a signal: its wake-up byte is seen next time.
             return Wait::Woken;
@@ -174,9 +247,9 @@ pub fn wait_for_input(timeout: std::time::Duration, wake: Option<i32>) -> Wait {
         if fds[0].revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
             return Wait::HungUp;
         }
-        if fds[0].revents & libc::POLLIN != 0 {
+        if fds[1].revents != 0 {
             Wait::Input
-        } else if fds[1].revents != 0 {
+        } else if fds[2].revents != 0 {
             Wait::Woken
         } else {
             Wait::TimedOut
@@ -184,26 +257,13 @@ pub fn wait_for_input(timeout: std::time::Duration, wake: Option<i32>) -> Wait {
     }
     #[cfg(not(unix))]
     {
-        let _ = wake;
-        match crossterm::event::poll(timeout) {
-            Ok(true) => Wait::Input,
-            Ok(false) => Wait::TimedOut,
-            Err(_) => Wait::HungUp,
-        }
+        let _ = (input, wake);
+        std::thread::sleep(timeout.min(std::time::Duration::from_millis(10)));
+        Wait::Input
     }
 }
 
 /// Whether the terminal has hung up, without waiting.
 pub fn hung_up() -> bool {
-    wait_for_input(std::time::Duration::ZERO, None) == Wait::HungUp
-}
-
-/// Whether crossterm has an event ready now: one it has parsed already, or
-/// input waiting on the terminal. (Its level-triggered source only looks
-/// when given a timeout above zero; one microsecond polls without waiting.)
-pub fn event_ready() -> io::Result<bool> {
-    if hung_up() {
-        return Ok(false);
-    }
-    crossterm::event::poll(std::time::Duration::from_micros(1))
+    wait_for_input(std::time::Duration::ZERO, None, None) == Wait::HungUp
 }

@@ -950,3 +950,19 @@ fn help_over_chinese_text_keeps_its_left_border_whole() {
     t.keys(&["C-q"]);
     t.wait_exit();
 }
+
+#[test]
+fn a_burst_of_typing_is_shown_whole_without_another_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let t = open_new_draft("burst", &data);
+    t.keys(&["Enter", "End"]);
+    // An input method's phrase, or a fast typist: many keys at once, and
+    // then nothing more.
+    let burst = "，坚持学习贯彻党的二十大精神，不断提高政治站位和理论水平";
+    t.tmux(&["send-keys", "-l", burst]);
+    t.wait_for("理论水平");
+    t.keys(&["C-q"]);
+    t.wait_exit();
+    assert!(draft_text(&data, "burst").contains(burst));
+}

@@ -4,7 +4,9 @@
 
 use libfuzzer_sys::arbitrary::{Result, Unstructured};
 use libfuzzer_sys::fuzz_target;
-use zongjie::document::{Document, Item, NumberingStyle, Section, SectionKind, Signature};
+use zongjie::document::{
+    Document, Item, NumberingStyle, Section, SectionKind, Signature, TopStyle,
+};
 use zongjie::plain_text::{ExportOptions, export_text};
 use zongjie::storage::{parse_draft, write_draft};
 
@@ -13,10 +15,18 @@ fn document(u: &mut Unstructured) -> Result<Document> {
     for _ in 0..u.int_in_range(0..=4)? {
         let mut items = Vec::new();
         for _ in 0..u.int_in_range(0..=4)? {
-            items.push(Item {
-                heading: u.arbitrary()?,
-                body: u.arbitrary()?,
-            });
+            let mut item = Item::new(u.arbitrary::<String>()?, u.arbitrary::<String>()?);
+            for _ in 0..u.int_in_range(0..=2)? {
+                let mut child = Item::new(u.arbitrary::<String>()?, u.arbitrary::<String>()?);
+                for _ in 0..u.int_in_range(0..=2)? {
+                    let leaf = Item::new(u.arbitrary::<String>()?, u.arbitrary::<String>()?);
+                    child.children.push(leaf);
+                }
+                child.child_style = *u.choose(&NumberingStyle::ALL)?;
+                item.children.push(child);
+            }
+            item.child_style = *u.choose(&NumberingStyle::ALL)?;
+            items.push(item);
         }
         sections.push(Section {
             kind: *u.choose(&SectionKind::ALL)?,
@@ -35,6 +45,7 @@ fn document(u: &mut Unstructured) -> Result<Document> {
         notes: u.arbitrary()?,
         target_chars: u.arbitrary()?,
         from: u.arbitrary()?,
+        top_style: *u.choose(&TopStyle::ALL)?,
         sections,
         signature: Signature {
             organization: u.arbitrary()?,

@@ -130,6 +130,7 @@ impl PreviewParts {
             Entry::Title | Entry::Preamble => 0,
             Entry::Section(s) => s + 1,
             Entry::Item(at) => at.section + 1,
+            Entry::Node(at) => at.section + 1,
             Entry::Signature | Entry::Notes => self.parts.len().saturating_sub(1),
         };
         if part >= self.parts.len() {
@@ -138,7 +139,7 @@ impl PreviewParts {
         let paragraphs = self.part(doc, part);
         let field = entry.fields()[0];
         let index = match entry {
-            Entry::Item(_) | Entry::Preamble => {
+            Entry::Item(_) | Entry::Node(_) | Entry::Preamble => {
                 crate::plain_text::paragraph_index_for(paragraphs, field)
             }
             _ => paragraphs

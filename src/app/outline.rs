@@ -1,7 +1,7 @@
 //! The outline: the entries a writer moves between — title, preamble, each
 //! section and item, signature, notes — and the fields each one edits.
 
-use crate::document::{Document, Field, ItemRef};
+use crate::document::{Document, Field, ItemRef, NodeRef};
 use crate::i18n::Lang;
 use crate::sanitize::escape_controls;
 use unicode_width::UnicodeWidthChar;
@@ -13,6 +13,8 @@ pub enum Entry {
     Preamble,
     Section(usize),
     Item(ItemRef),
+    /// A node of level 3 or 4 below an item.
+    Node(NodeRef),
     Signature,
     Notes,
 }
@@ -28,6 +30,7 @@ impl Entry {
                 Field::ItemHeading(at.section, at.item),
                 Field::ItemBody(at.section, at.item),
             ],
+            Entry::Node(at) => vec![Field::NodeHeading(at), Field::NodeBody(at)],
             Entry::Signature => vec![Field::SignatureOrganization, Field::SignatureDate],
             Entry::Notes => vec![Field::Notes],
         }
@@ -40,6 +43,7 @@ impl Entry {
             Field::Preamble => Entry::Preamble,
             Field::SectionTitle(s) | Field::SectionIntro(s) => Entry::Section(s),
             Field::ItemHeading(s, i) | Field::ItemBody(s, i) => Entry::Item(ItemRef::new(s, i)),
+            Field::NodeHeading(at) | Field::NodeBody(at) => Entry::Node(at),
             Field::SignatureOrganization | Field::SignatureDate => Entry::Signature,
             Field::Notes => Entry::Notes,
         }
@@ -50,6 +54,7 @@ impl Entry {
         match self {
             Entry::Section(s) => Some(s),
             Entry::Item(at) => Some(at.section),
+            Entry::Node(at) => Some(at.section),
             _ => None,
         }
     }
@@ -62,7 +67,15 @@ pub fn entries(doc: &Document) -> Vec<Entry> {
     out.push(Entry::Preamble);
     for (s, section) in doc.sections.iter().enumerate() {
         out.push(Entry::Section(s));
-        out.extend((0..section.items.len()).map(|i| Entry::Item(ItemRef::new(s, i))));
+        for (i, item) in section.items.iter().enumerate() {
+            out.push(Entry::Item(ItemRef::new(s, i)));
+            for (c, child) in item.children.iter().enumerate() {
+                out.push(Entry::Node(NodeRef::child(s, i, c)));
+                out.extend(
+                    (0..child.children.len()).map(|g| Entry::Node(NodeRef::grandchild(s, i, c, g))),
+                );
+            }
+        }
     }
     out.push(Entry::Signature);
     out.push(Entry::Notes);
@@ -83,6 +96,11 @@ pub fn entry_text(doc: &Document, entry: Entry) -> &str {
         {
             Some(i) if i.heading.trim().is_empty() => first_line(&i.body),
             Some(i) => &i.heading,
+            None => "",
+        },
+        Entry::Node(at) => match doc.node(at) {
+            Some(n) if n.heading.trim().is_empty() => first_line(&n.body),
+            Some(n) => &n.heading,
             None => "",
         },
         Entry::Signature => &doc.signature.organization,
@@ -133,8 +151,8 @@ pub fn field_label(field: Field, lang: Lang) -> &'static str {
         Field::Preamble => lang.pick("导语", "Preamble"),
         Field::SectionTitle(_) => lang.pick("部分标题", "Section title"),
         Field::SectionIntro(_) => lang.pick("引言", "Intro"),
-        Field::ItemHeading(..) => lang.pick("小标题", "Heading"),
-        Field::ItemBody(..) => lang.pick("正文", "Body"),
+        Field::ItemHeading(..) | Field::NodeHeading(_) => lang.pick("小标题", "Heading"),
+        Field::ItemBody(..) | Field::NodeBody(_) => lang.pick("正文", "Body"),
         Field::SignatureOrganization => lang.pick("落款单位", "Signed by"),
         Field::SignatureDate => lang.pick("日期", "Date"),
         Field::Notes => lang.pick("素材", "Notes"),

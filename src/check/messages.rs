@@ -3,7 +3,7 @@
 //! the preview and the export.
 
 use super::{Code, Detail, Finding, Mark};
-use crate::document::{Document, Field, SectionKind, render_item_number, render_section_number};
+use crate::document::{Document, Field, SectionKind, render_item_number, render_top_number};
 use crate::i18n::Lang;
 
 /// Quoted excerpts longer than this are cut with `…`.
@@ -277,27 +277,31 @@ fn part_name(field: Field, lang: Lang) -> &'static str {
         Field::Preamble => lang.pick("导语", "preamble"),
         Field::SectionTitle(_) => lang.pick("标题", "title"),
         Field::SectionIntro(_) => lang.pick("引言", "intro"),
-        Field::ItemHeading(..) => lang.pick("小标题", "heading"),
-        Field::ItemBody(..) => lang.pick("正文", "body"),
+        Field::ItemHeading(..) | Field::NodeHeading(_) => lang.pick("小标题", "heading"),
+        Field::ItemBody(..) | Field::NodeBody(_) => lang.pick("正文", "body"),
         Field::SignatureOrganization => lang.pick("落款单位", "signature organization"),
         Field::SignatureDate => lang.pick("落款日期", "signature date"),
         Field::Notes => lang.pick("素材", "notes"),
     }
 }
 
-/// The live number of the field's section and item: `二、`, `二、（一）`.
+/// The live number of the field's section and item: `二、`, `二、（一）`,
+/// `二、（一）1.（2）` at level 4.
 fn numbers(doc: &Document, field: Field) -> (String, String) {
     let section = field
         .section()
-        .map(render_section_number)
+        .map(|s| render_top_number(doc.top_style, s))
         .unwrap_or_default();
-    let item = field
+    let mut item = field
         .item()
         .map(|(s, i)| {
             let style = doc.sections.get(s).map(|s| s.style).unwrap_or_default();
             render_item_number(style, i)
         })
         .unwrap_or_default();
+    if let Some(n) = field.node() {
+        item.push_str(&doc.node_numbers(n));
+    }
     (section, item)
 }
 
@@ -342,6 +346,8 @@ pub fn field_key(field: Field) -> &'static str {
         Field::SectionIntro(_) => "section-intro",
         Field::ItemHeading(..) => "item-heading",
         Field::ItemBody(..) => "item-body",
+        Field::NodeHeading(_) => "node-heading",
+        Field::NodeBody(_) => "node-body",
         Field::SignatureOrganization => "signature-organization",
         Field::SignatureDate => "signature-date",
         Field::Notes => "notes",

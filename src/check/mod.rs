@@ -373,22 +373,28 @@ fn drop_overlaps(out: &mut Vec<Finding>) {
 
 /// Orders fields as they are read: document-wide findings, title, preamble,
 /// each section's title, intro and items, the signature, then the rest.
-fn reading_key(finding: &Finding) -> (u8, u8, usize, u8, usize, u8) {
+type ReadingKey = (u8, u8, usize, u8, usize, (usize, usize), u8);
+
+fn reading_key(finding: &Finding) -> ReadingKey {
+    const NO_NODE: (usize, usize) = (0, 0);
     if finding.code.is_document_wide() {
-        return (0, 0, 0, 0, 0, 0);
+        return (0, 0, 0, 0, 0, NO_NODE, 0);
     }
+    let node = |n: crate::document::NodeRef| (n.child + 1, n.grandchild.map_or(0, |g| g + 1));
     match finding.location.field {
-        Field::Title => (1, 0, 0, 0, 0, 0),
-        Field::Preamble => (1, 1, 0, 0, 0, 0),
-        Field::SectionTitle(s) => (1, 2, s, 0, 0, 0),
-        Field::SectionIntro(s) => (1, 2, s, 1, 0, 0),
-        Field::ItemHeading(s, i) => (1, 2, s, 2, i, 0),
-        Field::ItemBody(s, i) => (1, 2, s, 2, i, 1),
-        Field::SignatureOrganization => (1, 3, 0, 0, 0, 0),
-        Field::SignatureDate => (1, 4, 0, 0, 0, 0),
-        Field::Organization => (1, 5, 0, 0, 0, 0),
-        Field::Period => (1, 6, 0, 0, 0, 0),
-        Field::Notes => (1, 7, 0, 0, 0, 0),
+        Field::Title => (1, 0, 0, 0, 0, NO_NODE, 0),
+        Field::Preamble => (1, 1, 0, 0, 0, NO_NODE, 0),
+        Field::SectionTitle(s) => (1, 2, s, 0, 0, NO_NODE, 0),
+        Field::SectionIntro(s) => (1, 2, s, 1, 0, NO_NODE, 0),
+        Field::ItemHeading(s, i) => (1, 2, s, 2, i, NO_NODE, 0),
+        Field::ItemBody(s, i) => (1, 2, s, 2, i, NO_NODE, 1),
+        Field::NodeHeading(n) => (1, 2, n.section, 2, n.item, node(n), 0),
+        Field::NodeBody(n) => (1, 2, n.section, 2, n.item, node(n), 1),
+        Field::SignatureOrganization => (1, 3, 0, 0, 0, NO_NODE, 0),
+        Field::SignatureDate => (1, 4, 0, 0, 0, NO_NODE, 0),
+        Field::Organization => (1, 5, 0, 0, 0, NO_NODE, 0),
+        Field::Period => (1, 6, 0, 0, 0, NO_NODE, 0),
+        Field::Notes => (1, 7, 0, 0, 0, NO_NODE, 0),
     }
 }
 

@@ -1,7 +1,49 @@
 //! Addresses of the text fields of a document, so that the editor, find and
 //! replace and the checks can name "where" without borrowing the document.
 
-use super::Document;
+use super::{Document, Item};
+
+/// Where a node of level 3 or 4 is: its section, its item (level 2), its
+/// index among the item's children and, at level 4, among theirs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct NodeRef {
+    pub section: usize,
+    pub item: usize,
+    pub child: usize,
+    pub grandchild: Option<usize>,
+}
+
+impl NodeRef {
+    /// A level-3 node.
+    pub fn child(section: usize, item: usize, child: usize) -> Self {
+        NodeRef {
+            section,
+            item,
+            child,
+            grandchild: None,
+        }
+    }
+
+    /// A level-4 node.
+    pub fn grandchild(section: usize, item: usize, child: usize, grandchild: usize) -> Self {
+        NodeRef {
+            section,
+            item,
+            child,
+            grandchild: Some(grandchild),
+        }
+    }
+
+    /// 3 or 4.
+    pub fn level(self) -> usize {
+        if self.grandchild.is_some() { 4 } else { 3 }
+    }
+
+    /// The node's index among its siblings.
+    pub fn index(self) -> usize {
+        self.grandchild.unwrap_or(self.child)
+    }
+}
 
 /// One editable text field of a [`Document`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -14,6 +56,10 @@ pub enum Field {
     SectionIntro(usize),
     ItemHeading(usize, usize),
     ItemBody(usize, usize),
+    /// The heading of a node of level 3 or 4.
+    NodeHeading(NodeRef),
+    /// The body of a node of level 3 or 4.
+    NodeBody(NodeRef),
     SignatureOrganization,
     SignatureDate,
     Notes,
@@ -29,7 +75,11 @@ impl Field {
     pub fn is_multiline(self) -> bool {
         matches!(
             self,
-            Field::Preamble | Field::SectionIntro(_) | Field::ItemBody(..) | Field::Notes
+            Field::Preamble
+                | Field::SectionIntro(_)
+                | Field::ItemBody(..)
+                | Field::NodeBody(_)
+                | Field::Notes
         )
     }
 
@@ -40,16 +90,37 @@ impl Field {
             | Field::SectionIntro(s)
             | Field::ItemHeading(s, _)
             | Field::ItemBody(s, _) => Some(s),
+            Field::NodeHeading(n) | Field::NodeBody(n) => Some(n.section),
             _ => None,
         }
     }
 
-    /// The item the field belongs to, if any, as (section, item).
+    /// The item (level 2) the field belongs to, if any, as (section, item):
+    /// a node of level 3 or 4 belongs to the item above it.
     pub fn item(self) -> Option<(usize, usize)> {
         match self {
             Field::ItemHeading(s, i) | Field::ItemBody(s, i) => Some((s, i)),
+            Field::NodeHeading(n) | Field::NodeBody(n) => Some((n.section, n.item)),
             _ => None,
         }
+    }
+
+    /// The node of level 3 or 4 the field belongs to, if any.
+    pub fn node(self) -> Option<NodeRef> {
+        match self {
+            Field::NodeHeading(n) | Field::NodeBody(n) => Some(n),
+            _ => None,
+        }
+    }
+
+    /// Whether the field is the heading of a numbered point at any level.
+    pub fn is_heading(self) -> bool {
+        matches!(self, Field::ItemHeading(..) | Field::NodeHeading(_))
+    }
+
+    /// Whether the field is the body of a numbered point at any level.
+    pub fn is_body(self) -> bool {
+        matches!(self, Field::ItemBody(..) | Field::NodeBody(_))
     }
 }
 
@@ -67,6 +138,8 @@ impl Document {
             Field::SectionIntro(s) => &self.sections.get(s)?.intro,
             Field::ItemHeading(s, i) => &self.sections.get(s)?.items.get(i)?.heading,
             Field::ItemBody(s, i) => &self.sections.get(s)?.items.get(i)?.body,
+            Field::NodeHeading(n) => &self.node(n)?.heading,
+            Field::NodeBody(n) => &self.node(n)?.body,
             Field::SignatureOrganization => &self.signature.organization,
             Field::SignatureDate => &self.signature.date,
         })
@@ -84,6 +157,8 @@ impl Document {
             Field::SectionIntro(s) => &mut self.sections.get_mut(s)?.intro,
             Field::ItemHeading(s, i) => &mut self.sections.get_mut(s)?.items.get_mut(i)?.heading,
             Field::ItemBody(s, i) => &mut self.sections.get_mut(s)?.items.get_mut(i)?.body,
+            Field::NodeHeading(n) => &mut self.node_mut(n)?.heading,
+            Field::NodeBody(n) => &mut self.node_mut(n)?.body,
             Field::SignatureOrganization => &mut self.signature.organization,
             Field::SignatureDate => &mut self.signature.date,
         })
@@ -97,8 +172,11 @@ impl Document {
             [Field::SectionTitle(s), Field::SectionIntro(s)]
                 .into_iter()
                 .chain(
-                    (0..section.items.len())
-                        .flat_map(move |i| [Field::ItemHeading(s, i), Field::ItemBody(s, i)]),
+                    section
+                        .items
+                        .iter()
+                        .enumerate()
+                        .flat_map(move |(i, item)| item_fields(s, i, item)),
                 )
         });
         let tail = [
@@ -110,5 +188,68 @@ impl Document {
         ]
         .into_iter();
         head.chain(body).chain(tail)
+    }
+}
+
+/// The fields of item `i` of section `s` and of its descendants, in order.
+fn item_fields(s: usize, i: usize, item: &Item) -> Vec<Field> {
+    let mut out = vec![Field::ItemHeading(s, i), Field::ItemBody(s, i)];
+    for (c, child) in item.children.iter().enumerate() {
+        let at = NodeRef::child(s, i, c);
+        out.extend([Field::NodeHeading(at), Field::NodeBody(at)]);
+        for g in 0..child.children.len() {
+            let at = NodeRef::grandchild(s, i, c, g);
+            out.extend([Field::NodeHeading(at), Field::NodeBody(at)]);
+        }
+    }
+    out
+}
+
+impl Document {
+    /// The node of level 3 or 4 at `at`.
+    pub fn node(&self, at: NodeRef) -> Option<&Item> {
+        let child = self
+            .sections
+            .get(at.section)?
+            .items
+            .get(at.item)?
+            .children
+            .get(at.child)?;
+        match at.grandchild {
+            Some(g) => child.children.get(g),
+            None => Some(child),
+        }
+    }
+
+    /// The live numbers of a node of level 3 or 4 below its item: `1.` or
+    /// `1.（2）`.
+    pub fn node_numbers(&self, at: NodeRef) -> String {
+        let Some(item) = self
+            .sections
+            .get(at.section)
+            .and_then(|s| s.items.get(at.item))
+        else {
+            return String::new();
+        };
+        let mut out = super::render_item_number(item.child_style, at.child);
+        if let (Some(g), Some(child)) = (at.grandchild, item.children.get(at.child)) {
+            out.push_str(&super::render_item_number(child.child_style, g));
+        }
+        out
+    }
+
+    /// Mutable access to the node of level 3 or 4 at `at`.
+    pub fn node_mut(&mut self, at: NodeRef) -> Option<&mut Item> {
+        let child = self
+            .sections
+            .get_mut(at.section)?
+            .items
+            .get_mut(at.item)?
+            .children
+            .get_mut(at.child)?;
+        match at.grandchild {
+            Some(g) => child.children.get_mut(g),
+            None => Some(child),
+        }
     }
 }

@@ -35,6 +35,42 @@ pub enum NumberingStyle {
     ArabicComma,
 }
 
+/// How the top level (the sections) is numbered.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TopStyle {
+    /// `一、`, as the genre numbers its parts.
+    #[default]
+    Chinese,
+    /// `（一）`, in short summaries whose parts are small.
+    Paren,
+    /// `1、`
+    ArabicComma,
+}
+
+impl TopStyle {
+    pub const ALL: [TopStyle; 3] = [TopStyle::Chinese, TopStyle::Paren, TopStyle::ArabicComma];
+
+    /// The name used in draft files.
+    pub fn key(self) -> &'static str {
+        match self {
+            TopStyle::Chinese => "chinese",
+            TopStyle::Paren => "paren",
+            TopStyle::ArabicComma => "arabic-comma",
+        }
+    }
+
+    /// The item style numbering the same way, if there is one (items below
+    /// a `（一）` top level must be numbered otherwise).
+    pub fn as_item_style(self) -> Option<NumberingStyle> {
+        match self {
+            TopStyle::Chinese => None,
+            TopStyle::Paren => Some(NumberingStyle::Paren),
+            TopStyle::ArabicComma => Some(NumberingStyle::ArabicComma),
+        }
+    }
+}
+
 impl SectionKind {
     pub const ALL: [SectionKind; 6] = [
         SectionKind::Basic,

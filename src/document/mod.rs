@@ -11,10 +11,12 @@ pub mod period;
 pub use edit::{
     Edit, History, ItemRef, item_move_down, item_move_up, section_move_down, section_move_up,
 };
-pub use field::Field;
-pub use kind::{NumberingStyle, SectionKind};
+pub use field::{Field, NodeRef};
+pub use kind::{NumberingStyle, SectionKind, TopStyle};
 pub use next_draft::{NextDraftError, Promise, next_period_draft, promises};
-pub use numbering::{chinese_numeral, render_item_number, render_section_number};
+pub use numbering::{
+    chinese_numeral, render_item_number, render_section_number, render_top_number,
+};
 pub use period::{Period, Span, split_title};
 
 use serde::Deserialize;
@@ -39,6 +41,9 @@ pub struct Document {
     /// The earlier draft this one continues (`zongjie new --from`): its id,
     /// or its path when it was named by one.
     pub from: Option<String>,
+    /// How the top level is numbered: `一、` in most summaries, `（一）` or
+    /// `1、` in short ones.
+    pub top_style: TopStyle,
     pub sections: Vec<Section>,
     pub signature: Signature,
 }
@@ -57,13 +62,46 @@ pub struct Section {
     pub target_chars: Option<u32>,
 }
 
-/// One numbered point of a section: `（一）heading。body`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+/// One numbered point of a section: `（一）heading。body` (level 2), and
+/// below it the points of levels 3 and 4 (`1.`, `（1）`), which are items
+/// too: a node of the genre's four-level hierarchy (GB/T 9704).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Item {
     pub heading: String,
     /// Body paragraphs, separated by `\n`; the first continues the heading's line.
     pub body: String,
+    /// How the children are numbered.
+    pub child_style: NumberingStyle,
+    /// The points one level below, after the body.
+    pub children: Vec<Item>,
+}
+
+/// A node below the sections: the same thing as an item.
+pub type Node = Item;
+
+/// The deepest level below the title: sections are level 1, items level 2.
+pub const MAX_LEVEL: usize = 4;
+
+impl Default for Item {
+    fn default() -> Self {
+        Item {
+            heading: String::new(),
+            body: String::new(),
+            child_style: default_child_style(3),
+            children: Vec::new(),
+        }
+    }
+}
+
+/// The numbering a level usually has below level 2: `1.` at level 3,
+/// `（1）` at level 4.
+pub fn default_child_style(level: usize) -> NumberingStyle {
+    if level >= 4 {
+        NumberingStyle::ArabicParen
+    } else {
+        NumberingStyle::Arabic
+    }
 }
 
 /// The closing lines: the organization and the date.
@@ -106,7 +144,31 @@ impl Item {
         Item {
             heading: heading.into(),
             body: body.into(),
+            ..Item::default()
         }
+    }
+
+    /// This item with `children`, numbered in `style`.
+    pub fn with_children(mut self, style: NumberingStyle, children: Vec<Item>) -> Self {
+        self.child_style = style;
+        self.children = children;
+        self
+    }
+
+    /// Characters of the heading, body and every descendant.
+    pub fn char_count(&self) -> usize {
+        count_chars(&self.heading)
+            + count_chars(&self.body)
+            + self.children.iter().map(Item::char_count).sum::<usize>()
+    }
+
+    /// How many levels of children lie below this item (0 without children).
+    pub fn depth_below(&self) -> usize {
+        self.children
+            .iter()
+            .map(|c| 1 + c.depth_below())
+            .max()
+            .unwrap_or(0)
     }
 }
 
@@ -127,10 +189,7 @@ impl Document {
         };
         count_chars(&s.title)
             + count_chars(&s.intro)
-            + s.items
-                .iter()
-                .map(|i| count_chars(&i.heading) + count_chars(&i.body))
-                .sum::<usize>()
+            + s.items.iter().map(Item::char_count).sum::<usize>()
     }
 
     /// The number of items in the whole document.

@@ -59,6 +59,15 @@ pub fn promises(doc: &Document) -> Vec<Promise> {
     out
 }
 
+/// A point with its heading and the headings below it, without the text:
+/// the outline the next period's draft starts from.
+fn heading_outline(item: &Item) -> Item {
+    Item::new(item.heading.clone(), "").with_children(
+        item.child_style,
+        item.children.iter().map(heading_outline).collect(),
+    )
+}
+
 fn first_sentence(text: &str) -> String {
     let text = text.trim();
     let end = text
@@ -103,6 +112,7 @@ pub fn next_period_draft(
         notes: earlier.notes.clone(),
         target_chars: earlier.target_chars,
         from: Some(from.to_string()),
+        top_style: earlier.top_style,
         sections: earlier
             .sections
             .iter()
@@ -116,10 +126,7 @@ pub fn next_period_draft(
                 items: if s.effective_kind() == SectionKind::Next {
                     Vec::new()
                 } else {
-                    s.items
-                        .iter()
-                        .map(|i| Item::new(i.heading.clone(), ""))
-                        .collect()
+                    s.items.iter().map(heading_outline).collect()
                 },
                 target_chars: s.target_chars,
             })

@@ -1,7 +1,7 @@
 //! Numbers derived from position: `一、` for sections and the five item styles.
 //! The one numbering function used by the export, the preview and the outline.
 
-use super::NumberingStyle;
+use super::{NumberingStyle, TopStyle};
 
 const DIGITS: [char; 10] = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 
@@ -87,6 +87,16 @@ pub fn render_section_number(index: usize) -> String {
     format!("{}、", chinese_numeral(index as u64 + 1))
 }
 
+/// The number of the section at 0-based `index` in a document whose top
+/// level is numbered in `style`: `一、`, `（一）` or `1、`.
+pub fn render_top_number(style: TopStyle, index: usize) -> String {
+    match style {
+        TopStyle::Chinese => render_section_number(index),
+        TopStyle::Paren => render_item_number(NumberingStyle::Paren, index),
+        TopStyle::ArabicComma => render_item_number(NumberingStyle::ArabicComma, index),
+    }
+}
+
 /// The number that opens the item at 0-based `index` in a section of `style`:
 /// `（一）`, `一是`, `1.`, `（1）`, `1、`.
 pub fn render_item_number(style: NumberingStyle, index: usize) -> String {
@@ -160,6 +170,9 @@ mod tests {
         }
         assert_eq!(render_section_number(10), "十一、");
         assert_eq!(render_section_number(20), "二十一、");
+        assert_eq!(render_top_number(TopStyle::Chinese, 1), "二、");
+        assert_eq!(render_top_number(TopStyle::Paren, 1), "（二）");
+        assert_eq!(render_top_number(TopStyle::ArabicComma, 11), "12、");
     }
 
     #[test]

@@ -3,8 +3,8 @@
 
 use super::{TextEncoding, wrap_line};
 use crate::document::{
-    Document, Field, NumberingStyle, Section, paragraphs as all_paragraphs, render_item_number,
-    render_section_number,
+    Document, Field, Item, NodeRef, NumberingStyle, paragraphs as all_paragraphs,
+    render_item_number, render_top_number,
 };
 
 /// What a line of the export is, for indentation and display.
@@ -122,84 +122,164 @@ pub fn section_paragraphs(doc: &Document, index: usize) -> Vec<Paragraph> {
         return Vec::new();
     };
     let mut out = vec![Paragraph {
-        text: format!("{}{}", render_section_number(index), section.title.trim()),
+        text: format!(
+            "{}{}",
+            render_top_number(doc.top_style, index),
+            section.title.trim()
+        ),
         role: Role::Body,
         origin: Field::SectionTitle(index),
     }];
     push_body(&mut out, &section.intro, Field::SectionIntro(index));
-    if section.style == NumberingStyle::OrdinalInline {
-        push_inline_items(&mut out, section, index);
-    } else {
-        for i in 0..section.items.len() {
-            push_item(&mut out, section, index, i);
-        }
-    }
+    push_points(
+        &mut out,
+        &section.items,
+        section.style,
+        Parent::Section(index),
+    );
     out
 }
 
+/// What numbered points hang below: a section (its items), an item or a
+/// node of level 3 (their children).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Parent {
+    Section(usize),
+    Point(Point),
+}
+
+/// A numbered point at level 2 (an item) or below (a node).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Point {
+    Item(usize, usize),
+    Node(NodeRef),
+}
+
+impl Point {
+    fn heading(self) -> Field {
+        match self {
+            Point::Item(s, i) => Field::ItemHeading(s, i),
+            Point::Node(n) => Field::NodeHeading(n),
+        }
+    }
+
+    fn body(self) -> Field {
+        match self {
+            Point::Item(s, i) => Field::ItemBody(s, i),
+            Point::Node(n) => Field::NodeBody(n),
+        }
+    }
+}
+
+impl Parent {
+    /// The point at `index` below this parent.
+    fn point(self, index: usize) -> Point {
+        match self {
+            Parent::Section(s) => Point::Item(s, index),
+            Parent::Point(Point::Item(s, i)) => Point::Node(NodeRef::child(s, i, index)),
+            Parent::Point(Point::Node(n)) => {
+                Point::Node(NodeRef::grandchild(n.section, n.item, n.child, index))
+            }
+        }
+    }
+
+    /// Whether a paragraph of this origin may open the parent's inline
+    /// run of points (`主要表现在：一是…`): the last paragraph of the intro,
+    /// or of the heading line and body.
+    fn opens_inline(self, origin: Field) -> bool {
+        match self {
+            Parent::Section(s) => origin == Field::SectionIntro(s),
+            Parent::Point(p) => origin == p.heading() || origin == p.body(),
+        }
+    }
+}
+
+/// The numbered points below `parent`, each on its own line or all in one
+/// run (一是…二是…).
+fn push_points(out: &mut Vec<Paragraph>, items: &[Item], style: NumberingStyle, parent: Parent) {
+    if style == NumberingStyle::OrdinalInline {
+        push_inline_items(out, items, parent);
+    } else {
+        for (i, item) in items.iter().enumerate() {
+            push_item(out, item, render_item_number(style, i), parent.point(i));
+        }
+    }
+}
+
 /// The paragraphs of item `item` of section `section`, as
-/// [`section_paragraphs`] gives them: its numbered line, then the rest of
-/// its body. `None` when the section's items run on in one paragraph
-/// (一是……二是……) or there is no such item.
+/// [`section_paragraphs`] gives them: its numbered line, the rest of its
+/// body, then its children. `None` when the section's items run on in one
+/// paragraph (一是……二是……) or there is no such item.
 pub fn item_paragraphs(doc: &Document, section: usize, item: usize) -> Option<Vec<Paragraph>> {
     let s = doc.sections.get(section)?;
     if s.style == NumberingStyle::OrdinalInline || item >= s.items.len() {
         return None;
     }
     let mut out = Vec::new();
-    push_item(&mut out, s, section, item);
+    push_item(
+        &mut out,
+        &s.items[item],
+        render_item_number(s.style, item),
+        Point::Item(section, item),
+    );
     Some(out)
 }
 
-/// An item on a line of its own, and the rest of its body.
-fn push_item(out: &mut Vec<Paragraph>, section: &Section, index: usize, i: usize) {
-    let item = &section.items[i];
-    let number = render_item_number(section.style, i);
+/// A point on a line of its own, the rest of its body, then its children.
+fn push_item(out: &mut Vec<Paragraph>, item: &Item, number: String, at: Point) {
     let mut body = split_paragraphs(&item.body);
     let first = body.next().unwrap_or("");
     out.push(Paragraph {
         text: item_line(&number, &item.heading, first),
         role: Role::Body,
-        origin: Field::ItemHeading(index, i),
+        origin: at.heading(),
     });
-    push_rest(out, body, Field::ItemBody(index, i));
+    push_rest(out, body, at.body());
+    push_points(out, &item.children, item.child_style, Parent::Point(at));
 }
 
-/// `一是…。二是…。` in one paragraph, opened by the intro's last paragraph.
-/// A body's further paragraphs break the line, and the next item continues
-/// on the line of the last one — the rule import reads back.
-fn push_inline_items(out: &mut Vec<Paragraph>, section: &Section, index: usize) {
-    if section.items.is_empty() {
+/// `一是…。二是…。` in one paragraph, opened by the parent's last paragraph
+/// (a section's intro, a point's body). A body's further paragraphs break
+/// the line, and the next item continues on the line of the last one — the
+/// rule import reads back. A point's children break the line too, and the
+/// next point then opens a line of its own.
+fn push_inline_items(out: &mut Vec<Paragraph>, items: &[Item], parent: Parent) {
+    if items.is_empty() {
         return;
     }
     let mut line = match out.last() {
-        Some(p) if p.origin == Field::SectionIntro(index) => out.pop().map(|p| p.text),
+        Some(p) if parent.opens_inline(p.origin) => out.pop().map(|p| (p.text, p.origin)),
         _ => None,
     };
-    let mut origin = if line.is_some() {
-        Field::SectionIntro(index)
-    } else {
-        Field::ItemHeading(index, 0)
-    };
-    for (i, item) in section.items.iter().enumerate() {
-        let number = render_item_number(section.style, i);
+    for (i, item) in items.iter().enumerate() {
+        let at = parent.point(i);
+        let number = render_item_number(NumberingStyle::OrdinalInline, i);
         let mut body = split_paragraphs(&item.body);
         let first = body.next().unwrap_or("");
-        let text = line.get_or_insert_with(String::new);
+        let (text, _) = line.get_or_insert_with(|| (String::new(), at.heading()));
         text.push_str(&item_line(&number, &item.heading, first));
         for rest in body {
-            if let Some(text) = line.take() {
+            if let Some((text, origin)) = line.take() {
                 out.push(Paragraph {
                     text,
                     role: Role::Body,
                     origin,
                 });
             }
-            line = Some(rest.to_string());
-            origin = Field::ItemBody(index, i);
+            line = Some((rest.to_string(), at.body()));
+        }
+        if !item.children.is_empty() {
+            if let Some((text, origin)) = line.take() {
+                out.push(Paragraph {
+                    text,
+                    role: Role::Body,
+                    origin,
+                });
+            }
+            push_points(out, &item.children, item.child_style, Parent::Point(at));
         }
     }
-    if let Some(text) = line {
+    if let Some((text, origin)) = line {
         out.push(Paragraph {
             text,
             role: Role::Body,
@@ -235,12 +315,21 @@ pub fn paragraph_index_for(paragraphs: &[Paragraph], field: Field) -> usize {
     // A body is shown from its item's line.
     let wanted = match field {
         Field::ItemBody(s, i) => Field::ItemHeading(s, i),
+        Field::NodeBody(n) => Field::NodeHeading(n),
         other => other,
     };
     for target in [wanted, field] {
         if let Some(i) = paragraphs.iter().position(|p| p.origin == target) {
             return i;
         }
+    }
+    // An inline node lives in a paragraph of its item.
+    if let Some(item) = field.node().map(|n| (n.section, n.item))
+        && let Some(i) = paragraphs
+            .iter()
+            .rposition(|p| p.origin.item() == Some(item))
+    {
+        return i;
     }
     // An inline item lives in the paragraph of the intro or an earlier item.
     field
@@ -288,7 +377,7 @@ pub fn export_text(doc: &Document, options: &ExportOptions) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::{Item, SectionKind};
+    use crate::document::{Section, SectionKind};
 
     fn sample() -> Document {
         let mut work = Section::new(SectionKind::Work, "工作开展情况");
@@ -378,6 +467,66 @@ mod tests {
         assert!(ps[i].text.contains("二是创新不足"));
         assert_eq!(paragraph_index_for(&ps, Field::ItemBody(0, 1)), 4);
         assert_eq!(paragraph_index_for(&ps, Field::SignatureDate), ps.len() - 1);
+    }
+
+    #[test]
+    fn every_level_is_numbered_in_its_style() {
+        use crate::document::{Item, TopStyle};
+        let deep = Item::new("加强思想建设", "").with_children(
+            NumberingStyle::Arabic,
+            vec![
+                Item::new("抓学习", "每月一次。"),
+                Item::new("抓教育", "").with_children(
+                    NumberingStyle::ArabicParen,
+                    vec![Item::new("", "党课。"), Item::new("警示", "教育。\n二段。")],
+                ),
+            ],
+        );
+        let inline = Item::new("问题", "主要是：").with_children(
+            NumberingStyle::OrdinalInline,
+            vec![Item::new("学习", ""), Item::new("创新", "不足")],
+        );
+        let mut work = Section::new(SectionKind::Work, "工作开展情况");
+        work.items = vec![deep, inline];
+        let mut doc = Document {
+            sections: vec![work],
+            ..Document::default()
+        };
+        let lines = |doc: &Document| -> Vec<String> {
+            paragraphs(doc).into_iter().map(|p| p.text).collect()
+        };
+        assert_eq!(
+            lines(&doc),
+            [
+                "一、工作开展情况",
+                "（一）加强思想建设。",
+                "1.抓学习。每月一次。",
+                "2.抓教育。",
+                "（1）党课。",
+                "（2）警示。教育。",
+                "二段。",
+                "（二）问题。主要是：一是学习。二是创新。不足",
+            ]
+        );
+        doc.top_style = TopStyle::Paren;
+        doc.sections[0].style = NumberingStyle::ArabicComma;
+        assert_eq!(
+            lines(&doc)[..2],
+            ["（一）工作开展情况", "1、加强思想建设。"]
+        );
+        let ps = paragraphs(&doc);
+        let at = crate::document::NodeRef::grandchild(0, 0, 1, 1);
+        assert_eq!(
+            ps[paragraph_index_for(&ps, Field::NodeBody(at))].text,
+            "（2）警示。教育。"
+        );
+        let inline = crate::document::NodeRef::child(0, 1, 1);
+        assert!(
+            ps[paragraph_index_for(&ps, Field::NodeBody(inline))]
+                .text
+                .contains("二是创新")
+        );
+        assert_eq!(item_paragraphs(&doc, 0, 0).unwrap().len(), 6);
     }
 
     #[test]

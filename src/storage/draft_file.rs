@@ -4,12 +4,34 @@
 
 use serde::Deserialize;
 
-use crate::document::{Document, Section, Signature};
+use crate::document::{Document, Item, Section, Signature, TopStyle};
 
 mod fast;
 
-/// The schema version this build writes and reads.
-pub const FORMAT_VERSION: u32 = 1;
+/// The newest schema version this build writes and reads. Format 2 added
+/// nodes below items (`[[sections.items.children]]`, levels 3 and 4) and the
+/// top level's numbering (`top_style`). A draft that uses neither is still
+/// written as format 1, so that older builds keep opening it.
+pub const FORMAT_VERSION: u32 = 2;
+
+/// The oldest format this build reads.
+const OLDEST_FORMAT: u32 = 1;
+
+/// The format a document needs: 2 when it has levels 3 and 4 or a top
+/// level not numbered `一、`, else 1.
+pub fn format_for(doc: &Document) -> u32 {
+    let default = Item::default().child_style;
+    let deep = doc.sections.iter().any(|s| {
+        s.items
+            .iter()
+            .any(|i| !i.children.is_empty() || i.child_style != default)
+    });
+    if deep || doc.top_style != TopStyle::default() {
+        2
+    } else {
+        1
+    }
+}
 
 /// Why a draft file could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -44,6 +66,7 @@ struct DraftFile {
     target_chars: Option<u32>,
     #[serde(default)]
     from: Option<String>,
+    top_style: TopStyle,
     #[serde(default)]
     sections: Vec<Section>,
     #[serde(default)]
@@ -99,8 +122,8 @@ fn parse_with_toml(text: &str) -> Result<Document, DraftFileError> {
                 .into_owned(),
         }
     })?;
-    if file.format != FORMAT_VERSION {
-        // Older formats do not exist yet; 0 is never written.
+    if !(OLDEST_FORMAT..=FORMAT_VERSION).contains(&file.format) {
+        // 0 is never written.
         return Err(DraftFileError::Syntax {
             line: 1,
             column: 1,
@@ -115,6 +138,7 @@ fn parse_with_toml(text: &str) -> Result<Document, DraftFileError> {
         notes: file.notes,
         target_chars: file.target_chars,
         from: file.from,
+        top_style: file.top_style,
         sections: file.sections,
         signature: file.signature,
     })
@@ -154,7 +178,8 @@ pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
 /// Writes a draft as TOML.
 pub fn write_draft(doc: &Document) -> String {
     let mut out = String::with_capacity(doc.title.len() + doc.preamble.len() * 2 + 4096);
-    out.push_str(&format!("format = {FORMAT_VERSION}\n"));
+    let format = format_for(doc);
+    out.push_str(&format!("format = {format}\n"));
     key(&mut out, "title", &doc.title);
     key(&mut out, "organization", &doc.organization);
     key(&mut out, "period", &doc.period);
@@ -166,6 +191,9 @@ pub fn write_draft(doc: &Document) -> String {
     }
     key(&mut out, "preamble", &doc.preamble);
     key(&mut out, "notes", &doc.notes);
+    if format >= 2 {
+        key(&mut out, "top_style", doc.top_style.key());
+    }
     for section in &doc.sections {
         out.push_str("\n[[sections]]\n");
         key(&mut out, "kind", section.kind.key());
@@ -176,15 +204,31 @@ pub fn write_draft(doc: &Document) -> String {
         }
         key(&mut out, "intro", &section.intro);
         for item in &section.items {
-            out.push_str("\n[[sections.items]]\n");
-            key(&mut out, "heading", &item.heading);
-            key(&mut out, "body", &item.body);
+            write_item(&mut out, item, "sections.items");
         }
     }
     out.push_str("\n[signature]\n");
     key(&mut out, "organization", &doc.signature.organization);
     key(&mut out, "date", &doc.signature.date);
     out
+}
+
+/// An item or node as the table `[[path]]`, then its children as nested
+/// tables (`[[sections.items.children]]`); `child_style` only when it is
+/// not the default.
+fn write_item(out: &mut String, item: &Item, path: &str) {
+    out.push_str("\n[[");
+    out.push_str(path);
+    out.push_str("]]\n");
+    key(out, "heading", &item.heading);
+    key(out, "body", &item.body);
+    if item.child_style != Item::default().child_style {
+        key(out, "child_style", item.child_style.key());
+    }
+    let path = format!("{path}.children");
+    for child in &item.children {
+        write_item(out, child, &path);
+    }
 }
 
 /// Text longer than this many characters, or with a line break, is written
@@ -224,7 +268,7 @@ pub(crate) fn escape_into(out: &mut String, value: &str, multiline: bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::{Item, NumberingStyle, SectionKind};
+    use crate::document::{NumberingStyle, SectionKind};
 
     fn sample() -> Document {
         let mut s = Section::new(SectionKind::Work, "工作开展情况");
@@ -263,8 +307,8 @@ mod tests {
 
     #[test]
     fn newer_format_is_refused_even_with_unknown_fields() {
-        let err = parse_draft("format = 2\nshiny = true\n").unwrap_err();
-        assert_eq!(err, DraftFileError::NewerFormat { found: 2 });
+        let err = parse_draft("format = 3\nshiny = true\n").unwrap_err();
+        assert_eq!(err, DraftFileError::NewerFormat { found: 3 });
         assert!(err.to_string().contains("newer zongjie"));
     }
 
@@ -298,6 +342,50 @@ mod tests {
         // Written by hand, as a raw CR inside a multi-line string.
         let raw = "format = 1\ntitle = \"t\"\npreamble = \"\"\"\na\r\nb\"\"\"\n";
         assert_eq!(parse_draft(raw).unwrap().preamble, "a\nb");
+    }
+
+    fn deep() -> Document {
+        let mut doc = sample();
+        doc.sections[0].items[0].children = vec![
+            Item::new("抓学习", "一段\n二段").with_children(
+                NumberingStyle::ArabicParen,
+                vec![Item::new("党课", ""), Item::new("", "“引号”")],
+            ),
+            Item::new("抓教育", ""),
+        ];
+        doc.sections[0].items[0].child_style = NumberingStyle::ArabicComma;
+        doc
+    }
+
+    #[test]
+    fn levels_three_and_four_are_nested_tables_of_format_2() {
+        let doc = deep();
+        let text = write_draft(&doc);
+        assert!(text.starts_with("format = 2\n"), "{text}");
+        assert!(text.contains("\n[[sections.items.children]]\nheading = \"抓学习\""));
+        assert!(text.contains("\n[[sections.items.children.children]]\nheading = \"党课\""));
+        assert!(text.contains("child_style = \"arabic-comma\"\n"));
+        assert_eq!(parse_draft(&text), Ok(doc.clone()));
+        assert_eq!(parse_with_toml(&text), Ok(doc.clone()));
+        let mut top = sample();
+        top.top_style = TopStyle::Paren;
+        let text = write_draft(&top);
+        assert!(text.contains("top_style = \"paren\"\n"), "{text}");
+        assert_eq!(parse_draft(&text), Ok(top));
+    }
+
+    #[test]
+    fn format_1_is_still_written_and_read_when_it_fits() {
+        let text = write_draft(&sample());
+        assert!(text.starts_with("format = 1\n"));
+        assert!(!text.contains("top_style") && !text.contains("child_style"));
+        // A format-1 draft written by hand, as older builds wrote them.
+        let old = "format = 1\ntitle = \"t\"\n\n[[sections]]\nkind = \"work\"\ntitle = \"工作\"\nstyle = \"paren\"\nintro = \"\"\n\n[[sections.items]]\nheading = \"甲\"\nbody = \"1.乙\"\n";
+        let doc = parse_draft(old).unwrap();
+        assert_eq!(doc.sections[0].items[0].body, "1.乙");
+        assert!(doc.sections[0].items[0].children.is_empty());
+        assert_eq!(doc.top_style, TopStyle::Chinese);
+        assert!(parse_draft("format = 0\n").is_err());
     }
 
     #[test]

@@ -10,7 +10,7 @@ use super::pane_cache::PaneCache;
 use super::target::mark_text;
 use super::truncate;
 use crate::app::{App, EditorState, Entry, Focus, OUTLINE_TEXT_COLUMNS, entry_text, target_mark};
-use crate::document::{Document, render_item_number, render_section_number};
+use crate::document::{Document, render_item_number, render_top_number};
 use crate::i18n::Lang;
 use crate::sanitize::escape_controls;
 
@@ -27,11 +27,28 @@ pub fn entry_label(doc: &Document, entry: Entry, lang: Lang) -> (String, String)
     let number = match entry {
         Entry::Title => lang.pick("标题 ", "Title ").into(),
         Entry::Preamble => lang.pick("导语 ", "Preamble ").into(),
-        Entry::Section(s) => render_section_number(s),
+        Entry::Section(s) => render_top_number(doc.top_style, s),
         Entry::Item(at) => match doc.sections.get(at.section) {
             Some(section) => format!("  {}", render_item_number(section.style, at.item)),
             None => return Default::default(),
         },
+        Entry::Node(at) => {
+            let indent = "  ".repeat(at.level() - 1);
+            let style = match at.grandchild {
+                None => doc
+                    .sections
+                    .get(at.section)
+                    .and_then(|s| s.items.get(at.item)),
+                Some(_) => doc.node(crate::document::NodeRef::child(
+                    at.section, at.item, at.child,
+                )),
+            }
+            .map(|parent| parent.child_style);
+            match style {
+                Some(style) => format!("{indent}{}", render_item_number(style, at.index())),
+                None => return Default::default(),
+            }
+        }
         Entry::Signature => lang.pick("落款 ", "Signature ").into(),
         Entry::Notes => lang.pick("素材 ", "Notes ").into(),
     };
@@ -89,11 +106,12 @@ fn draw_pane(frame: &mut Frame, app: &App, e: &EditorState, area: Rect) {
             let number_width = unicode_width::UnicodeWidthStr::width(number.as_str()) + 1;
             let mark_width = unicode_width::UnicodeWidthStr::width(mark);
             let text = truncate(&text, width.saturating_sub(number_width + mark_width));
-            let number_style = if matches!(entry, Entry::Section(_) | Entry::Item(_)) {
-                theme.number
-            } else {
-                theme.muted
-            };
+            let number_style =
+                if matches!(entry, Entry::Section(_) | Entry::Item(_) | Entry::Node(_)) {
+                    theme.number
+                } else {
+                    theme.muted
+                };
             let line = Line::from(vec![
                 Span::raw(marker),
                 Span::styled(number, number_style),

@@ -9,7 +9,7 @@ pub fn document<S>(text: fn() -> S) -> impl Strategy<Value = Document>
 where
     S: Strategy<Value = String> + 'static,
 {
-    let item = (text(), text()).prop_map(|(heading, body)| Item { heading, body });
+    let item = (text(), text()).prop_map(|(heading, body)| Item::new(heading, body));
     let section = (
         prop::sample::select(SectionKind::ALL.to_vec()),
         prop::sample::select(NumberingStyle::ALL.to_vec()),
@@ -51,6 +51,7 @@ where
                     notes,
                     target_chars,
                     from,
+                    top_style: Default::default(),
                     sections,
                     signature: Signature {
                         organization: o,

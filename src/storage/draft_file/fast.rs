@@ -9,12 +9,14 @@
 //! any damage with its line and column). Where it answers, it answers what
 //! the TOML parser would (tested against it on generated and mangled drafts).
 
-use crate::document::{Document, Item, NumberingStyle, Section, SectionKind};
+use crate::document::{Document, Item, NumberingStyle, Section, SectionKind, TopStyle};
 
 /// The draft, if `text` has exactly the shape `write_draft` gives it.
 pub(super) fn read(text: &str) -> Option<Document> {
     let mut r = Reader { rest: text };
-    r.expect("format = 1\n")?;
+    if !r.eat("format = 1\n") {
+        r.expect("format = 2\n")?;
+    }
     let mut doc = Document {
         title: r.key("title")?,
         organization: r.key("organization")?,
@@ -29,6 +31,10 @@ pub(super) fn read(text: &str) -> Option<Document> {
     }
     doc.preamble = r.key("preamble")?;
     doc.notes = r.key("notes")?;
+    if r.rest.starts_with("top_style = ") {
+        let style = r.key("top_style")?;
+        doc.top_style = *TopStyle::ALL.iter().find(|s| s.key() == style)?;
+    }
     loop {
         r.expect("\n")?;
         if r.eat("[[sections]]\n") {
@@ -52,9 +58,16 @@ pub(super) fn read(text: &str) -> Option<Document> {
                 target_chars,
             });
         } else if r.eat("[[sections.items]]\n") {
-            let heading = r.key("heading")?;
-            let body = r.key("body")?;
-            doc.sections.last_mut()?.items.push(Item { heading, body });
+            let item = r.item()?;
+            doc.sections.last_mut()?.items.push(item);
+        } else if r.eat("[[sections.items.children]]\n") {
+            let item = r.item()?;
+            let parent = doc.sections.last_mut()?.items.last_mut()?;
+            parent.children.push(item);
+        } else if r.eat("[[sections.items.children.children]]\n") {
+            let item = r.item()?;
+            let item_ = doc.sections.last_mut()?.items.last_mut()?;
+            item_.children.last_mut()?.children.push(item);
         } else if r.eat("[signature]\n") {
             doc.signature.organization = r.key("organization")?;
             doc.signature.date = r.key("date")?;
@@ -70,6 +83,17 @@ struct Reader<'a> {
 }
 
 impl Reader<'_> {
+    /// An item's keys: heading, body and, when not the default, the
+    /// numbering of its children (missing, it is the default, as for TOML).
+    fn item(&mut self) -> Option<Item> {
+        let mut item = Item::new(self.key("heading")?, self.key("body")?);
+        if self.rest.starts_with("child_style = ") {
+            let style = self.key("child_style")?;
+            item.child_style = *NumberingStyle::ALL.iter().find(|s| s.key() == style)?;
+        }
+        Some(item)
+    }
+
     fn eat(&mut self, prefix: &str) -> bool {
         match self.rest.strip_prefix(prefix) {
             Some(rest) => {

@@ -4,7 +4,7 @@ use proptest::prelude::*;
 
 use super::super::{parse_draft, parse_with_toml, write_draft};
 use super::read;
-use crate::document::{Document, Item, NumberingStyle, Section, SectionKind, Signature};
+use crate::document::{Document, Item, NumberingStyle, Section, SectionKind, Signature, TopStyle};
 
 /// Text with everything the writer must escape or keep: quotes, backslashes,
 /// line breaks, tabs, carriage returns, C0/C1/DEL controls, CJK, emoji.
@@ -45,7 +45,26 @@ fn long_text() -> impl Strategy<Value = String> {
 }
 
 fn document() -> impl Strategy<Value = Document> {
-    let item = (text(), long_text()).prop_map(|(heading, body)| Item { heading, body });
+    let style = || prop::sample::select(NumberingStyle::ALL.to_vec());
+    let leaf = (text(), long_text(), style()).prop_map(|(heading, body, style)| {
+        let mut item = Item::new(heading, body);
+        item.child_style = style;
+        item
+    });
+    let node = (
+        text(),
+        long_text(),
+        style(),
+        prop::collection::vec(leaf, 0..3),
+    )
+        .prop_map(|(h, b, style, children)| Item::new(h, b).with_children(style, children));
+    let item = (
+        text(),
+        long_text(),
+        style(),
+        prop::collection::vec(node, 0..3),
+    )
+        .prop_map(|(h, b, style, children)| Item::new(h, b).with_children(style, children));
     let section = (
         prop::sample::select(SectionKind::ALL.to_vec()),
         text(),
@@ -68,18 +87,23 @@ fn document() -> impl Strategy<Value = Document> {
         );
     (
         (text(), text(), text(), long_text(), long_text()),
-        (prop::option::of(any::<u32>()), prop::option::of(text())),
+        (
+            prop::option::of(any::<u32>()),
+            prop::option::of(text()),
+            prop::sample::select(TopStyle::ALL.to_vec()),
+        ),
         prop::collection::vec(section, 0..3),
         (text(), text()),
     )
         .prop_map(
             |(
                 (title, organization, period, preamble, notes),
-                (target_chars, from),
+                (target_chars, from, top_style),
                 sections,
                 sig,
             )| {
                 Document {
+                    top_style,
                     title,
                     organization,
                     period,

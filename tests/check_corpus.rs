@@ -7,7 +7,7 @@
 //! correct text here (a false positive) fails it.
 
 use zongjie::check::{CheckOptions, Code, Finding, check};
-use zongjie::document::{Document, Field};
+use zongjie::document::{Document, Field, NodeRef};
 use zongjie::plain_text::import_text;
 
 /// The document as `zongjie import` reads it.
@@ -64,8 +64,12 @@ fn city_bureau_with_plan() {
     assert_eq!(
         other_findings(&doc),
         vec![
-            // 《辽宁省党费收缴工作细则（试行》
-            (Code::UnbalancedPair, Field::ItemBody(0, 2), "（".into()),
+            // 《辽宁省党费收缴工作细则（试行》, in the fourth point of （三）, level 3
+            (
+                Code::UnbalancedPair,
+                Field::NodeBody(NodeRef::child(0, 2, 3)),
+                "（".into()
+            ),
             // 明规守纪,自觉构建自律防线
             (
                 Code::HalfWidthPunctuation,
@@ -107,10 +111,10 @@ fn party_branch() {
     assert_eq!(
         other_findings(&doc),
         vec![
-            // 促使党员干部不断增强宗旨意识,改进工作作风
+            // 促使党员干部不断增强宗旨意识,改进工作作风 (in 二是 of （三）, level 3)
             (
                 Code::HalfWidthPunctuation,
-                Field::ItemBody(1, 2),
+                Field::NodeBody(NodeRef::child(1, 2, 1)),
                 ",".into()
             ),
             // 开展"读一本好书，写一篇心得"活动

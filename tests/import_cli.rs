@@ -159,7 +159,7 @@ fn text_without_structure_becomes_the_preamble() {
     assert_eq!(
         warnings,
         [
-            "zongjie: warning: no numbered sections (一、二、…) found; the text is kept as the preamble"
+            "zongjie: warning: no numbered sections (一、, （一） or 1、) found; the text is kept as the preamble"
         ]
     );
     assert_eq!(env.export(&id), text);

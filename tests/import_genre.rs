@@ -216,10 +216,11 @@ XX党支部2022年党建工作总结
     );
 }
 
-/// A paren item's body may itself say 一是…二是…; it stays in the body, and
-/// so do later paragraphs that start with 一是.
+/// A paren item's text may itself say 一是…二是…: those are its points one
+/// level down (ordinal-inline at level 3), and a later paragraph that starts
+/// with 一是 stays in the body of the point before it.
 #[test]
-fn points_inside_an_item_stay_in_its_body() {
+fn points_inside_an_item_are_its_children() {
     let text = "\
 XX局机关党委2020年工作总结
 一、工作开展情况
@@ -228,14 +229,36 @@ XX局机关党委2020年工作总结
 （二）改进作风。统一是前提，二是关键。
 ";
     let (doc, warnings) = round_trip(text);
-    assert!(warnings.is_empty(), "{warnings:?}");
+    // The second point's heading ends its line: it stays in its body.
+    assert!(
+        matches!(
+            warnings.as_slice(),
+            [Warning::HeadingsOnOwnLine { count: 1, .. }]
+        ),
+        "{warnings:?}"
+    );
     let s = &doc.sections[0];
     assert_eq!(s.style, NumberingStyle::Paren);
     assert_eq!(s.items.len(), 2);
+    let item = &s.items[0];
     assert_eq!(
-        s.items[0].body,
-        "一是认真开展组织生活。二是搞好创先争优。\n一是这一段也属于第一项。"
+        (item.heading.as_str(), item.body.as_str()),
+        ("加强教育管理", "")
     );
+    assert_eq!(item.child_style, NumberingStyle::OrdinalInline);
+    let children: Vec<(&str, &str)> = item
+        .children
+        .iter()
+        .map(|c| (c.heading.as_str(), c.body.as_str()))
+        .collect();
+    assert_eq!(
+        children,
+        [
+            ("认真开展组织生活", ""),
+            ("", "搞好创先争优。\n一是这一段也属于第一项。")
+        ]
+    );
+    assert_eq!(s.items[1].body, "统一是前提，二是关键。");
 }
 
 #[test]

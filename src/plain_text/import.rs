@@ -13,7 +13,7 @@ use std::fmt;
 use crate::i18n::Lang;
 
 use super::decode::{ImportError, clean_text, decode};
-use crate::document::{Document, Signature, chinese_numeral};
+use crate::document::{Document, Signature, TopStyle, chinese_numeral};
 use crate::templates::split_title;
 
 /// A draft made from text, and what the reader should know about it.
@@ -107,7 +107,7 @@ impl fmt::Display for Warning {
             }
             Warning::NoSections => write!(
                 f,
-                "no numbered sections (一、二、…) found; the text is kept as the preamble"
+                "no numbered sections (一、, （一） or 1、) found; the text is kept as the preamble"
             ),
             Warning::ItemsKeptAsText { section, line } => write!(
                 f,
@@ -164,7 +164,7 @@ impl Warning {
             }
             Warning::NoTitle => "没有找到标题行，“一、”之前的文字作为导语".to_string(),
             Warning::NoSections => {
-                "没有找到“一、二、……”这样编号的部分，全文作为导语保留".to_string()
+                "没有找到“一、”“（一）”或“1、”这样编号的部分，全文作为导语保留".to_string()
             }
             Warning::ItemsKeptAsText { section, line } => format!(
                 "第{}部分（第 {line} 行）的条目无法准确分开，原文保留为该部分的引言",
@@ -234,13 +234,27 @@ pub fn import_text(text: &str) -> Imported {
         };
     }
 
+    // The top level is numbered 一、 or, in short summaries, （一） or 1、:
+    // whichever first opens a line, 一、 if it opens one anywhere.
+    let top_style = [TopStyle::Chinese, TopStyle::Paren, TopStyle::ArabicComma]
+        .into_iter()
+        .filter_map(|style| {
+            let at = lines
+                .iter()
+                .position(|l| markers::top_title(l.text, style, 1).is_some())?;
+            Some((style, at))
+        })
+        .min_by_key(|&(style, at)| (style != TopStyle::Chinese, at))
+        .map(|(style, _)| style)
+        .unwrap_or_default();
+    doc.top_style = top_style;
     let first_section = lines
         .iter()
-        .position(|l| markers::section_title(l.text, 1).is_some());
+        .position(|l| markers::top_title(l.text, top_style, 1).is_some());
     let head = &lines[..first_section.unwrap_or(lines.len())];
     let title = match first_section {
         Some(_) => find_title(head),
-        None => markers::is_title_like(head[0].text).then_some(0),
+        None => find_title_of_prose(head),
     };
     match title {
         Some(t) => {
@@ -274,7 +288,7 @@ pub fn import_text(text: &str) -> Imported {
     let mut starts = Vec::new();
     if let Some(first) = first_section {
         for (i, line) in lines.iter().enumerate().skip(first) {
-            if markers::section_title(line.text, starts.len() + 1).is_some() {
+            if markers::top_title(line.text, top_style, starts.len() + 1).is_some() {
                 starts.push(i);
             }
         }
@@ -288,9 +302,9 @@ pub fn import_text(text: &str) -> Imported {
     let mut headings_in_body: Option<Warning> = None;
     for (k, &start) in starts.iter().enumerate() {
         let stop = starts.get(k + 1).copied().unwrap_or(end);
-        let title = markers::section_title(lines[start].text, k + 1).unwrap_or_default();
+        let title = markers::top_title(lines[start].text, top_style, k + 1).unwrap_or_default();
         let paragraphs: Vec<&str> = lines[start + 1..stop].iter().map(|l| l.text).collect();
-        let body = items::read_section(title, &paragraphs);
+        let body = items::read_section(title, &paragraphs, doc.top_style.as_item_style());
         if body.kept_as_text {
             warnings.push(Warning::ItemsKeptAsText {
                 section: k + 1,
@@ -340,6 +354,22 @@ fn find_title(head: &[Line]) -> Option<usize> {
         }
     }
     Some(last)
+}
+
+/// The title of a text without numbered sections: among the short lines
+/// that open it, the one naming the genre (`…总结`, `…报告`), else the first
+/// when it reads as a title.
+fn find_title_of_prose(head: &[Line]) -> Option<usize> {
+    const OPENING: usize = 4;
+    let run = head
+        .iter()
+        .take(OPENING)
+        .take_while(|l| markers::is_title_like(l.text))
+        .count();
+    let genre = ["总结", "报告", "汇报", "述职"];
+    (0..run)
+        .find(|&i| genre.iter().any(|w| head[i].text.contains(w)))
+        .or((run > 0).then_some(0))
 }
 
 /// A title set on two lines, the organization right above the rest

@@ -6,7 +6,9 @@
 use std::borrow::Cow;
 
 use super::markers::{find_inline, item_text, ordinal_marker};
-use crate::document::{Document, Item, NumberingStyle, Section, SectionKind, render_item_number};
+use crate::document::{
+    Document, Item, MAX_LEVEL, NumberingStyle, Section, SectionKind, TopStyle, render_item_number,
+};
 use crate::plain_text::section_paragraphs;
 
 use crate::plain_text::export::HEADING_ENDS;
@@ -50,18 +52,77 @@ enum Layout {
     NoItems,
 }
 
+/// Where points are being read: their level (2 for a section's items) and
+/// the deepest level to read, and the styles of the levels above, which a
+/// level below never takes (a `（一）` inside a `（一）` point is text).
+#[derive(Debug, Clone, Copy)]
+struct Depth<'s> {
+    level: usize,
+    max_level: usize,
+    above: &'s [NumberingStyle],
+}
+
+impl Depth<'_> {
+    fn allows(&self, style: NumberingStyle) -> bool {
+        let family = |s: NumberingStyle| match s {
+            NumberingStyle::OrdinalInline => NumberingStyle::Ordinal,
+            s => s,
+        };
+        !self.above.iter().any(|a| family(*a) == family(style))
+    }
+}
+
 /// Reads the section titled `title` from its paragraphs (trimmed, non-empty).
-pub(super) fn read_section(title: &str, paragraphs: &[&str]) -> SectionBody {
+/// `above` holds the top level's style when it is an item style (`（一）`
+/// or `1、` tops), which the items then do not take. Points below the items
+/// (levels 3 and 4) are read when the whole section then exports exactly as
+/// it stands; else the section is read with fewer levels, down to its items
+/// alone.
+pub(super) fn read_section(
+    title: &str,
+    paragraphs: &[&str],
+    above: Option<NumberingStyle>,
+) -> SectionBody {
+    let above: Vec<NumberingStyle> = above.into_iter().collect();
+    let mut last = None;
+    for max_level in (2..=MAX_LEVEL).rev() {
+        let depth = Depth {
+            level: 2,
+            max_level,
+            above: &above,
+        };
+        let body = read_section_to(title, paragraphs, depth);
+        if !body.kept_as_text {
+            return body;
+        }
+        last = Some(body);
+    }
+    last.unwrap_or_else(|| {
+        read_section_to(
+            title,
+            paragraphs,
+            Depth {
+                level: 2,
+                max_level: 2,
+                above: &above,
+            },
+        )
+    })
+}
+
+fn read_section_to(title: &str, paragraphs: &[&str], depth: Depth) -> SectionBody {
     let kind = SectionKind::classify(title);
     let mut section = Section::new(kind, title);
-    let layout = detect_layout(paragraphs);
+    let fallback_style = fallback_style(kind, depth);
+    let layout = detect_layout(paragraphs, depth);
     let reading = match layout {
-        Layout::Lines { style, first } => read_lines(paragraphs, style, first),
+        Layout::Lines { style, first } => read_lines(paragraphs, style, first, depth),
         Layout::Inline { line, at } if at > 0 || line == 0 => read_inline(paragraphs, line, at),
         // An intro paragraph followed by a separate `一是…二是…` paragraph:
         // the export would join them, so the inline reading cannot be exact.
         Layout::Inline { .. } => None,
         Layout::NoItems => {
+            section.style = fallback_style;
             section.intro = paragraphs.join("\n");
             return SectionBody {
                 section,
@@ -74,7 +135,7 @@ pub(super) fn read_section(title: &str, paragraphs: &[&str]) -> SectionBody {
         section.style = reading.style;
         section.intro = reading.intro;
         section.items = reading.items;
-        if exports_as(&mut section, &reading.expected) {
+        if exports_as(&mut section, &reading.expected, depth) {
             return SectionBody {
                 section,
                 headings_in_body: reading.headings_in_body,
@@ -82,7 +143,7 @@ pub(super) fn read_section(title: &str, paragraphs: &[&str]) -> SectionBody {
             };
         }
     }
-    section.style = kind.default_style();
+    section.style = fallback_style;
     section.items.clear();
     section.intro = paragraphs.join("\n");
     SectionBody {
@@ -90,6 +151,19 @@ pub(super) fn read_section(title: &str, paragraphs: &[&str]) -> SectionBody {
         headings_in_body: 0,
         kept_as_text: true,
     }
+}
+
+/// The style of a section without items: its kind's, unless the top level
+/// numbers that way (then `1、`, or `1.` below a `1、` top).
+fn fallback_style(kind: SectionKind, depth: Depth) -> NumberingStyle {
+    [
+        kind.default_style(),
+        NumberingStyle::ArabicComma,
+        NumberingStyle::Arabic,
+    ]
+    .into_iter()
+    .find(|s| depth.allows(*s))
+    .unwrap_or_default()
 }
 
 /// One reading of a section, with the lines its export must give back.
@@ -107,10 +181,11 @@ struct Reading<'a> {
 /// follows inside a paragraph. Without any such paragraph, a `一是` inside a
 /// paragraph followed by a `二是` makes an `ordinal-inline` section whose
 /// intro is the text before `一是`.
-fn detect_layout(paragraphs: &[&str]) -> Layout {
+fn detect_layout(paragraphs: &[&str], depth: Depth) -> Layout {
     let two = ordinal_marker(2);
+    let ordinal = depth.allows(NumberingStyle::Ordinal);
     for (i, p) in paragraphs.iter().enumerate() {
-        for style in LINE_STYLES {
+        for style in LINE_STYLES.into_iter().filter(|s| depth.allows(*s)) {
             if let Some(rest) = item_text(p, style, 1) {
                 if style != NumberingStyle::Ordinal {
                     return Layout::Lines { style, first: i };
@@ -130,6 +205,9 @@ fn detect_layout(paragraphs: &[&str]) -> Layout {
                 };
             }
         }
+    }
+    if !ordinal {
+        return Layout::NoItems;
     }
     let one = ordinal_marker(1);
     for (i, p) in paragraphs.iter().enumerate() {
@@ -153,34 +231,42 @@ fn read_lines<'a>(
     paragraphs: &[&'a str],
     style: NumberingStyle,
     first: usize,
+    depth: Depth,
 ) -> Option<Reading<'a>> {
     let mut expected: Vec<Cow<str>> = paragraphs[..first].iter().map(|p| Cow::from(*p)).collect();
-    let mut groups: Vec<Vec<&str>> = Vec::new();
+    let mut groups: Vec<(Cow<str>, Vec<&str>)> = Vec::new();
     for p in &paragraphs[first..] {
         match item_text(p, style, groups.len() + 1) {
             Some(rest) => {
                 let number = render_item_number(style, groups.len());
-                expected.push(
-                    if p.starts_with(&number) && p.len() == number.len() + rest.len() {
-                        Cow::from(*p)
-                    } else {
-                        Cow::from(format!("{number}{rest}"))
-                    },
-                );
-                groups.push(vec![rest]);
+                let line = if p.starts_with(&number) && p.len() == number.len() + rest.len() {
+                    Cow::from(*p)
+                } else {
+                    Cow::from(format!("{number}{rest}"))
+                };
+                groups.push((line, vec![rest]));
             }
-            None => {
-                expected.push(Cow::from(*p));
-                groups.last_mut()?.push(p);
-            }
+            None => groups.last_mut()?.1.push(p),
         }
     }
     let mut headings_in_body = 0;
     let mut items = Vec::with_capacity(groups.len());
-    for group in &groups {
-        let (item, heading_in_body) = make_item(group)?;
-        headings_in_body += usize::from(heading_in_body);
-        items.push(item);
+    let mut above = depth.above.to_vec();
+    above.push(style);
+    let below = Depth {
+        level: depth.level + 1,
+        max_level: depth.max_level,
+        above: &above,
+    };
+    for (line, group) in groups {
+        let point = make_point(&group, below)?;
+        headings_in_body += point.headings_in_body;
+        items.push(point.item);
+        expected.push(line);
+        match point.expected {
+            Some(rest) => expected.extend(rest),
+            None => expected.extend(group[1..].iter().map(|p| Cow::from(*p))),
+        }
     }
     Some(Reading {
         style,
@@ -236,6 +322,84 @@ fn read_inline<'a>(paragraphs: &[&'a str], line: usize, at: usize) -> Option<Rea
         items,
         expected: paragraphs.iter().map(|p| Cow::from(*p)).collect(),
         headings_in_body,
+    })
+}
+
+/// A point read from its paragraphs.
+struct Point<'a> {
+    item: Item,
+    /// Headings that stayed in a body.
+    headings_in_body: usize,
+    /// The lines after its first that its export must give, when they are
+    /// not the paragraphs themselves (its children's numbers normalised).
+    expected: Option<Vec<Cow<'a, str>>>,
+}
+
+/// A point from its paragraphs, the first being the text after its number,
+/// with the points one level below it (at `below.level`) when its body
+/// holds numbered paragraphs (`1.`, `（1）`) or an inline run (`一是…二是…`)
+/// and that level may be read. A heading alone on its line followed by
+/// numbered paragraphs is the heading of a point with those children.
+fn make_point<'a>(group: &[&'a str], below: Depth) -> Option<Point<'a>> {
+    if below.level <= below.max_level
+        && let Some(found) = read_children(group, below)
+    {
+        return Some(found);
+    }
+    make_item(group).map(|(item, alone)| Point {
+        item,
+        headings_in_body: usize::from(alone),
+        expected: None,
+    })
+}
+
+/// The point whose paragraphs are `group` with its children, if it has
+/// any that can be read.
+fn read_children<'a>(group: &[&'a str], below: Depth) -> Option<Point<'a>> {
+    let (first, rest) = group.split_first()?;
+    if first.trim().is_empty() {
+        return None;
+    }
+    // `一是…二是…` run on from the point's own line.
+    if below.allows(NumberingStyle::Ordinal)
+        && let Some(at) = find_inline(first, &ordinal_marker(1), 0)
+        && (find_inline(first, &ordinal_marker(2), at).is_some()
+            || rest
+                .iter()
+                .any(|p| find_inline(p, &ordinal_marker(2), 0).is_some()))
+        && let Some(found) = read_inline_children(group, 0, at)
+    {
+        return Some(found);
+    }
+    match detect_layout(rest, below) {
+        Layout::Lines {
+            style,
+            first: start,
+        } => {
+            let reading = read_lines(rest, style, start, below)?;
+            let (item, alone) = make_item(&group[..1 + start])?;
+            Some(Point {
+                item: item.with_children(style, reading.items),
+                headings_in_body: usize::from(alone) + reading.headings_in_body,
+                expected: Some(reading.expected),
+            })
+        }
+        // `一是…二是…` run on from a later paragraph of the point's body.
+        Layout::Inline { line, at } if at > 0 => read_inline_children(group, line + 1, at),
+        _ => None,
+    }
+}
+
+/// The point whose paragraphs are `group`, its children running on from
+/// byte `at` of paragraph `line` (`主要是：一是…二是…`).
+fn read_inline_children<'a>(group: &[&'a str], line: usize, at: usize) -> Option<Point<'a>> {
+    let reading = read_inline(group, line, at)?;
+    let intro: Vec<&str> = reading.intro.split('\n').collect();
+    let (item, alone) = make_item(&intro)?;
+    Some(Point {
+        item: item.with_children(NumberingStyle::OrdinalInline, reading.items),
+        headings_in_body: usize::from(alone) + reading.headings_in_body,
+        expected: None,
     })
 }
 
@@ -309,8 +473,14 @@ pub(super) fn split_heading(text: &str) -> Option<(&str, &str)> {
 
 /// Whether the section, exported, gives exactly `expected` after its title.
 /// The section is moved into a one-section document and back, not copied.
-fn exports_as(section: &mut Section, expected: &[Cow<str>]) -> bool {
+fn exports_as(section: &mut Section, expected: &[Cow<str>], depth: Depth) -> bool {
+    let top_style = match depth.above.first() {
+        Some(NumberingStyle::Paren) => TopStyle::Paren,
+        Some(_) => TopStyle::ArabicComma,
+        None => TopStyle::Chinese,
+    };
     let doc = Document {
+        top_style,
         sections: vec![std::mem::take(section)],
         ..Document::default()
     };
@@ -423,13 +593,18 @@ mod tests {
             (&["导语：一是甲。", "没有第二点。"], Layout::NoItems),
         ];
         for (paragraphs, want) in cases {
-            assert_eq!(detect_layout(paragraphs), want, "{paragraphs:?}");
+            let depth = Depth {
+                level: 2,
+                max_level: 2,
+                above: &[],
+            };
+            assert_eq!(detect_layout(paragraphs, depth), want, "{paragraphs:?}");
         }
     }
 
     #[test]
     fn unreadable_items_fall_back_to_intro_text() {
-        let body = read_section("工作开展情况", &["（一）", "正文在下一行。"]);
+        let body = read_section("工作开展情况", &["（一）", "正文在下一行。"], None);
         assert!(body.kept_as_text);
         assert!(body.section.items.is_empty());
         assert_eq!(body.section.intro, "（一）\n正文在下一行。");

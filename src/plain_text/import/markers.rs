@@ -3,7 +3,7 @@
 //! an organization. Numbers are only ever matched as the one expected next,
 //! so `1.5倍`, `2020年` or a `一、` restarting inside a section stay text.
 
-use crate::document::{NumberingStyle, chinese_numeral};
+use crate::document::{NumberingStyle, TopStyle, chinese_numeral};
 
 /// Characters after which an inline `二是` starts a new point.
 const INLINE_BOUNDARY: [char; 14] = [
@@ -34,6 +34,16 @@ pub(super) fn section_title(line: &str, n: usize) -> Option<&str> {
         return None;
     }
     Some(rest.trim_start())
+}
+
+/// If `line` opens section number `n` of a top level numbered in `style`
+/// (`二、…`, `（二）…`, `2、…`), the section title after it.
+pub(super) fn top_title(line: &str, style: TopStyle, n: usize) -> Option<&str> {
+    match style {
+        TopStyle::Chinese => section_title(line, n),
+        TopStyle::Paren => item_text(line, NumberingStyle::Paren, n),
+        TopStyle::ArabicComma => item_text(line, NumberingStyle::ArabicComma, n),
+    }
 }
 
 fn is_numeral_char(c: char) -> bool {
@@ -117,6 +127,7 @@ pub(super) fn is_title_like(line: &str) -> bool {
         // `现将有关情况汇报如下` closes a preamble even without its colon.
         && !core.ends_with("如下")
         && section_title(line, 1).is_none()
+        && item_text(line, NumberingStyle::Paren, 1).is_none()
 }
 
 /// A line that names an organization and nothing else, as the first line

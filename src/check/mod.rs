@@ -441,6 +441,44 @@ mod tests {
     }
 
     #[test]
+    fn checks_that_look_at_items_look_at_every_level() {
+        use crate::document::{Item, NodeRef, NumberingStyle};
+        let mut doc = clean_document();
+        let grandchildren = vec![Item::new("党课", "讲党课。"), Item::new("警示", "")];
+        doc.sections[1].items[0].children = vec![
+            Item::new("", ""),
+            Item::new("1.抓学习", "组织学习XX次。"),
+            Item::new("抓教育", "").with_children(NumberingStyle::ArabicParen, grandchildren),
+            Item::new("抓纪律", ""),
+        ];
+        let findings = check(&doc, &CheckOptions::default());
+        let order: Vec<(Code, Field)> = findings
+            .iter()
+            .map(|f| (f.code, f.location.field))
+            .collect();
+        let node = |c| NodeRef::child(1, 0, c);
+        assert_eq!(
+            order,
+            vec![
+                (Code::EmptyItem, Field::NodeHeading(node(0))),
+                (Code::HandTypedNumber, Field::NodeHeading(node(1))),
+                (Code::Placeholder, Field::NodeBody(node(1))),
+                // 抓教育 has points below it: not unfinished.
+                (
+                    Code::UnfinishedItem,
+                    Field::NodeBody(NodeRef::grandchild(1, 0, 2, 1))
+                ),
+                (Code::UnfinishedItem, Field::NodeBody(node(3))),
+            ]
+        );
+        let typed = findings.iter().find(|f| f.code == Code::HandTypedNumber);
+        assert_eq!(
+            typed.map(|f| f.location.text_in(&doc)).as_deref(),
+            Some("1.")
+        );
+    }
+
+    #[test]
     fn line_and_column_for_the_cursor() {
         let text = "第一段。\n第二段XX。";
         let at = Location::new(Field::ItemBody(0, 0), 8, 2);

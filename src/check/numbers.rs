@@ -10,13 +10,16 @@ use crate::document::{Document, Field};
 /// the export numbers.
 pub(super) fn find(doc: &Document, text: &FieldText) -> Option<Finding> {
     let applies = match text.field {
-        Field::SectionTitle(_) | Field::ItemHeading(..) => true,
+        Field::SectionTitle(_) | Field::ItemHeading(..) | Field::NodeHeading(_) => true,
         // A body pasted with its number, under an empty heading.
         Field::ItemBody(s, i) => doc
             .sections
             .get(s)
             .and_then(|section| section.items.get(i))
             .is_some_and(|item| item.heading.trim().is_empty()),
+        Field::NodeBody(at) => doc
+            .node(at)
+            .is_some_and(|node| node.heading.trim().is_empty()),
         _ => false,
     };
     if !applies {

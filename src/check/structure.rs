@@ -3,7 +3,7 @@
 //! section, sections in an unusual order, and the length against a target.
 
 use super::{CheckOptions, Code, Detail, Finding, Location};
-use crate::document::{Document, Field, NumberingStyle, Section, SectionKind};
+use crate::document::{Document, Field, Item, NodeRef, NumberingStyle, Section, SectionKind};
 
 pub(super) fn check(doc: &Document, options: &CheckOptions, out: &mut Vec<Finding>) {
     if doc.title.trim().is_empty() {
@@ -38,28 +38,90 @@ fn check_section(s: usize, section: &Section, out: &mut Vec<Finding>) {
             Detail::None,
         ));
     }
+    check_points(
+        &section.items,
+        section.style,
+        &|i| ItemFields::item(s, i),
+        out,
+    );
+}
+
+/// The heading and body fields of a point at any level.
+#[derive(Debug, Clone, Copy)]
+struct ItemFields {
+    heading: Field,
+    body: Field,
+}
+
+impl ItemFields {
+    fn item(s: usize, i: usize) -> Self {
+        ItemFields {
+            heading: Field::ItemHeading(s, i),
+            body: Field::ItemBody(s, i),
+        }
+    }
+
+    fn node(at: NodeRef) -> Self {
+        ItemFields {
+            heading: Field::NodeHeading(at),
+            body: Field::NodeBody(at),
+        }
+    }
+
+    /// The fields of child `c` of this point.
+    fn child(self, c: usize) -> Option<Self> {
+        match self.heading {
+            Field::ItemHeading(s, i) => Some(Self::node(NodeRef::child(s, i, c))),
+            Field::NodeHeading(n) if n.grandchild.is_none() => Some(Self::node(
+                NodeRef::grandchild(n.section, n.item, n.child, c),
+            )),
+            _ => None,
+        }
+    }
+}
+
+/// The points of one list (a section's items, a point's children) and,
+/// recursively, theirs: every level is checked alike.
+fn check_points(
+    items: &[Item],
+    style: NumberingStyle,
+    at: &dyn Fn(usize) -> ItemFields,
+    out: &mut Vec<Finding>,
+) {
+    let blank = |t: &str| t.trim().is_empty();
     // 一是…。二是…。 points are often one sentence: a heading alone is
     // complete. So are the items of a list of headings only (a plan's
     // （一）加强理论武装。（二）提升组织力。): one is unfinished when others
-    // in its section have a body.
+    // in its list have a body. A point with points below it is complete
+    // with its heading alone: they are its content.
     let heading_may_stand_alone = matches!(
-        section.style,
+        style,
         NumberingStyle::Ordinal | NumberingStyle::OrdinalInline
-    ) || section.items.iter().all(|i| blank(&i.body));
-    for (i, item) in section.items.iter().enumerate() {
+    ) || items.iter().all(|i| blank(&i.body));
+    for (i, item) in items.iter().enumerate() {
+        let fields = at(i);
+        let has_children = !item.children.is_empty();
         match (blank(&item.heading), blank(&item.body)) {
-            (true, true) => out.push(Finding::new(
+            (true, true) if !has_children => out.push(Finding::new(
                 Code::EmptyItem,
-                Location::at(Field::ItemHeading(s, i)),
+                Location::at(fields.heading),
                 Detail::None,
             )),
-            (false, true) if !heading_may_stand_alone => out.push(Finding::new(
+            (false, true) if !heading_may_stand_alone && !has_children => out.push(Finding::new(
                 Code::UnfinishedItem,
-                Location::at(Field::ItemBody(s, i)),
+                Location::at(fields.body),
                 Detail::None,
             )),
-            (false, false) => repeated_heading(s, i, &item.heading, &item.body, out),
+            (false, false) => repeated_heading(fields.body, &item.heading, &item.body, out),
             _ => {}
+        }
+        if has_children {
+            check_points(
+                &item.children,
+                item.child_style,
+                &|c| fields.child(c).unwrap_or(fields),
+                out,
+            );
         }
     }
 }
@@ -71,7 +133,7 @@ const HEADING_ENDS: [char; 9] = ['。', '！', '？', '；', '：', '.', '!', '?
 const MIN_REPEATED_HEADING_CHARS: usize = 4;
 
 /// `（一）政治建设方面。政治建设方面。…`: the body starts with its heading.
-fn repeated_heading(s: usize, i: usize, heading: &str, body: &str, out: &mut Vec<Finding>) {
+fn repeated_heading(body_field: Field, heading: &str, body: &str, out: &mut Vec<Finding>) {
     // (一)政治建设方面 / 政治建设方面。…: the typed number is reported on its own.
     let heading = heading.trim();
     let number = super::numbers::typed_number_len(heading).unwrap_or(0);
@@ -92,7 +154,7 @@ fn repeated_heading(s: usize, i: usize, heading: &str, body: &str, out: &mut Vec
     }
     out.push(Finding::new(
         Code::BodyRepeatsHeading,
-        Location::new(Field::ItemBody(s, i), lead, len),
+        Location::new(body_field, lead, len),
         Detail::RepeatedHeading(heading.to_string()),
     ));
 }

@@ -549,6 +549,17 @@ mod tests {
     }
 
     #[test]
+    fn the_title_of_prose_names_the_genre_not_the_advertising_above_it() {
+        let imported =
+            import_text("精品范文下载\nXX党支部2020年工作总结\n今年以来，我们做了很多工作。\n");
+        assert_eq!(imported.document.title, "XX党支部2020年工作总结");
+        assert_eq!(imported.document.notes, "精品范文下载");
+        assert_eq!(imported.document.preamble, "今年以来，我们做了很多工作。");
+        // Without a genre word, the first line is the title when it reads as one.
+        assert_eq!(import_text("标题\n正文。\n").document.title, "标题");
+    }
+
+    #[test]
     fn a_subtitle_or_date_under_the_title_opens_the_preamble() {
         for subtitle in ["（2020年7月10日）", "——在支部党员大会上的报告"] {
             let text = format!(

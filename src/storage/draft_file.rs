@@ -85,8 +85,30 @@ pub fn parse_draft(text: &str) -> Result<Document, DraftFileError> {
         Some(doc) => doc,
         None => parse_with_toml(text)?,
     };
+    too_deep(text, &doc)?;
     without_carriage_returns(&mut doc);
     Ok(doc)
+}
+
+/// Points nest four levels deep at most (一、（一）1.（1））: a hand-edited
+/// file with a fifth is refused, naming the line, rather than shown in part.
+fn too_deep(text: &str, doc: &Document) -> Result<(), DraftFileError> {
+    let deeper = doc.sections.iter().any(|s| {
+        s.items
+            .iter()
+            .any(|i| i.children.iter().any(|c| c.depth_below() > 1))
+    });
+    if !deeper {
+        return Ok(());
+    }
+    let (line, column) = text
+        .find("children.children.children")
+        .map_or((1, 1), |at| line_column(text, at));
+    Err(DraftFileError::Syntax {
+        line,
+        column,
+        message: "points nest at most four levels deep (一、（一）1.（1）)".into(),
+    })
 }
 
 /// A carriage return in a field (a file edited on Windows, or by hand)
@@ -372,6 +394,25 @@ mod tests {
         let text = write_draft(&top);
         assert!(text.contains("top_style = \"paren\"\n"), "{text}");
         assert_eq!(parse_draft(&text), Ok(top));
+    }
+
+    #[test]
+    fn a_fifth_level_is_refused_with_its_line() {
+        let mut doc = deep();
+        let fifth = vec![Item::new("第五级", "")];
+        doc.sections[0].items[0].children[0].children[0].children = fifth;
+        let text = write_draft(&doc);
+        let err = parse_draft(&text).unwrap_err();
+        let want = text
+            .lines()
+            .position(|l| l == "[[sections.items.children.children.children]]")
+            .unwrap()
+            + 1;
+        assert!(
+            matches!(err, DraftFileError::Syntax { line, .. } if line == want),
+            "{err:?}"
+        );
+        assert!(err.to_string().contains("four levels"), "{err}");
     }
 
     #[test]

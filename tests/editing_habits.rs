@@ -193,10 +193,7 @@ fn a_paste_into_a_heading_joins_lines_without_ascii_spaces() {
 fn the_outline_copies_cuts_and_pastes_whole_items_and_sections() {
     let mut start = doc_with(&[2, 1]);
     start.sections[0].title = "工作开展情况".into();
-    start.sections[0].items[0] = Item {
-        heading: "甲".into(),
-        body: "甲的正文\n第二段".into(),
-    };
+    start.sections[0].items[0] = Item::new("甲", "甲的正文\n第二段");
     start.sections[0].items[1].heading = "乙".into();
     start.sections[1].title = "存在问题".into();
     start.sections[1].items[0].heading = "丙".into();

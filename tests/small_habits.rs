@@ -61,10 +61,7 @@ fn search_runs_in_reading_order() {
         preamble: "甲".into(),
         notes: "甲".into(),
         sections: vec![Section {
-            items: vec![Item {
-                heading: "甲".into(),
-                body: "甲".into(),
-            }],
+            items: vec![Item::new("甲", "甲")],
             ..Section::new(SectionKind::Work, "甲")
         }],
         signature: zongjie::document::Signature {

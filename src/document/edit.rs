@@ -2,7 +2,10 @@
 //! which is what makes undo and redo exact: the history stores inverses, never
 //! copies of the whole document.
 
-use super::{Document, Field, Item, NumberingStyle, Section, SectionKind};
+use super::{
+    Document, Field, Item, MAX_LEVEL, NodeRef, NumberingStyle, Section, SectionKind,
+    default_child_style,
+};
 
 /// Where an item is: section index and item index within it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -14,6 +17,134 @@ pub struct ItemRef {
 impl ItemRef {
     pub fn new(section: usize, item: usize) -> Self {
         ItemRef { section, item }
+    }
+}
+
+/// A numbered point at any level below the sections: an item (level 2) or
+/// a node (levels 3 and 4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Point {
+    Item(ItemRef),
+    Node(NodeRef),
+}
+
+impl Point {
+    /// The point at `path` (item, child, grandchild indices) of `section`.
+    pub fn from_path(section: usize, path: &[usize]) -> Option<Point> {
+        Some(match *path {
+            [item] => Point::Item(ItemRef::new(section, item)),
+            [item, child] => Point::Node(NodeRef::child(section, item, child)),
+            [item, child, grandchild] => {
+                Point::Node(NodeRef::grandchild(section, item, child, grandchild))
+            }
+            _ => return None,
+        })
+    }
+
+    pub fn section(self) -> usize {
+        match self {
+            Point::Item(at) => at.section,
+            Point::Node(at) => at.section,
+        }
+    }
+
+    /// The indices below the section: item, then child, then grandchild.
+    pub fn path(self) -> Vec<usize> {
+        match self {
+            Point::Item(at) => vec![at.item],
+            Point::Node(at) => {
+                let mut path = vec![at.item, at.child];
+                path.extend(at.grandchild);
+                path
+            }
+        }
+    }
+
+    /// 2 for an item, 3 or 4 for a node.
+    pub fn level(self) -> usize {
+        match self {
+            Point::Item(_) => 2,
+            Point::Node(at) => at.level(),
+        }
+    }
+
+    /// The index among its siblings.
+    pub fn index(self) -> usize {
+        match self {
+            Point::Item(at) => at.item,
+            Point::Node(at) => at.index(),
+        }
+    }
+
+    /// The point this one is a child of (none for an item).
+    pub fn parent(self) -> Option<Point> {
+        let path = self.path();
+        Point::from_path(self.section(), &path[..path.len() - 1])
+    }
+
+    /// Child `index` of this point, if it may have children.
+    pub fn child(self, index: usize) -> Option<Point> {
+        let mut path = self.path();
+        path.push(index);
+        Point::from_path(self.section(), &path)
+    }
+
+    pub fn heading(self) -> Field {
+        match self {
+            Point::Item(at) => Field::ItemHeading(at.section, at.item),
+            Point::Node(at) => Field::NodeHeading(at),
+        }
+    }
+}
+
+impl Document {
+    /// The point at `at`.
+    pub fn point(&self, at: Point) -> Option<&Item> {
+        match at {
+            Point::Item(i) => self.sections.get(i.section)?.items.get(i.item),
+            Point::Node(n) => self.node(n),
+        }
+    }
+
+    fn point_mut(&mut self, at: Point) -> Option<&mut Item> {
+        match at {
+            Point::Item(i) => self.sections.get_mut(i.section)?.items.get_mut(i.item),
+            Point::Node(n) => self.node_mut(n),
+        }
+    }
+
+    /// The list `at` is in: its section's items or its parent's children.
+    fn siblings_mut(&mut self, at: Point) -> Option<&mut Vec<Item>> {
+        match at.parent() {
+            None => Some(&mut self.sections.get_mut(at.section())?.items),
+            Some(parent) => Some(&mut self.point_mut(parent)?.children),
+        }
+    }
+
+    /// Every point of `level` in reading order.
+    pub fn points_at(&self, level: usize) -> Vec<Point> {
+        let mut out = Vec::new();
+        for (s, section) in self.sections.iter().enumerate() {
+            for (i, item) in section.items.iter().enumerate() {
+                let at = Point::Item(ItemRef::new(s, i));
+                if level == 2 {
+                    out.push(at);
+                    continue;
+                }
+                for (c, child) in item.children.iter().enumerate() {
+                    let at = Point::Node(NodeRef::child(s, i, c));
+                    if level == 3 {
+                        out.push(at);
+                        continue;
+                    }
+                    out.extend(
+                        (0..child.children.len())
+                            .map(|g| Point::Node(NodeRef::grandchild(s, i, c, g))),
+                    );
+                }
+            }
+        }
+        out
     }
 }
 
@@ -60,6 +191,25 @@ pub enum Edit {
     SetTarget {
         section: Option<usize>,
         target: Option<u32>,
+    },
+    /// Remove the point at `from` with everything below it, then insert it
+    /// at `to` (a place in the document without it): moves, promotions and
+    /// demotions. Refused when it would nest deeper than four levels.
+    MovePoint {
+        from: Point,
+        to: Point,
+    },
+    InsertPoint {
+        at: Point,
+        item: Item,
+    },
+    DeletePoint {
+        at: Point,
+    },
+    /// How the children of the point at `at` are numbered.
+    SetChildStyle {
+        at: Point,
+        style: NumberingStyle,
     },
     /// Several edits applied in order and undone as one (e.g. replace all).
     Batch(Vec<Edit>),
@@ -158,6 +308,52 @@ impl Edit {
                     target: old,
                 })
             }
+            Edit::MovePoint { from, to } => {
+                let depth = doc.point(from)?.depth_below();
+                if to.level() + depth > MAX_LEVEL {
+                    return None;
+                }
+                let siblings = doc.siblings_mut(from)?;
+                if from.index() >= siblings.len() {
+                    return None;
+                }
+                let item = siblings.remove(from.index());
+                match doc.siblings_mut(to) {
+                    Some(list) if to.index() <= list.len() => {
+                        list.insert(to.index(), item);
+                        Some(Edit::MovePoint { from: to, to: from })
+                    }
+                    _ => {
+                        // Put it back: the edit does not fit.
+                        doc.siblings_mut(from)?.insert(from.index(), item);
+                        None
+                    }
+                }
+            }
+            Edit::InsertPoint { at, item } => {
+                if at.level() + item.depth_below() > MAX_LEVEL {
+                    return None;
+                }
+                let list = doc.siblings_mut(at)?;
+                if at.index() > list.len() {
+                    return None;
+                }
+                list.insert(at.index(), item);
+                Some(Edit::DeletePoint { at })
+            }
+            Edit::DeletePoint { at } => {
+                let list = doc.siblings_mut(at)?;
+                if at.index() >= list.len() {
+                    return None;
+                }
+                let item = list.remove(at.index());
+                Some(Edit::InsertPoint { at, item })
+            }
+            Edit::SetChildStyle { at, style } => {
+                let item = doc.point_mut(at)?;
+                let old = std::mem::replace(&mut item.child_style, style);
+                Some(Edit::SetChildStyle { at, style: old })
+            }
             Edit::Batch(edits) => {
                 let mut inverses = Vec::with_capacity(edits.len());
                 for edit in edits {
@@ -195,7 +391,20 @@ impl Edit {
             Edit::SetTarget { section, .. } => {
                 Some(section.map_or(Field::Title, Field::SectionTitle))
             }
-            Edit::Batch(edits) => edits.first().and_then(Edit::focus),
+            Edit::MovePoint { to: at, .. }
+            | Edit::InsertPoint { at, .. }
+            | Edit::SetChildStyle { at, .. } => Some(at.heading()),
+            Edit::DeletePoint { at } => Some(match at.parent() {
+                Some(parent) => parent.heading(),
+                None => Field::SectionTitle(at.section()),
+            }),
+            // A structural batch is about the point it moves or inserts.
+            Edit::Batch(edits) => edits
+                .iter()
+                .rev()
+                .find(|e| matches!(e, Edit::MovePoint { .. } | Edit::InsertPoint { .. }))
+                .or(edits.first())
+                .and_then(Edit::focus),
         }
     }
 }
@@ -232,6 +441,94 @@ pub fn item_move_up(doc: &Document, at: ItemRef) -> Option<Edit> {
         return None;
     };
     Some(Edit::MoveItem { from: at, to })
+}
+
+/// Where the point at `at` goes when moved down (`down`) or up: the next
+/// or previous place among its siblings, or, at the end of its list, the
+/// start of the next parent's children (the end of the previous parent's).
+/// Items keep the rules of [`item_move_down`] and [`item_move_up`].
+pub fn point_move(doc: &Document, at: Point, down: bool) -> Option<Edit> {
+    let Point::Node(_) = at else {
+        let Point::Item(item) = at else { return None };
+        return if down {
+            item_move_down(doc, item)
+        } else {
+            item_move_up(doc, item)
+        };
+    };
+    let parent = at.parent()?;
+    let count = doc.point(parent)?.children.len();
+    let index = at.index();
+    if index >= count {
+        return None;
+    }
+    let to = if down && index + 1 < count {
+        parent.child(index + 1)?
+    } else if !down && index > 0 {
+        parent.child(index - 1)?
+    } else {
+        let parents = doc.points_at(parent.level());
+        let here = parents.iter().position(|p| *p == parent)?;
+        let neighbour = if down {
+            *parents.get(here + 1)?
+        } else {
+            *parents.get(here.checked_sub(1)?)?
+        };
+        let end = if down {
+            0
+        } else {
+            doc.point(neighbour)?.children.len()
+        };
+        return Some(into(doc, at, neighbour, end));
+    };
+    Some(Edit::MovePoint { from: at, to })
+}
+
+/// Moves `at` to child `index` of `parent`; a parent without children yet
+/// numbers them in its level's usual style.
+fn into(doc: &Document, at: Point, parent: Point, index: usize) -> Edit {
+    let to = parent.child(index).unwrap_or(at);
+    let mv = Edit::MovePoint { from: at, to };
+    match doc.point(parent) {
+        Some(p) if p.children.is_empty() => {
+            let style = default_child_style(parent.level() + 1);
+            if p.child_style == style {
+                mv
+            } else {
+                Edit::Batch(vec![Edit::SetChildStyle { at: parent, style }, mv])
+            }
+        }
+        _ => mv,
+    }
+}
+
+/// Promotes the node at `at` one level with everything below it: it
+/// follows its parent. Items (level 2) are not promoted.
+pub fn point_promote(doc: &Document, at: Point) -> Option<Edit> {
+    let parent = at.parent()?;
+    doc.point(at)?;
+    let mut to = parent.path();
+    *to.last_mut()? += 1;
+    Some(Edit::MovePoint {
+        from: at,
+        to: Point::from_path(at.section(), &to)?,
+    })
+}
+
+/// Demotes the point at `at` one level with everything below it: it becomes
+/// the last child of the sibling above it. `None` for a first point, or
+/// when the deepest of it would go below level 4.
+pub fn point_demote(doc: &Document, at: Point) -> Option<Edit> {
+    let item = doc.point(at)?;
+    let above = at.index().checked_sub(1)?;
+    let mut path = at.path();
+    *path.last_mut()? = above;
+    let new_parent = Point::from_path(at.section(), &path)?;
+    if at.level() + 1 + item.depth_below() > MAX_LEVEL {
+        return None;
+    }
+    let end = doc.point(new_parent)?.children.len();
+    Some(into(doc, at, new_parent, end))
 }
 
 /// Swaps the section with its neighbour below.
@@ -389,6 +686,123 @@ mod tests {
         assert_eq!(d, original);
         while h.redo(&mut d).is_some() {}
         assert_eq!(d, changed);
+    }
+
+    /// 甲 with children 甲0 (with 甲00) and 甲1; 乙 with child 乙0; section 丙.
+    fn deep() -> Document {
+        let mut d = Document::default();
+        let mut s = Section::new(SectionKind::Work, "工作");
+        s.items.push(Item::new("甲", "").with_children(
+            NumberingStyle::Arabic,
+            vec![
+                Item::new("甲0", "").with_children(
+                    NumberingStyle::ArabicParen,
+                    vec![Item::new("甲00", "")],
+                ),
+                Item::new("甲1", ""),
+            ],
+        ));
+        s.items.push(
+            Item::new("乙", "")
+                .with_children(NumberingStyle::ArabicComma, vec![Item::new("乙0", "")]),
+        );
+        d.sections.push(s);
+        d
+    }
+
+    /// Each point as `level heading`, in reading order.
+    fn tree(d: &Document) -> Vec<String> {
+        fn walk(out: &mut Vec<String>, items: &[Item], level: usize) {
+            for i in items {
+                out.push(format!("{level}{}", i.heading));
+                walk(out, &i.children, level + 1);
+            }
+        }
+        let mut out = Vec::new();
+        for s in &d.sections {
+            walk(&mut out, &s.items, 2);
+        }
+        out
+    }
+
+    #[test]
+    fn nodes_move_with_their_subtree_and_across_parents() {
+        let mut d = deep();
+        let original = d.clone();
+        let mut h = History::default();
+        let first = Point::Node(NodeRef::child(0, 0, 0));
+        // Down among its siblings, then across into 乙's children.
+        {
+            let e = point_move(&d, first, true).unwrap();
+            h.apply(&mut d, e)
+        };
+        assert_eq!(tree(&d), ["2甲", "3甲1", "3甲0", "4甲00", "2乙", "3乙0"]);
+        let moved = Point::Node(NodeRef::child(0, 0, 1));
+        let focus = {
+            let e = point_move(&d, moved, true).unwrap();
+            h.apply(&mut d, e)
+        };
+        assert_eq!(tree(&d), ["2甲", "3甲1", "2乙", "3甲0", "4甲00", "3乙0"]);
+        assert_eq!(
+            focus,
+            Some(Some(Field::NodeHeading(NodeRef::child(0, 1, 0))))
+        );
+        // Up across back to the end of 甲's children.
+        let back = Point::Node(NodeRef::child(0, 1, 0));
+        {
+            let e = point_move(&d, back, false).unwrap();
+            h.apply(&mut d, e)
+        };
+        assert_eq!(tree(&d), ["2甲", "3甲1", "3甲0", "4甲00", "2乙", "3乙0"]);
+        // No parent before 甲 or after 乙.
+        assert!(point_move(&d, Point::Node(NodeRef::child(0, 0, 0)), false).is_none());
+        assert!(point_move(&d, Point::Node(NodeRef::child(0, 1, 0)), true).is_none());
+        while h.undo(&mut d).is_some() {}
+        assert_eq!(d, original);
+    }
+
+    #[test]
+    fn promote_and_demote_change_the_level_of_the_subtree() {
+        let mut d = deep();
+        let original = d.clone();
+        let mut h = History::default();
+        // 甲0 with 甲00 up to level 2, after 甲: 甲00 is level 3 now.
+        let node = Point::Node(NodeRef::child(0, 0, 0));
+        let focus = {
+            let e = point_promote(&d, node).unwrap();
+            h.apply(&mut d, e)
+        };
+        assert_eq!(tree(&d), ["2甲", "3甲1", "2甲0", "3甲00", "2乙", "3乙0"]);
+        assert_eq!(focus, Some(Some(Field::ItemHeading(0, 1))));
+        // Back down: the last child of 甲, 甲00 at level 4 again, numbered （1）.
+        let item = Point::Item(ItemRef::new(0, 1));
+        {
+            let e = point_demote(&d, item).unwrap();
+            h.apply(&mut d, e)
+        };
+        assert_eq!(tree(&d), ["2甲", "3甲1", "3甲0", "4甲00", "2乙", "3乙0"]);
+        // 甲1 cannot go under 甲0 (its child would be level 5 then); 乙 can
+        // go under 甲 (乙0 at level 4); the first point has no sibling above.
+        let deepest = Point::Node(NodeRef::child(0, 0, 1));
+        assert!(point_demote(&d, deepest).is_none());
+        assert!(point_demote(&d, Point::Item(ItemRef::new(0, 1))).is_some());
+        assert!(point_demote(&d, Point::Item(ItemRef::new(0, 0))).is_none());
+        assert!(point_promote(&d, Point::Item(ItemRef::new(0, 0))).is_none());
+        // 甲00 up to level 3, after 甲0, then 甲0 (no children now) under 甲1,
+        // which had no children: they are numbered （1） as level 4 is.
+        let grandchild = Point::Node(NodeRef::grandchild(0, 0, 1, 0));
+        let e = point_promote(&d, grandchild).unwrap();
+        h.apply(&mut d, e);
+        assert_eq!(tree(&d), ["2甲", "3甲1", "3甲0", "3甲00", "2乙", "3乙0"]);
+        let e = point_demote(&d, Point::Node(NodeRef::child(0, 0, 1))).unwrap();
+        h.apply(&mut d, e);
+        assert_eq!(tree(&d), ["2甲", "3甲1", "4甲0", "3甲00", "2乙", "3乙0"]);
+        assert_eq!(
+            d.sections[0].items[0].children[0].child_style,
+            NumberingStyle::ArabicParen
+        );
+        while h.undo(&mut d).is_some() {}
+        assert_eq!(d, original);
     }
 
     #[test]

@@ -78,14 +78,19 @@ actions! {
     PageUp = "page_up", "上翻一页", "Page up";
     PageDown = "page_down", "下翻一页", "Page down";
     Edit = "edit", "编辑所选部分", "Edit the selection";
-    MoveUp = "move_up", "上移所选条目或部分", "Move the item or section up";
-    MoveDown = "move_down", "下移所选条目或部分", "Move the item or section down";
-    NewItem = "new_item", "新增条目", "New item";
+    MoveUp = "move_up", "上移所选条目（连同下级）或部分", "Move the item (with its points) or section up";
+    MoveDown = "move_down", "下移所选条目（连同下级）或部分", "Move the item (with its points) or section down";
+    NewItem = "new_item", "新增同级条目", "New item at the same level";
     NewSection = "new_section", "新增部分（选择类型）", "New section (choose a kind)";
+    NewChild = "new_child", "新增下一级条目", "New point one level down";
+    Promote = "promote", "升一级（连同下级）", "Promote (with the points below)";
+    Demote = "demote", "降一级（连同下级）", "Demote (with the points below)";
+    Fold = "fold", "折叠：收起／下一级／全部（无下级时换窗格）", "Fold: folded / children / all (else next pane)";
+    FoldAll = "fold_all", "折叠整个大纲：部分／条目／全部", "Fold the outline: sections / items / all";
     Delete = "delete", "删除所选（可撤销）", "Delete the selection (undoable)";
     Undo = "undo", "撤销", "Undo";
     Redo = "redo", "重做", "Redo";
-    CycleStyle = "cycle_style", "切换本部分的编号样式", "Cycle the section's numbering style";
+    CycleStyle = "cycle_style", "切换本级的编号样式", "Cycle the numbering style of this level";
     CycleKind = "cycle_kind", "切换本部分的类型", "Cycle the section's kind";
     SetTarget = "set_target", "设定目标字数（所选部分；在标题处为全文）", "Set the target length (section or draft)";
     Leave = "leave", "返回大纲", "Back to the outline";
@@ -261,6 +266,11 @@ const DEFAULTS: &[(Context, Action, &[&str])] = &[
     (Context::Outline, Action::MoveDown, &["A-Down", "J"]),
     (Context::Outline, Action::NewItem, &["a"]),
     (Context::Outline, Action::NewSection, &["A"]),
+    (Context::Outline, Action::NewChild, &["i"]),
+    (Context::Outline, Action::Promote, &["A-Left"]),
+    (Context::Outline, Action::Demote, &["A-Right"]),
+    (Context::Outline, Action::Fold, &["Tab"]),
+    (Context::Outline, Action::FoldAll, &["S-Tab"]),
     (Context::Outline, Action::Delete, &["Delete", "d"]),
     (Context::Outline, Action::Undo, &["u", "C-z"]),
     (Context::Outline, Action::Redo, &["C-y"]),
@@ -302,6 +312,18 @@ const DEFAULTS: &[(Context, Action, &[&str])] = &[
     (Context::Picker, Action::Help, &["F1"]),
     (Context::Picker, Action::Exit, &["C-q", "Esc"]),
 ];
+
+/// The outline's Tab and Shift+Tab fold (the genre's outline as org-mode
+/// folds it); Tab still moves focus from a row with nothing to fold.
+fn folds_instead_of_focus(pane: Action, global: Action) -> bool {
+    matches!(
+        (pane, global),
+        (
+            Action::Fold | Action::FoldAll,
+            Action::FocusNext | Action::FocusPrev
+        )
+    )
+}
 
 /// The bindings in force: defaults with the user's overrides.
 #[derive(Debug, Clone)]
@@ -378,6 +400,7 @@ impl Keymap {
                 && *context != Context::Picker
                 && let Some(global) = by_key.get(&(Context::Global, *key))
                 && global != action
+                && !folds_instead_of_focus(*action, *global)
             {
                 warnings.push(format!(
                     "keys: {key} is bound to `{}` everywhere and to `{}` in {:?}",

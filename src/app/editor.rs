@@ -11,11 +11,11 @@ use tui_textarea::{CursorMove, Input};
 use super::counts::text_counts;
 use super::fields::FieldEditor;
 use super::find::{FindInput, FindState, Match, replace_all, replace_one};
-use super::outline::{Entry, entries, outline_text_key};
+use super::outline::{Entry, entries, outline_text_key, visible_entries};
 use super::{App, Effect, Screen};
 use crate::check::{CheckOptions, Finding, check};
 use crate::document::{
-    Document, Edit, Field, History, Item, ItemRef, Section, SectionKind, item_move_down,
+    Document, Edit, Field, History, Item, ItemRef, Point, Section, SectionKind, item_move_down,
     item_move_up, section_move_down, section_move_up,
 };
 use crate::keymap::{Action, Context};
@@ -208,6 +208,8 @@ pub struct EditorState {
     pub preview_scroll: isize,
     pub counts: Counts,
     pub popup: Option<Popup>,
+    /// Outline rows whose points below are hidden (Tab, Shift+Tab).
+    pub folded: std::collections::HashSet<Entry>,
     /// Changed since the last save.
     pub dirty: bool,
     pub last_change: Option<Instant>,
@@ -264,6 +266,7 @@ impl EditorState {
             preview_scroll: 0,
             counts: Counts::default(),
             popup: None,
+            folded: Default::default(),
             dirty: false,
             last_change: None,
             saved_at: None,
@@ -356,7 +359,7 @@ impl EditorState {
     }
 
     /// Selects an entry and loads its fields into the editor pane.
-    fn select(&mut self, index: usize) {
+    pub(super) fn select(&mut self, index: usize) {
         self.end_typing_run();
         self.selected = index.min(self.entries.len().saturating_sub(1));
         self.fields = FieldEditor::new(&self.doc, self.selected_entry());
@@ -366,7 +369,7 @@ impl EditorState {
     }
 
     /// The outline may show something else: a new version.
-    fn outline_changed(&mut self) {
+    pub(super) fn outline_changed(&mut self) {
         self.outline_version = next_version();
         self.outline_text = outline_text_key(&self.doc, self.selected_entry());
     }
@@ -399,7 +402,15 @@ impl EditorState {
 
     /// After a structural change: entries, preview and counts from scratch.
     fn rebuild(&mut self, focus: Option<Field>) {
-        self.entries = entries(&self.doc);
+        // What the change is about is never hidden in a fold.
+        if let Some(field) = focus {
+            for above in Entry::of_field(field).ancestors() {
+                self.folded.remove(&above);
+            }
+        }
+        let doc = &self.doc;
+        self.folded.retain(|e| e.has_children(doc));
+        self.entries = visible_entries(&self.doc, &self.folded);
         self.preview = PreviewParts::build(&self.doc);
         self.selected = self.selected.min(self.entries.len().saturating_sub(1));
         self.fields = FieldEditor::new(&self.doc, self.selected_entry());
@@ -568,6 +579,7 @@ impl EditorState {
 
     fn move_selected(&mut self, down: bool) -> bool {
         let edit = match self.selected_entry() {
+            Entry::Node(at) => crate::document::point_move(&self.doc, Point::Node(at), down),
             Entry::Item(at) => {
                 if down {
                     item_move_down(&self.doc, at)
@@ -588,6 +600,19 @@ impl EditorState {
     }
 
     fn new_item(&mut self) -> bool {
+        if let Entry::Node(at) = self.selected_entry() {
+            // A sibling right after the node.
+            let Some(at) = Point::Node(at)
+                .parent()
+                .and_then(|parent| parent.child(at.index() + 1))
+            else {
+                return false;
+            };
+            return self.apply(Edit::InsertPoint {
+                at,
+                item: Item::default(),
+            });
+        }
         let at = match self.selected_entry() {
             Entry::Item(at) => ItemRef::new(at.section, at.item + 1),
             Entry::Section(s) => ItemRef::new(s, self.doc.sections[s].items.len()),
@@ -657,6 +682,13 @@ impl EditorState {
     }
 
     fn cycle_style(&mut self) -> bool {
+        // A node's list is numbered by its parent.
+        if let Some(parent) = self.selected_entry().point().and_then(Point::parent) {
+            let Some(style) = self.doc.point(parent).map(|p| p.child_style.next()) else {
+                return false;
+            };
+            return self.apply(Edit::SetChildStyle { at: parent, style });
+        }
         let Some(s) = self.current_section() else {
             return false;
         };
@@ -709,6 +741,24 @@ pub(super) fn handle_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     }
     if keymap.action(Context::Global, &key) == Some(Action::ToggleReference) {
         return super::reference::toggle(app);
+    }
+    // In the outline, Tab folds a row with points below it (else it moves
+    // focus, as everywhere) and Shift+Tab folds the whole outline.
+    if e.focus == Focus::Outline
+        && let Some(action @ (Action::Fold | Action::FoldAll)) =
+            keymap.action(Context::Outline, &key)
+        && (action == Action::FoldAll || e.selected_entry().has_children(&e.doc))
+    {
+        let text = if action == Action::Fold {
+            e.cycle_fold()
+        } else {
+            e.cycle_fold_all()
+        };
+        app.message = Some(super::Message {
+            text: text.say(lang).to_string(),
+            error: false,
+        });
+        return Vec::new();
     }
     if let Some(action) = keymap.action(Context::Global, &key) {
         match action {
@@ -963,6 +1013,29 @@ fn outline_action(
         Action::NewSection => {
             e.popup = Some(Popup::NewSection { selected: 0 });
             false
+        }
+        Action::NewChild => {
+            let done = e.new_child();
+            if done {
+                e.start_editing();
+            } else if let Some(why) = e.why_no_child() {
+                *message = Some(super::Message {
+                    text: why.say(lang).to_string(),
+                    error: true,
+                });
+            }
+            done
+        }
+        Action::Promote | Action::Demote => {
+            let up = action == Action::Promote;
+            let done = e.change_level(up);
+            if !done && let Some(why) = e.why_not_level(up) {
+                *message = Some(super::Message {
+                    text: why.say(lang).to_string(),
+                    error: true,
+                });
+            }
+            done
         }
         Action::Delete if matches!(e.selected_entry(), Entry::Section(s) if e.section_has_text(s)) =>
         {

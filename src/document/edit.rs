@@ -506,13 +506,42 @@ fn into(doc: &Document, at: Point, parent: Point, index: usize) -> Edit {
 /// follows its parent. Items (level 2) are not promoted.
 pub fn point_promote(doc: &Document, at: Point) -> Option<Edit> {
     let parent = at.parent()?;
-    doc.point(at)?;
+    let item = doc.point(at)?;
     let mut to = parent.path();
     *to.last_mut()? += 1;
-    Some(Edit::MovePoint {
-        from: at,
-        to: Point::from_path(at.section(), &to)?,
-    })
+    let to = Point::from_path(at.section(), &to)?;
+    Some(restyled(Edit::MovePoint { from: at, to }, item, to))
+}
+
+/// `mv` followed by the styles of the moved subtree's lists at their new
+/// levels: a list numbered as its old level usually is (`1.` at level 3,
+/// `（1）` at 4) takes the usual style of its new level.
+fn restyled(mv: Edit, item: &Item, to: Point) -> Edit {
+    let shift = |at: Point, node: &Item, old_level: usize, out: &mut Vec<Edit>| {
+        let (old, new) = (
+            default_child_style(old_level + 1),
+            default_child_style(at.level() + 1),
+        );
+        if !node.children.is_empty() && node.child_style == old && old != new {
+            out.push(Edit::SetChildStyle { at, style: new });
+        }
+    };
+    let Edit::MovePoint { from, .. } = &mv else {
+        return mv;
+    };
+    let old_level = from.level();
+    let mut edits = Vec::new();
+    shift(to, item, old_level, &mut edits);
+    for (c, child) in item.children.iter().enumerate() {
+        if let Some(at) = to.child(c) {
+            shift(at, child, old_level + 1, &mut edits);
+        }
+    }
+    if edits.is_empty() {
+        return mv;
+    }
+    edits.insert(0, mv);
+    Edit::Batch(edits)
 }
 
 /// Demotes the point at `at` one level with everything below it: it becomes
@@ -528,7 +557,14 @@ pub fn point_demote(doc: &Document, at: Point) -> Option<Edit> {
         return None;
     }
     let end = doc.point(new_parent)?.children.len();
-    Some(into(doc, at, new_parent, end))
+    let to = new_parent.child(end)?;
+    Some(match into(doc, at, new_parent, end) {
+        Edit::Batch(mut edits) => match restyled(edits.pop()?, item, to) {
+            Edit::Batch(rest) => Edit::Batch(edits.into_iter().chain(rest).collect()),
+            mv => Edit::Batch(edits.into_iter().chain([mv]).collect()),
+        },
+        mv => restyled(mv, item, to),
+    })
 }
 
 /// Swaps the section with its neighbour below.

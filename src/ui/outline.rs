@@ -96,7 +96,14 @@ fn draw_pane(frame: &mut Frame, app: &App, e: &EditorState, area: Rect) {
         .take(height)
         .map(|(i, entry)| {
             let (number, text) = entry_label(&e.doc, *entry, lang);
-            let marker = if i == e.selected { "▶" } else { " " };
+            // `+` marks a folded row: points below it are hidden.
+            let marker = if i == e.selected {
+                "▶"
+            } else if e.folded.contains(entry) {
+                "+"
+            } else {
+                " "
+            };
             let text = escape_controls(&text);
             let mark = match entry {
                 Entry::Section(s) => target_mark(&e.doc, *s).map(|m| mark_text(m, lang)),

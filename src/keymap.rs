@@ -78,8 +78,8 @@ actions! {
     PageUp = "page_up", "上翻一页", "Page up";
     PageDown = "page_down", "下翻一页", "Page down";
     Edit = "edit", "编辑所选部分", "Edit the selection";
-    MoveUp = "move_up", "上移所选条目（连同下级）或部分", "Move the item (with its points) or section up";
-    MoveDown = "move_down", "下移所选条目（连同下级）或部分", "Move the item (with its points) or section down";
+    MoveUp = "move_up", "上移所选条目或部分", "Move the item or section up";
+    MoveDown = "move_down", "下移所选条目或部分", "Move the item or section down";
     NewItem = "new_item", "新增同级条目", "New item at the same level";
     NewSection = "new_section", "新增部分（选择类型）", "New section (choose a kind)";
     NewChild = "new_child", "新增下一级条目", "New point one level down";

@@ -12,95 +12,12 @@
 //! without items has its kind's default style, and the text has no item
 //! numbers of its own (the vocabulary has no numerals).
 
+mod common;
+
+use common::genre::{SECTION_TITLES, paragraphs, phrase, signature};
 use proptest::prelude::*;
-use zongjie::document::{Document, Item, NumberingStyle, Section, SectionKind, Signature};
+use zongjie::document::{Document, Item, NumberingStyle, Section, SectionKind};
 use zongjie::plain_text::{ExportOptions, export_text, import_text};
-
-const WORDS: [&str; 32] = [
-    "党建",
-    "工作",
-    "组织",
-    "学习",
-    "教育",
-    "管理",
-    "制度",
-    "落实",
-    "思想",
-    "政治",
-    "作风",
-    "廉政",
-    "基层",
-    "活动",
-    "服务",
-    "群众",
-    "责任",
-    "创新",
-    "支部",
-    "党员",
-    "干部",
-    "建设",
-    "加强",
-    "推进",
-    "深化",
-    "提升",
-    "规范",
-    "完善",
-    "“主题党日”",
-    "《条例》",
-    "质量",
-    "阵地",
-];
-
-const SECTION_TITLES: [&str; 14] = [
-    "工作开展情况",
-    "主要工作及成效",
-    "重点党建工作任务完成情况",
-    "党支部基本情况",
-    "工作亮点",
-    "主要经验",
-    "存在的问题",
-    "问题与不足",
-    "下一步工作打算",
-    "下半年工作计划",
-    "其他事项",
-    "党风廉政建设",
-    "意识形态工作",
-    "群团工作",
-];
-
-fn phrase(words: std::ops::RangeInclusive<usize>) -> impl Strategy<Value = String> {
-    prop::collection::vec(prop::sample::select(WORDS.to_vec()), words).prop_map(|w| w.concat())
-}
-
-/// `加强学习，推进建设。` — clauses joined by ，、 ending with 。
-fn sentence() -> impl Strategy<Value = String> {
-    prop::collection::vec(
-        (phrase(1..=3), prop::sample::select(vec!["，", "、"])),
-        1..=3,
-    )
-    .prop_map(|clauses| {
-        let mut s: String = clauses.iter().map(|(c, sep)| format!("{c}{sep}")).collect();
-        s.pop();
-        s.push('。');
-        s
-    })
-}
-
-/// One paragraph of one to three sentences, ending with 。 or ：.
-fn paragraph() -> impl Strategy<Value = String> {
-    (prop::collection::vec(sentence(), 1..=3), any::<bool>()).prop_map(|(sentences, colon)| {
-        let mut p = sentences.concat();
-        if colon {
-            p.pop();
-            p.push('：');
-        }
-        p
-    })
-}
-
-fn paragraphs(count: std::ops::RangeInclusive<usize>) -> impl Strategy<Value = String> {
-    prop::collection::vec(paragraph(), count).prop_map(|ps| ps.join("\n"))
-}
 
 fn item() -> impl Strategy<Value = Item> {
     (
@@ -133,25 +50,6 @@ fn section() -> impl Strategy<Value = Section> {
                 items,
                 target_chars: None,
             }
-        })
-}
-
-fn signature() -> impl Strategy<Value = Signature> {
-    (
-        prop::option::of(phrase(1..=3)),
-        prop::sample::select(vec![
-            "2020年7月10日",
-            "2021年12月31日",
-            "二〇二二年一月五日",
-        ]),
-        any::<bool>(),
-    )
-        .prop_map(|(organization, date, present)| match present {
-            false => Signature::default(),
-            true => Signature {
-                organization: organization.map_or(String::new(), |o| format!("中共{o}党支部")),
-                date: date.to_string(),
-            },
         })
 }
 

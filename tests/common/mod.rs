@@ -4,6 +4,7 @@
 
 pub mod docx;
 mod env;
+pub mod genre;
 pub mod strategies;
 #[cfg(unix)]
 pub mod tmux;

@@ -259,3 +259,36 @@ fn a_adds_a_sibling_and_i_a_child_at_any_level() {
     press(&mut app, "u u u u");
     assert_eq!(doc(&app), &start());
 }
+
+#[test]
+fn points_of_any_level_are_copied_cut_and_pasted_with_what_is_below() {
+    let mut app = editor(start(), Lang::Zh);
+    // Cut 甲0 (with 甲00) and paste it after 乙0: level 3 under 乙.
+    go_to(&mut app, "甲0");
+    press(&mut app, "C-x");
+    assert_eq!(
+        tree(doc(&app)),
+        ["1工作", "2甲", "3甲1", "2乙", "3乙0", "1问题", "2丙"]
+    );
+    go_to(&mut app, "乙0");
+    press(&mut app, "C-v");
+    assert_eq!(
+        tree(doc(&app)),
+        [
+            "1工作", "2甲", "3甲1", "2乙", "3乙0", "3甲0", "4甲00", "1问题", "2丙"
+        ]
+    );
+    // A copied level-3 point with children cannot go in at level 4.
+    go_to(&mut app, "甲00");
+    press(&mut app, "C-v");
+    assert_eq!(tree(doc(&app)).len(), 9, "nothing pasted at level 4");
+    press(&mut app, "u u");
+    assert_eq!(doc(&app), &start());
+    // Delete takes a node with what is below it; the selection stays in place.
+    go_to(&mut app, "甲0");
+    press(&mut app, "d");
+    assert_eq!(tree(doc(&app))[1..3], ["2甲", "3甲1"]);
+    assert_eq!(selected(&app), Entry::Node(NodeRef::child(0, 0, 0)));
+    press(&mut app, "u");
+    assert_eq!(doc(&app), &start());
+}

@@ -662,6 +662,22 @@ impl EditorState {
                 };
                 (done, stay)
             }
+            Entry::Node(at) => {
+                let point = Point::Node(at);
+                let done = self.apply(Edit::DeletePoint { at: point });
+                let parent = point.parent();
+                let left = parent
+                    .and_then(|p| self.doc.point(p))
+                    .map_or(0, |p| p.children.len());
+                // The point now in its place, else the one above, else the parent.
+                let stay = match left {
+                    0 => parent.map_or(Entry::Section(at.section), Entry::of_point),
+                    n => parent
+                        .and_then(|p| p.child(point.index().min(n - 1)))
+                        .map_or(Entry::Section(at.section), Entry::of_point),
+                };
+                (done, stay)
+            }
             _ => return false,
         };
         if done && let Some(index) = self.entries.iter().position(|e| *e == stay) {
@@ -674,10 +690,8 @@ impl EditorState {
     pub(super) fn section_has_text(&self, s: usize) -> bool {
         self.doc.sections.get(s).is_some_and(|section| {
             !section.intro.trim().is_empty()
-                || section
-                    .items
-                    .iter()
-                    .any(|i| !i.heading.trim().is_empty() || !i.body.trim().is_empty())
+                // Text at any level below the item counts too.
+                || section.items.iter().any(|i| i.char_count() > 0)
         })
     }
 

@@ -404,6 +404,8 @@ pub(super) fn outline_clipboard(
                     .get(s)
                     .cloned()
                     .map(|s| CopiedPart::Section(Box::new(s))),
+                // A point of level 3 or 4, with the points below it.
+                Entry::Node(at) => e.doc.node(at).cloned().map(CopiedPart::Item),
                 _ => None,
             };
             let Some(part) = part else {
@@ -456,6 +458,14 @@ pub(super) fn outline_clipboard(
                     at: ItemRef::new(at.section, at.item + 1),
                     item,
                 }),
+                // After a node, at its level (refused below level 4).
+                (Some(CopiedPart::Item(item)), Entry::Node(at)) => {
+                    let point = crate::document::Point::Node(at);
+                    point
+                        .parent()
+                        .and_then(|parent| parent.child(point.index() + 1))
+                        .map(|at| Edit::InsertPoint { at, item })
+                }
                 (Some(CopiedPart::Item(item)), Entry::Section(s)) => Some(Edit::InsertItem {
                     at: ItemRef::new(s, 0),
                     item,

@@ -376,6 +376,7 @@ fn section(top: TopStyle) -> impl Strategy<Value = Section> {
                     style,
                     intro: intro.clone(),
                     items,
+                    target_chars: None,
                 }
             })
         })

@@ -66,6 +66,7 @@ struct DraftFile {
     target_chars: Option<u32>,
     #[serde(default)]
     from: Option<String>,
+    #[serde(default)]
     top_style: TopStyle,
     #[serde(default)]
     sections: Vec<Section>,

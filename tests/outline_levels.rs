@@ -190,7 +190,11 @@ fn promote_and_demote_renumber_both_levels_and_undo() {
     }
     // An item is not promoted to a section; the message says why.
     press(&mut app, "A-Left");
-    assert!(message(&app).contains("不能升为部分"), "{}", message(&app));
+    assert!(
+        message(&app).contains("部分是最高一级"),
+        "{}",
+        message(&app)
+    );
     // Back down: the last child of the point above, 甲00 at level 4 again,
     // numbered （1） again.
     press(&mut app, "A-Right");

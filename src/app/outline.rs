@@ -254,8 +254,8 @@ impl OutlineNote {
                 "The first point has no point above it to go under",
             ),
             OutlineNote::SectionsAreTop => lang.pick(
-                "条目不能升为部分；部分已是最高一级",
-                "Items do not become sections; sections are the top level",
+                "部分是最高一级，条目和部分之间不能升降",
+                "Sections are the top level: items and sections do not change into each other",
             ),
             OutlineNote::NoPointHere => lang.pick(
                 "选中一个部分或条目再操作",
@@ -408,7 +408,7 @@ impl EditorState {
     pub(super) fn why_not_level(&self, up: bool) -> Option<OutlineNote> {
         let Some(point) = self.selected_entry().point() else {
             return Some(match self.selected_entry() {
-                Entry::Section(_) if up => OutlineNote::SectionsAreTop,
+                Entry::Section(_) => OutlineNote::SectionsAreTop,
                 _ => OutlineNote::NoPointHere,
             });
         };

@@ -6,117 +6,24 @@ use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-struct Tmux {
-    socket: String,
+mod common;
+
+use common::tmux::Tmux;
+
+/// Starts `command` in a detached 100×30 session, in Chinese, with `env`.
+fn start(name: &str, command: &str, env: &[(&str, &Path)]) -> Tmux {
+    start_sized(name, command, env, (100, 30))
 }
 
-impl Tmux {
-    /// Starts `command` in a detached 100×30 session.
-    fn start(name: &str, command: &str, env: &[(&str, &Path)]) -> Tmux {
-        Tmux::start_sized(name, command, env, (100, 30))
+/// Starts `command` in a detached session of `size`, in Chinese, with `env`.
+fn start_sized(name: &str, command: &str, env: &[(&str, &Path)], size: (u16, u16)) -> Tmux {
+    let mut full = String::new();
+    for (k, v) in env {
+        full.push_str(&format!("{k}='{}' ", v.display()));
     }
-
-    /// Starts `command` in a detached session of `size`.
-    fn start_sized(name: &str, command: &str, env: &[(&str, &Path)], size: (u16, u16)) -> Tmux {
-        assert!(
-            Command::new("tmux").arg("-V").output().is_ok(),
-            "tmux is missing: the end-to-end tests need it (.ci/run installs it)"
-        );
-        let socket = format!("zj-{name}-{}", std::process::id());
-        let mut full = String::new();
-        for (k, v) in env {
-            full.push_str(&format!("{k}='{}' ", v.display()));
-        }
-        full.push_str("LANG=zh_CN.UTF-8 ");
-        full.push_str(command);
-        let status = Command::new("tmux")
-            .args([
-                "-L",
-                &socket,
-                "-f",
-                "/dev/null",
-                "new-session",
-                "-d",
-                "-x",
-                &size.0.to_string(),
-                "-y",
-                &size.1.to_string(),
-                &full,
-            ])
-            .status()
-            .unwrap();
-        assert!(status.success());
-        Tmux { socket }
-    }
-
-    fn tmux(&self, args: &[&str]) -> String {
-        let out = Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .output()
-            .unwrap();
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        for k in keys {
-            self.tmux(&["send-keys", k]);
-            std::thread::sleep(Duration::from_millis(60));
-        }
-    }
-
-    fn text(&self, text: &str) {
-        self.tmux(&["send-keys", "-l", text]);
-        std::thread::sleep(Duration::from_millis(100));
-    }
-
-    fn screen(&self) -> String {
-        self.tmux(&["capture-pane", "-p"])
-    }
-
-    /// Waits until the screen shows `needle`.
-    fn wait_for(&self, needle: &str) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if screen.contains(needle) {
-                return screen;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(10),
-                "waited for {needle:?}; screen:\n{screen}"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-
-    /// Waits until the program has exited (the session is gone).
-    fn wait_exit(&self) {
-        let start = Instant::now();
-        while Command::new("tmux")
-            .args(["-L", &self.socket, "has-session"])
-            .output()
-            .unwrap()
-            .status
-            .success()
-        {
-            assert!(
-                start.elapsed() < Duration::from_secs(10),
-                "zongjie did not quit:\n{}",
-                self.screen()
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .args(["-L", &self.socket, "kill-server"])
-            .output();
-    }
+    full.push_str("LANG=zh_CN.UTF-8 ");
+    full.push_str(command);
+    Tmux::start_sized(name, &full, size)
 }
 
 fn zongjie() -> &'static str {
@@ -141,7 +48,7 @@ fn open_move_a_section_save_quit_export() {
         .unwrap();
     assert!(out.status.success());
     let cmd = format!("{} --data-dir '{}' open e2e", zongjie(), data.display());
-    let t = Tmux::start("open", &cmd, &[]);
+    let t = start("open", &cmd, &[]);
     t.wait_for("大纲");
     // Select 二、工作开展情况 and move it above 一、.
     t.keys(&["j", "j", "j"]);
@@ -179,7 +86,7 @@ fn first_start_create_type_a_title_quit_restart() {
     let data = dir.path().join("data");
     let cmd = format!("{} --data-dir '{}'", zongjie(), data.display());
     {
-        let t = Tmux::start("first", &cmd, &[]);
+        let t = start("first", &cmd, &[]);
         // An empty data dir greets the writer with the templates.
         t.wait_for("选一个模板");
         t.keys(&["Enter"]);
@@ -194,7 +101,7 @@ fn first_start_create_type_a_title_quit_restart() {
         t.keys(&["C-q"]);
         t.wait_exit();
     }
-    let t = Tmux::start("again", &cmd, &[]);
+    let t = start("again", &cmd, &[]);
     let screen = t.wait_for("第一党支部2026年下半年党建工作总结");
     assert!(screen.contains("草稿"), "{screen}");
     t.keys(&["C-q"]);
@@ -227,9 +134,9 @@ fn a_second_window_opens_read_only() {
     let data = dir.path().join("data");
     new_draft(&data, "two");
     let cmd = format!("{} --data-dir '{}' open two", zongjie(), data.display());
-    let first = Tmux::start("first-window", &cmd, &[]);
+    let first = start("first-window", &cmd, &[]);
     first.wait_for("大纲");
-    let second = Tmux::start("second-window", &cmd, &[]);
+    let second = start("second-window", &cmd, &[]);
     second.wait_for("只读打开");
     // Typing in the second window changes nothing.
     second.keys(&["Enter"]);
@@ -247,7 +154,7 @@ fn a_change_on_disk_is_not_overwritten_silently() {
     let data = dir.path().join("data");
     new_draft(&data, "disk");
     let cmd = format!("{} --data-dir '{}' open disk", zongjie(), data.display());
-    let t = Tmux::start("disk", &cmd, &[]);
+    let t = start("disk", &cmd, &[]);
     t.wait_for("大纲");
     let path = data.join("drafts").join("disk.toml");
     let changed =
@@ -296,7 +203,7 @@ fn sigterm_and_a_closed_terminal_save_the_text() {
             data.display(),
             status.display()
         );
-        let t = Tmux::start(&format!("sig-{name}"), &cmd, &[]);
+        let t = start(&format!("sig-{name}"), &cmd, &[]);
         t.wait_for("大纲");
         t.keys(&["j", "Enter"]);
         t.text("信号之前的字");
@@ -341,7 +248,7 @@ fn an_earlier_version_comes_back_from_the_picker() {
     // Type in it and save: the first save keeps the version it replaces.
     let open = format!("{} --data-dir '{}' open hist", zongjie(), data.display());
     {
-        let t = Tmux::start("hist-edit", &open, &[]);
+        let t = start("hist-edit", &open, &[]);
         t.wait_for("大纲");
         t.keys(&["Enter", "End"]);
         t.text("（改过）");
@@ -351,7 +258,7 @@ fn an_earlier_version_comes_back_from_the_picker() {
     assert!(draft_text(&data, "hist").contains("（改过）"));
 
     let picker = format!("{} --data-dir '{}'", zongjie(), data.display());
-    let t = Tmux::start("hist-picker", &picker, &[]);
+    let t = start("hist-picker", &picker, &[]);
     t.wait_for("F4 早先版本");
     t.keys(&["F4"]);
     let screen = t.wait_for("早先的版本：hist");
@@ -395,7 +302,7 @@ fn a_whole_summary_typed_with_enter_down_and_typing_alone() {
     )
     .unwrap();
     let cmd = format!("{} --data-dir '{}' open typed", zongjie(), data.display());
-    let t = Tmux::start("typed", &cmd, &[("ZONGJIE_CONFIG_DIR", &config)]);
+    let t = start("typed", &cmd, &[("ZONGJIE_CONFIG_DIR", &config)]);
     t.wait_for("大纲");
     // Each step: text typed, then the key that goes on.
     let steps: &[(&str, &str)] = &[
@@ -457,7 +364,7 @@ fn a_whole_summary_typed_with_enter_down_and_typing_alone() {
     assert_eq!(t.tmux(&["show-buffer"]), "每月学习一次。");
     t.keys(&["C-q"]);
     t.wait_exit();
-    let t = Tmux::start("typed-again", &cmd, &[("ZONGJIE_CONFIG_DIR", &config)]);
+    let t = start("typed-again", &cmd, &[("ZONGJIE_CONFIG_DIR", &config)]);
     t.wait_for("› 一是抓好学习 · 正文");
     t.text("全年不少于十二次。");
     t.wait_for("十二次");
@@ -483,7 +390,7 @@ fn ctrl_e_exports_a_docx_and_shows_the_path() {
         zongjie(),
         data.display()
     );
-    let t = Tmux::start("docx", &cmd, &[]);
+    let t = start("docx", &cmd, &[]);
     t.wait_for("大纲");
     t.keys(&["C-e"]);
     let prompt = t.wait_for("导出为");
@@ -510,7 +417,7 @@ fn ctrl_e_exports_a_docx_and_shows_the_path() {
         zongjie(),
         data.display()
     );
-    let t = Tmux::start("docx-stdout", &cmd, &[]);
+    let t = start("docx-stdout", &cmd, &[]);
     let screen = t.wait_for("exit=");
     assert!(screen.contains(".docx 文件不在终端中显示"), "{screen}");
     assert!(!screen.contains("exit=0"), "{screen}");
@@ -524,7 +431,7 @@ fn f3_starts_the_next_periods_draft() {
     let data = dir.path().join("data");
     new_draft(&data, "h1");
     let cmd = format!("{} --data-dir '{}'", zongjie(), data.display());
-    let t = Tmux::start("next-period", &cmd, &[]);
+    let t = start("next-period", &cmd, &[]);
     t.wait_for("XX党支部2020年上半年党建工作总结");
     t.keys(&["F3"]);
     let screen = t.wait_for("XX党支部2020年下半年党建工作总结");
@@ -570,7 +477,7 @@ fn f9_shows_the_earlier_draft_for_the_selected_part() {
     );
     let before = draft_text(&data, "h1");
     let cmd = format!("{} --data-dir '{}' open h2", zongjie(), data.display());
-    let t = Tmux::start("reference", &cmd, &[]);
+    let t = start("reference", &cmd, &[]);
     t.wait_for("大纲");
     // 标题, 导语, 一、党支部基本情况, 二、工作开展情况, its （一）.
     t.keys(&["j", "j", "j", "j"]);
@@ -598,7 +505,7 @@ fn ctrl_t_keeps_a_draft_as_a_template() {
     let config = dir.path().join("config");
     new_draft(&data, "mine");
     let cmd = format!("{} --data-dir '{}'", zongjie(), data.display());
-    let t = Tmux::start("save-template", &cmd, &[("ZONGJIE_CONFIG_DIR", &config)]);
+    let t = start("save-template", &cmd, &[("ZONGJIE_CONFIG_DIR", &config)]);
     t.wait_for("XX党支部2020年上半年党建工作总结");
     t.keys(&["C-t"]);
     t.wait_for("模板名：");
@@ -680,7 +587,7 @@ fn wait_for_frame(t: &Tmux, rows: usize) -> String {
 fn open_new_draft(name: &str, data: &Path) -> Tmux {
     new_draft(data, name);
     let cmd = format!("{} --data-dir '{}' open {name}", zongjie(), data.display());
-    let t = Tmux::start(name, &cmd, &[]);
+    let t = start(name, &cmd, &[]);
     t.wait_for("大纲");
     t
 }
@@ -750,11 +657,11 @@ fn the_picker_after_a_resize_looks_as_if_started_at_that_size() {
     new_draft(&data, "pick-a");
     new_draft(&data, "pick-b");
     let cmd = format!("{} --data-dir '{}'", zongjie(), data.display());
-    let resized = Tmux::start("pick-resized", &cmd, &[]);
+    let resized = start("pick-resized", &cmd, &[]);
     resized.wait_for("pick-a");
     resize(&resized, 90, 28);
     resized.keys(&["Down"]);
-    let fresh = Tmux::start_sized("pick-fresh", &cmd, &[], (90, 28));
+    let fresh = start_sized("pick-fresh", &cmd, &[], (90, 28));
     fresh.wait_for("pick-a");
     fresh.keys(&["Down"]);
     // Once both have drawn, they show the same screen.
@@ -782,7 +689,7 @@ fn suspend_and_continue_leave_and_restore_the_terminal() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
     new_draft(&data, "tstp");
-    let t = Tmux::start("tstp", "bash --norc --noprofile", &[]);
+    let t = start("tstp", "bash --norc --noprofile", &[]);
     std::thread::sleep(Duration::from_millis(300));
     t.text(&format!(
         "{} --data-dir '{}' open tstp",

@@ -12,15 +12,21 @@ pub struct Tmux {
 impl Tmux {
     /// Starts `command` (a shell line) in a detached 100×30 session.
     pub fn start(name: &str, command: &str) -> Tmux {
+        Tmux::start_sized(name, command, (100, 30))
+    }
+
+    /// Starts `command` (a shell line) in a detached session of `size`.
+    pub fn start_sized(name: &str, command: &str, size: (u16, u16)) -> Tmux {
         let version = Command::new("tmux").arg("-V").output();
         assert!(
             version.is_ok_and(|o| o.status.success()),
             "tmux is required for this test: install it (apt-get install tmux; .ci/run does)"
         );
-        let socket = format!("zj16-{name}-{}", std::process::id());
+        let socket = format!("zj-{name}-{}", std::process::id());
+        let (width, height) = (size.0.to_string(), size.1.to_string());
         let status = Command::new("tmux")
             .args(["-L", &socket, "-f", "/dev/null", "new-session", "-d"])
-            .args(["-x", "100", "-y", "30", command])
+            .args(["-x", &width, "-y", &height, command])
             .status()
             .unwrap();
         assert!(status.success(), "tmux could not start {command}");
@@ -80,6 +86,19 @@ impl Tmux {
             .args(["-L", &self.socket, "has-session"])
             .output()
             .is_ok_and(|o| o.status.success())
+    }
+
+    /// Waits until the program has exited (the session is gone).
+    pub fn wait_exit(&self) {
+        let start = Instant::now();
+        while self.alive() {
+            assert!(
+                start.elapsed() < Duration::from_secs(15),
+                "the program did not quit:\n{}",
+                self.screen()
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
     }
 
     /// Closes the terminal, as a writer closing the window does (the

@@ -163,7 +163,7 @@ def measure(ttff, argv, cfg, keys, preview_title):
         for _ in range(keys):
             start = len(app.buf)
             app.write(key)
-            app.wait_quiet(0.05, 2, True)
+            app.wait_quiet(cfg["quiet"], 2, True)
             counts = dict.fromkeys(CLASSES, 0)
             screen.feed(bytes(app.buf[start:]), classify, counts)
             per_key.append(counts)
@@ -173,7 +173,14 @@ def measure(ttff, argv, cfg, keys, preview_title):
         app.close()
     out = {c: statistics.median(k[c] for k in per_key) for c in CLASSES}
     out["total"] = statistics.median(sum(k.values()) for k in per_key)
+    out["mean"] = statistics.mean(sum(k.values()) for k in per_key)
+    if os.environ.get("BENCH_BYTES_DEBUG"):
+        print(label_of(argv), [sum(k.values()) for k in per_key], file=sys.stderr)
     return out
+
+
+def label_of(argv):
+    return " ".join(argv)[-60:]
 
 
 def main():
@@ -185,6 +192,7 @@ def main():
     ap.add_argument("--marker-for", action="append", default=[], metavar="LABEL=TEXT")
     ap.add_argument("--marker", required=True)
     ap.add_argument("--keys", type=int, default=20)
+    ap.add_argument("--quiet-ms", type=float, default=5, help="silence that ends a key's answer (default 5, as compare.py)")
     ap.add_argument("--cols", type=int, default=120)
     ap.add_argument("--rows", type=int, default=40)
     ap.add_argument("--preview-title", default="预览")
@@ -202,7 +210,7 @@ def main():
     for c in a.cmd:
         label, _, line = c.partition("=")
         cfg = {"cols": a.cols, "rows": a.rows, "marker": marker.get(label, a.marker),
-               "pre_keys": pre.get(label, ""), "quit_keys": quit_.get(label, "\\x11")}
+               "pre_keys": pre.get(label, ""), "quit_keys": quit_.get(label, "\\x11"), "quiet": a.quiet_ms / 1000}
         result[label] = measure(ttff, shlex.split(line), cfg, a.keys, a.preview_title)
         time.sleep(0.05)
     json.dump(result, sys.stdout, indent=1, ensure_ascii=False)

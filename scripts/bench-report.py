@@ -161,11 +161,13 @@ def main():
     if a.divan:
         text = open(a.divan, encoding="utf-8").read().strip()
         if text:
-            out += ["## In-process (divan: `cargo bench --bench core --bench editor --bench import --bench check`)", "",
+            out += ["## In-process (divan: `cargo bench --bench core --bench editor --bench import --bench check --bench big_field`)", "",
                     "Export, load and save of the same drafts; the editor at 120x40 on",
                     "ratatui's TestBackend: opening a draft with its first frame, a frame",
                     "again, one key typed into the first item's body and its frame;",
-                    "import of the texts; check of the drafts.", "",
+                    "import of the texts; check of the drafts; one key and its frame at",
+                    "the start and the end of a 1,000,000-character preamble (big_field,",
+                    "its `memory:` line the heap the open editor holds against the text).", "",
                     "```", text, "```", ""]
     # Whole-process figures measured by hand (issue 23: export against
     # iconv) are kept in benches/whole-process.md and carried over.

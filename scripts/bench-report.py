@@ -169,11 +169,12 @@ def main():
                     "the start and the end of a 1,000,000-character preamble (big_field,",
                     "its `memory:` line the heap the open editor holds against the text).", "",
                     "```", text, "```", ""]
-    # Whole-process figures measured by hand (issue 23: export against
-    # iconv) are kept in benches/whole-process.md and carried over.
-    by_hand = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "benches", "whole-process.md")
-    if os.path.exists(by_hand):
-        out += [open(by_hand, encoding="utf-8").read().strip(), ""]
+    # Figures measured by hand (issue 23: export against iconv, the
+    # profile of a key) are kept in benches/*.md and carried over.
+    for name in ("where-a-key-goes.md", "whole-process.md"):
+        by_hand = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "benches", name)
+        if os.path.exists(by_hand):
+            out += [open(by_hand, encoding="utf-8").read().strip(), ""]
     print("\n".join(out).rstrip() + "\n")
 
 

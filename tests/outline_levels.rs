@@ -188,13 +188,31 @@ fn promote_and_demote_renumber_both_levels_and_undo() {
     for want in ["（二）甲0", "（三）乙", "1.甲1", "1.甲00"] {
         assert!(drawn.contains(want), "{want}\n{drawn}");
     }
-    // An item is not promoted to a section; the message says why.
+    // An item goes up to a section of its own after its section, 甲00 its
+    // item; a section goes no higher (the message says why); undo puts the
+    // item back.
     press(&mut app, "A-Left");
-    assert!(
-        message(&app).contains("部分是最高一级"),
-        "{}",
-        message(&app)
+    assert_eq!(
+        tree(doc(&app)),
+        [
+            "1工作", "2甲", "3甲1", "2乙", "3乙0", "1甲0", "2甲00", "1问题", "2丙"
+        ]
     );
+    assert_eq!(selected(&app), Entry::Section(1));
+    let drawn = screen(&render(&mut app, 80, 24));
+    for want in ["二、甲0", "（一）甲00", "三、问题"] {
+        assert!(drawn.contains(want), "{want}\n{drawn}");
+    }
+    press(&mut app, "A-Left");
+    assert!(message(&app).contains("最高一级"), "{}", message(&app));
+    press(&mut app, "u");
+    assert_eq!(
+        tree(doc(&app)),
+        [
+            "1工作", "2甲", "3甲1", "2甲0", "3甲00", "2乙", "3乙0", "1问题", "2丙"
+        ]
+    );
+    go_to(&mut app, "甲0");
     // Back down: the last child of the point above, 甲00 at level 4 again,
     // numbered （1） again.
     press(&mut app, "A-Right");
@@ -231,6 +249,40 @@ fn promote_and_demote_renumber_both_levels_and_undo() {
     assert_eq!(tree(doc(&app))[1..4], ["2甲", "3甲1", "2甲0"]);
     let drawn = screen(&render(&mut app, 80, 24));
     assert!(drawn.contains("1.甲00"), "{drawn}");
+}
+
+#[test]
+fn a_section_goes_down_to_the_last_item_of_the_one_above_and_back_up() {
+    let mut app = editor(start(), Lang::Zh);
+    // 工作 has points two levels deep: under 问题's neighbour they would
+    // reach level 5, so it cannot go down; and it is the first section.
+    go_to(&mut app, "工作");
+    press(&mut app, "A-Right");
+    assert!(message(&app).contains("不能降级"), "{}", message(&app));
+    // 问题 goes under 工作 as its last item, 丙 at level 3, numbered 1.
+    go_to(&mut app, "问题");
+    press(&mut app, "A-Right");
+    assert_eq!(
+        tree(doc(&app)),
+        [
+            "1工作", "2甲", "3甲0", "4甲00", "3甲1", "2乙", "3乙0", "2问题", "3丙"
+        ]
+    );
+    assert_eq!(selected(&app), Entry::Item(ItemRef::new(0, 2)));
+    let drawn = screen(&render(&mut app, 80, 24));
+    for want in ["（三）问题", "1.丙"] {
+        assert!(drawn.contains(want), "{want}\n{drawn}");
+    }
+    // Up again: a section after 工作, 丙 its item (一) again.
+    press(&mut app, "A-Left");
+    assert_eq!(
+        tree(doc(&app)),
+        [
+            "1工作", "2甲", "3甲0", "4甲00", "3甲1", "2乙", "3乙0", "1问题", "2丙"
+        ]
+    );
+    press(&mut app, "u u");
+    assert_eq!(doc(&app), &start());
 }
 
 #[test]

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use super::EditorState;
 use crate::document::{
     Document, Edit, Field, Item, ItemRef, MAX_LEVEL, NodeRef, Point, default_child_style,
-    point_demote, point_promote,
+    point_demote, point_promote, section_to_item,
 };
 use crate::i18n::Lang;
 use crate::sanitize::escape_controls;
@@ -254,8 +254,8 @@ impl OutlineNote {
                 "The first point has no point above it to go under",
             ),
             OutlineNote::SectionsAreTop => lang.pick(
-                "部分是最高一级，条目和部分之间不能升降",
-                "Sections are the top level: items and sections do not change into each other",
+                "部分已是最高一级，不能再升级",
+                "Sections are the top level: they cannot go higher",
             ),
             OutlineNote::NoPointHere => lang.pick(
                 "选中一个部分或条目再操作",
@@ -394,7 +394,12 @@ impl EditorState {
     /// one level up or down; both levels renumber.
     pub(super) fn change_level(&mut self, up: bool) -> bool {
         let Some(point) = self.selected_entry().point() else {
-            return false;
+            return match self.selected_entry() {
+                Entry::Section(s) if !up => {
+                    section_to_item(&self.doc, s).is_some_and(|e| self.apply(e))
+                }
+                _ => false,
+            };
         };
         let edit = if up {
             point_promote(&self.doc, point)
@@ -408,12 +413,18 @@ impl EditorState {
     pub(super) fn why_not_level(&self, up: bool) -> Option<OutlineNote> {
         let Some(point) = self.selected_entry().point() else {
             return Some(match self.selected_entry() {
-                Entry::Section(_) => OutlineNote::SectionsAreTop,
+                Entry::Section(_) if up => OutlineNote::SectionsAreTop,
+                Entry::Section(0) => OutlineNote::FirstCannotDemote,
+                Entry::Section(s) => {
+                    let items = self.doc.sections.get(s).map_or(&[][..], |s| &s.items);
+                    let depth = items.iter().map(Item::depth_below).max().unwrap_or(0);
+                    return (3 + depth > MAX_LEVEL).then_some(OutlineNote::FourLevelsAtMost);
+                }
                 _ => OutlineNote::NoPointHere,
             });
         };
         if up {
-            return (point.level() == 2).then_some(OutlineNote::SectionsAreTop);
+            return None;
         }
         if point.index() == 0 {
             return Some(OutlineNote::FirstCannotDemote);

@@ -503,8 +503,12 @@ fn into(doc: &Document, at: Point, parent: Point, index: usize) -> Edit {
 }
 
 /// Promotes the node at `at` one level with everything below it: it
-/// follows its parent. Items (level 2) are not promoted.
+/// follows its parent. An item (level 2) becomes a section of its own
+/// after its section.
 pub fn point_promote(doc: &Document, at: Point) -> Option<Edit> {
+    if let Point::Item(item) = at {
+        return item_to_section(doc, item);
+    }
     let parent = at.parent()?;
     let item = doc.point(at)?;
     let mut to = parent.path();
@@ -565,6 +569,95 @@ pub fn point_demote(doc: &Document, at: Point) -> Option<Edit> {
         },
         mv => restyled(mv, item, to),
     })
+}
+
+/// The list style a moved list takes at its new level: one numbered as
+/// its old level usually is takes the new level's usual style; any other
+/// style is the writer's choice and stays.
+fn shifted_style(
+    style: NumberingStyle,
+    old: NumberingStyle,
+    new: NumberingStyle,
+) -> NumberingStyle {
+    if style == old { new } else { style }
+}
+
+/// The item at `at` as a section of its own right after its section: its
+/// heading the title, its body the intro, its points the section's items
+/// (levels 3 and 4 become 2 and 3). The kind is read from the heading.
+pub fn item_to_section(doc: &Document, at: ItemRef) -> Option<Edit> {
+    let item = doc.sections.get(at.section)?.items.get(at.item)?;
+    let kind = SectionKind::classify(&item.heading);
+    let items = item
+        .children
+        .iter()
+        .map(|child| Item {
+            child_style: shifted_style(
+                child.child_style,
+                default_child_style(4),
+                default_child_style(3),
+            ),
+            ..child.clone()
+        })
+        .collect();
+    let section = Section {
+        kind,
+        title: item.heading.clone(),
+        style: shifted_style(
+            item.child_style,
+            default_child_style(3),
+            kind.default_style(),
+        ),
+        intro: item.body.clone(),
+        items,
+        target_chars: None,
+    };
+    // The section goes in first so that the batch is about it (its focus).
+    Some(Edit::Batch(vec![
+        Edit::InsertSection {
+            at: at.section + 1,
+            section: Box::new(section),
+        },
+        Edit::DeleteItem { at },
+    ]))
+}
+
+/// The section at `section` as the last item of the section above it: its
+/// title the heading, its intro the body, its items the item's points
+/// (levels 2 and 3 become 3 and 4). `None` for the first section, or when
+/// its deepest point would go below level 4.
+pub fn section_to_item(doc: &Document, section: usize) -> Option<Edit> {
+    let above = doc.sections.get(section.checked_sub(1)?)?;
+    let s = doc.sections.get(section)?;
+    if s.items.iter().any(|i| 3 + i.depth_below() > MAX_LEVEL) {
+        return None;
+    }
+    let children = s
+        .items
+        .iter()
+        .map(|item| Item {
+            child_style: shifted_style(
+                item.child_style,
+                default_child_style(3),
+                default_child_style(4),
+            ),
+            ..item.clone()
+        })
+        .collect();
+    let item = Item {
+        heading: s.title.clone(),
+        body: s.intro.clone(),
+        child_style: shifted_style(s.style, s.kind.default_style(), default_child_style(3)),
+        children,
+    };
+    // The item goes in first so that the batch is about it (its focus).
+    Some(Edit::Batch(vec![
+        Edit::InsertItem {
+            at: ItemRef::new(section - 1, above.items.len()),
+            item,
+        },
+        Edit::DeleteSection { at: section },
+    ]))
 }
 
 /// Swaps the section with its neighbour below.
@@ -798,6 +891,39 @@ mod tests {
     }
 
     #[test]
+    fn an_item_becomes_a_section_and_a_section_an_item() {
+        let mut d = deep();
+        let original = d.clone();
+        let mut h = History::default();
+        // 甲 up: a section of its own after 工作; 甲0 and 甲1 its items, 甲00
+        // at level 3, numbered 1. as level 3 is.
+        let e = point_promote(&d, Point::Item(ItemRef::new(0, 0))).unwrap();
+        assert_eq!(h.apply(&mut d, e), Some(Some(Field::SectionTitle(1))));
+        let titles: Vec<_> = d.sections.iter().map(|s| s.title.as_str()).collect();
+        assert_eq!(titles, ["工作", "甲"]);
+        assert_eq!(tree(&d), ["2乙", "3乙0", "2甲0", "3甲00", "2甲1"]);
+        assert_eq!(d.sections[1].style, d.sections[1].kind.default_style());
+        assert_eq!(d.sections[1].items[0].child_style, default_child_style(3));
+        // Back down: the last item of 工作, its points at levels 3 and 4.
+        let e = section_to_item(&d, 1).unwrap();
+        assert_eq!(h.apply(&mut d, e), Some(Some(Field::ItemHeading(0, 1))));
+        assert_eq!(d.sections.len(), 1);
+        assert_eq!(tree(&d), ["2乙", "3乙0", "2甲", "3甲0", "4甲00", "3甲1"]);
+        assert_eq!(d.sections[0].items[1].child_style, NumberingStyle::Arabic);
+        let child = &d.sections[0].items[1].children[0];
+        assert_eq!(child.child_style, NumberingStyle::ArabicParen);
+        // The first section has no section above it to go under.
+        assert!(section_to_item(&d, 0).is_none());
+        while h.undo(&mut d).is_some() {}
+        assert_eq!(d, original);
+        // A section whose points go two levels deep would reach level 5.
+        let mut two = deep();
+        two.sections
+            .insert(0, Section::new(SectionKind::Basic, "情况"));
+        assert!(section_to_item(&two, 1).is_none());
+    }
+
+    #[test]
     fn promote_and_demote_change_the_level_of_the_subtree() {
         let mut d = deep();
         let original = d.clone();
@@ -823,7 +949,6 @@ mod tests {
         assert!(point_demote(&d, deepest).is_none());
         assert!(point_demote(&d, Point::Item(ItemRef::new(0, 1))).is_some());
         assert!(point_demote(&d, Point::Item(ItemRef::new(0, 0))).is_none());
-        assert!(point_promote(&d, Point::Item(ItemRef::new(0, 0))).is_none());
         // 甲00 up to level 3, after 甲0, then 甲0 (no children now) under 甲1,
         // which had no children: they are numbered （1） as level 4 is.
         let grandchild = Point::Node(NodeRef::grandchild(0, 0, 1, 0));

@@ -586,8 +586,18 @@ fn shifted_style(
 /// heading the title, its body the intro, its points the section's items
 /// (levels 3 and 4 become 2 and 3). The kind is read from the heading.
 pub fn item_to_section(doc: &Document, at: ItemRef) -> Option<Edit> {
-    let item = doc.sections.get(at.section)?.items.get(at.item)?;
+    let parent = doc.sections.get(at.section)?;
+    let item = parent.items.get(at.item)?;
     let kind = SectionKind::classify(&item.heading);
+    // Points numbered 1. or （1） become items numbered as the section's
+    // own items are (a （一）-topped draft numbers them 1., others （一））;
+    // a list the writer styled otherwise (一是…) keeps its style.
+    let plain = [default_child_style(3), default_child_style(4)];
+    let style = if plain.contains(&item.child_style) {
+        parent.style
+    } else {
+        item.child_style
+    };
     let items = item
         .children
         .iter()
@@ -603,11 +613,7 @@ pub fn item_to_section(doc: &Document, at: ItemRef) -> Option<Edit> {
     let section = Section {
         kind,
         title: item.heading.clone(),
-        style: shifted_style(
-            item.child_style,
-            default_child_style(3),
-            kind.default_style(),
-        ),
+        style,
         intro: item.body.clone(),
         items,
         target_chars: None,
@@ -644,10 +650,27 @@ pub fn section_to_item(doc: &Document, section: usize) -> Option<Edit> {
             ..item.clone()
         })
         .collect();
+    // Items numbered as the section above numbers its own become points
+    // numbered as that section's points are (1. where it has none yet, or
+    // （1） when its items are numbered 1. already); another style stays.
+    let usual = above
+        .items
+        .iter()
+        .find(|i| !i.children.is_empty())
+        .map(|i| i.child_style)
+        .unwrap_or(if above.style == default_child_style(3) {
+            default_child_style(4)
+        } else {
+            default_child_style(3)
+        });
     let item = Item {
         heading: s.title.clone(),
         body: s.intro.clone(),
-        child_style: shifted_style(s.style, s.kind.default_style(), default_child_style(3)),
+        child_style: if s.style == above.style {
+            usual
+        } else {
+            s.style
+        },
         children,
     };
     // The item goes in first so that the batch is about it (its focus).
@@ -902,14 +925,18 @@ mod tests {
         let titles: Vec<_> = d.sections.iter().map(|s| s.title.as_str()).collect();
         assert_eq!(titles, ["工作", "甲"]);
         assert_eq!(tree(&d), ["2乙", "3乙0", "2甲0", "3甲00", "2甲1"]);
-        assert_eq!(d.sections[1].style, d.sections[1].kind.default_style());
+        assert_eq!(d.sections[1].style, d.sections[0].style);
         assert_eq!(d.sections[1].items[0].child_style, default_child_style(3));
         // Back down: the last item of 工作, its points at levels 3 and 4.
         let e = section_to_item(&d, 1).unwrap();
         assert_eq!(h.apply(&mut d, e), Some(Some(Field::ItemHeading(0, 1))));
         assert_eq!(d.sections.len(), 1);
         assert_eq!(tree(&d), ["2乙", "3乙0", "2甲", "3甲0", "4甲00", "3甲1"]);
-        assert_eq!(d.sections[0].items[1].child_style, NumberingStyle::Arabic);
+        // Its points are numbered as 乙's are, the section's other list.
+        assert_eq!(
+            d.sections[0].items[1].child_style,
+            NumberingStyle::ArabicComma
+        );
         let child = &d.sections[0].items[1].children[0];
         assert_eq!(child.child_style, NumberingStyle::ArabicParen);
         // The first section has no section above it to go under.

@@ -193,9 +193,7 @@ pub fn draw_popup(frame: &mut Frame, app: &App, popup: &Popup, area: Rect) {
                 )),
                 Line::from(lang.pick("  Esc 暂不处理", "  Esc decide later")),
             ];
-            let width = lines.iter().map(Line::width).max().unwrap_or(0) as u16 + 4;
-            let rect = centered(area, width, lines.len() as u16 + 2);
-            super::clear_popup_area(frame, rect);
+            let rect = super::popup_area_for(frame, area, &lines, 4);
             let block = super::popup_block(
                 theme,
                 Line::from(lang.pick(" 磁盘上的草稿已改变 ", " Changed on disk "))
@@ -238,8 +236,7 @@ pub fn draw_popup(frame: &mut Frame, app: &App, popup: &Popup, area: Rect) {
                     theme.muted,
                 )),
             ];
-            let width = lines.iter().map(Line::width).max().unwrap_or(0) as u16 + 4;
-            let rect = centered(area, width, lines.len() as u16 + 2);
+            let rect = super::popup_area_for(frame, area, &lines, 4);
             let inner = usize::from(rect.width.saturating_sub(2));
             let lines: Vec<Line> = lines
                 .into_iter()
@@ -248,7 +245,6 @@ pub fn draw_popup(frame: &mut Frame, app: &App, popup: &Popup, area: Rect) {
                     Line::from(truncate(&text, inner)).style(l.style)
                 })
                 .collect();
-            super::clear_popup_area(frame, rect);
             let block = super::popup_block(
                 theme,
                 Line::from(lang.pick(" 删除部分 ", " Delete section ")),

@@ -3,9 +3,8 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 
-use super::centered;
 use crate::app::{App, EXPORT_FORMATS};
 use crate::docx::ExportFormat;
 
@@ -37,9 +36,7 @@ pub fn draw(frame: &mut Frame, app: &App, selected: ExportFormat, area: Rect) {
         " Enter 导出所选 · Esc 取消",
         " Enter export the selected · Esc cancel",
     )));
-    let width = lines.iter().map(Line::width).max().unwrap_or(0) as u16 + 3;
-    let rect = centered(area, width, lines.len() as u16 + 2);
-    frame.render_widget(Clear, rect);
+    let rect = super::popup_area_for(frame, area, &lines, 3);
     let block = super::popup_block(theme, lang.pick(" 导出为 ", " Export as ")).style(theme.text);
     frame.render_widget(Paragraph::new(lines).block(block), rect);
 }

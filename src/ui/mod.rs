@@ -230,6 +230,22 @@ pub fn clear_popup_area(frame: &mut Frame, rect: Rect) {
     frame.render_widget(Clear, rect);
 }
 
+/// The area of a popup that shows `lines`: as wide as the widest line plus
+/// `padding` columns (borders included), centred in `area`, and cleared
+/// with [`clear_popup_area`] so that no wide character is cut at its edges.
+pub fn popup_area_for(frame: &mut Frame, area: Rect, lines: &[Line], padding: u16) -> Rect {
+    let widest = lines.iter().map(Line::width).max().unwrap_or(0);
+    let width = u16::try_from(widest)
+        .unwrap_or(u16::MAX)
+        .saturating_add(padding);
+    let height = u16::try_from(lines.len())
+        .unwrap_or(u16::MAX)
+        .saturating_add(2);
+    let rect = centered(area, width, height);
+    clear_popup_area(frame, rect);
+    rect
+}
+
 /// A rectangle of at most `width`×`height` centred in `area`.
 pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let width = width.min(area.width);

@@ -4,9 +4,9 @@
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 
-use super::{centered, popup_block, thousands};
+use super::{popup_area_for, popup_block, thousands};
 use crate::app::{App, TargetMark};
 use crate::i18n::Lang;
 
@@ -30,9 +30,7 @@ pub fn draw_prompt(frame: &mut Frame, app: &App, input: &str, area: Rect) {
             theme.muted,
         )),
     ];
-    let width = lines.iter().map(Line::width).max().unwrap_or(0) as u16 + 4;
-    let rect = centered(area, width, lines.len() as u16 + 2);
-    frame.render_widget(Clear, rect);
+    let rect = popup_area_for(frame, area, &lines, 4);
     let block = popup_block(
         theme,
         Line::from(lang.pick(" 目标字数 ", " Target length ")),

@@ -6,15 +6,15 @@ use std::process::ExitCode;
 
 use clap::FromArgMatches;
 use zongjie::app::{App, Settings};
+use zongjie::cli::commands::{self, CommandError};
+use zongjie::cli::doctor::{self, DoctorInput, TerminalFacts};
+use zongjie::cli::manual;
 use zongjie::cli::{Cli, Command};
-use zongjie::commands::{self, CommandError};
-use zongjie::config::{Config, config_dir};
-use zongjie::doctor::{self, DoctorInput, TerminalFacts};
 use zongjie::i18n::Lang;
-use zongjie::keymap::Keymap;
-use zongjie::manual;
+use zongjie::settings::config::{Config, config_dir};
+use zongjie::settings::keymap::Keymap;
+use zongjie::settings::theme::Theme;
 use zongjie::storage::{Store, default_data_dir};
-use zongjie::theme::Theme;
 
 fn main() -> ExitCode {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
@@ -24,7 +24,7 @@ fn main() -> ExitCode {
     let lang = zongjie::cli::lang_flag(&args)
         .or(config.lang)
         .unwrap_or_else(|| Lang::from_locale(|k| std::env::var(k).ok()));
-    let parsed = zongjie::cli_help::command(lang)
+    let parsed = zongjie::cli::help::command(lang)
         .try_get_matches_from(&args)
         .and_then(|matches| Cli::from_arg_matches(&matches));
     let cli = match parsed {

@@ -10,12 +10,12 @@ use std::time::{Duration, Instant};
 use crossterm::event;
 
 use crate::app::{App, Effect, Screen};
-use crate::commands::write_output;
+use crate::cli::commands::write_output;
 use crate::document::Document;
 use crate::docx::ExportFormat;
-use crate::signals::StopSignals;
 use crate::storage::{DraftLocation, DraftLock, Fingerprint, LockError, StorageError, Store};
 use crate::templates::Template;
+use crate::tui::signals::StopSignals;
 use crate::tui::{Tui, Wait};
 
 /// A draft opened for editing: its lock (none when it is open elsewhere and
@@ -74,11 +74,11 @@ pub fn run(mut app: App, store: &Store, opened: Opened) -> io::Result<Option<i32
     // the lines naming rescue files are printed where the writer sees them.
     let _rescue = crate::storage::rescue::ExitGuard::new();
     #[cfg(unix)]
-    let terminal_signals = crate::signals::TerminalSignals::install().ok();
+    let terminal_signals = crate::tui::signals::TerminalSignals::install().ok();
     #[cfg(unix)]
     let wake = terminal_signals
         .as_ref()
-        .map(crate::signals::TerminalSignals::wake_fd);
+        .map(crate::tui::signals::TerminalSignals::wake_fd);
     #[cfg(not(unix))]
     let wake = None;
     let mut tui = Tui::init()?;
@@ -184,7 +184,7 @@ pub fn run(mut app: App, store: &Store, opened: Opened) -> io::Result<Option<i32
 /// (full-screen mode again, drawn whole at the size the window has now).
 #[cfg(unix)]
 fn answer_terminal_signals(
-    signals: &crate::signals::TerminalSignals,
+    signals: &crate::tui::signals::TerminalSignals,
     tui: &mut Tui,
     app: &mut App,
 ) {
@@ -324,7 +324,7 @@ impl Session<'_> {
                     .map_err(crate::templates::TemplateError::from)
                     .and_then(|mut doc| {
                         doc.from = None;
-                        let dir = crate::config::config_dir()
+                        let dir = crate::settings::config::config_dir()
                             .ok_or(crate::templates::TemplateError::NoConfigDir)?
                             .join("templates");
                         crate::templates::save_user_template(&dir, &name, &doc)
@@ -336,7 +336,7 @@ impl Session<'_> {
                         path.display()
                     )),
                     Err(e) => app.warn(crate::i18n::localized(
-                        &crate::commands::CommandError::from(e),
+                        &crate::cli::commands::CommandError::from(e),
                         app.lang(),
                     )),
                 }
@@ -346,10 +346,10 @@ impl Session<'_> {
                 let next = self
                     .store
                     .load(&location)
-                    .map_err(crate::commands::CommandError::from)
+                    .map_err(crate::cli::commands::CommandError::from)
                     .and_then(|earlier| {
                         crate::document::next_period_draft(&earlier, id.as_str(), None)
-                            .map_err(crate::commands::CommandError::from)
+                            .map_err(crate::cli::commands::CommandError::from)
                     });
                 match next {
                     Ok(doc) => self.create_and_open(
@@ -587,7 +587,7 @@ impl Session<'_> {
             .map(|r| {
                 let when = r
                     .modified
-                    .map(crate::commands::format_time)
+                    .map(crate::cli::commands::format_time)
                     .unwrap_or_default();
                 let about = format!("{}  {when}  {}", r.draft, r.path.display());
                 (r.path, about)

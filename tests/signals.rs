@@ -9,7 +9,7 @@ use std::os::unix::process::ExitStatusExt;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use zongjie::signals::StopSignals;
+use zongjie::tui::signals::StopSignals;
 
 const CHILD: &str = "ZONGJIE_SIGNALS_CHILD";
 

@@ -9,8 +9,8 @@ use common::{editor, press, render, screen};
 use zongjie::app::{App, Settings};
 use zongjie::document::Document;
 use zongjie::i18n::Lang;
+use zongjie::settings::theme::Theme;
 use zongjie::storage::{DraftEntry, DraftId, DraftSummary};
-use zongjie::theme::Theme;
 
 /// The summary the screens show: a corpus document, imported.
 fn document() -> Document {

@@ -18,10 +18,10 @@ use crate::document::{
     Document, Edit, Field, History, Item, ItemRef, Point, Section, SectionKind, item_move_down,
     item_move_up, section_move_down, section_move_up,
 };
-use crate::keymap::{Action, Context};
 use crate::plain_text::{
     Paragraph, head_paragraphs, item_paragraphs, section_paragraphs, tail_paragraphs,
 };
+use crate::settings::keymap::{Action, Context};
 use crate::storage::DraftLocation;
 use crate::ui::{FieldView, text_position};
 

@@ -35,10 +35,10 @@ use crossterm::event::{Event, KeyEvent, KeyEventKind, MouseEvent};
 use crate::document::Document;
 use crate::docx::{DocxFonts, ExportFormat};
 use crate::i18n::Lang;
-use crate::keymap::Keymap;
 use crate::plain_text::ExportOptions;
+use crate::settings::keymap::Keymap;
+use crate::settings::theme::Theme;
 use crate::storage::{DraftEntry, DraftId, DraftLocation};
-use crate::theme::Theme;
 
 /// I/O the application asks for.
 #[derive(Debug, Clone, PartialEq)]

@@ -5,7 +5,7 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 
 use super::{App, Effect, Screen};
-use crate::keymap::{Action, Context};
+use crate::settings::keymap::{Action, Context};
 use crate::storage::{DraftEntry, DraftId};
 use crate::templates::TEMPLATES;
 

@@ -4,7 +4,7 @@
 use std::error::Error;
 
 use super::Lang;
-use crate::commands::CommandError;
+use crate::cli::commands::CommandError;
 use crate::storage::{DraftFileError, IdError, LockError, StorageError};
 
 /// The error in the interface language.

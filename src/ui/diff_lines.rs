@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 
 use crate::i18n::Lang;
 use crate::sanitize::escape_controls;
-use crate::theme::Theme;
+use crate::settings::theme::Theme;
 
 /// More changed lines than this are summed up in one line.
 const MAX_LINES: usize = 12;

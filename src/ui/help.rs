@@ -10,7 +10,7 @@ use unicode_width::UnicodeWidthStr;
 use super::{centered, truncate};
 use crate::app::{App, Focus, Screen};
 use crate::i18n::Lang;
-use crate::keymap::Context;
+use crate::settings::keymap::Context;
 
 /// The contexts whose keys apply on the current screen.
 pub fn help_contexts(app: &App) -> Vec<Context> {

@@ -36,7 +36,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::app::{App, Focus, Screen};
-use crate::theme::Theme;
+use crate::settings::theme::Theme;
 
 /// Below this size only a short message is drawn.
 pub const MIN_WIDTH: u16 = 24;

@@ -8,11 +8,11 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{centered, thousands, truncate};
 use crate::app::{App, PickerPopup, PickerState, RenameWhat};
-use crate::commands::format_time;
+use crate::cli::commands::format_time;
 use crate::i18n::Lang;
-use crate::keymap::Keymap;
-use crate::keymap::{Action, Context};
 use crate::sanitize::escape_controls;
+use crate::settings::keymap::Keymap;
+use crate::settings::keymap::{Action, Context};
 use crate::storage::TrashEntry;
 use crate::templates::TEMPLATES;
 
@@ -344,7 +344,7 @@ fn draw_popup(frame: &mut Frame, app: &App, p: &PickerState, popup: &PickerPopup
 fn list_lines<'a>(
     entries: impl Iterator<Item = &'a str>,
     selected: usize,
-    theme: &crate::theme::Theme,
+    theme: &crate::settings::theme::Theme,
 ) -> Vec<Line<'static>> {
     entries
         .enumerate()

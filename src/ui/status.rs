@@ -10,8 +10,8 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 use super::target::count_of;
 use super::truncate;
 use crate::app::{App, EditorState};
-use crate::keymap::{Action, Context};
 use crate::sanitize::escape_controls;
+use crate::settings::keymap::{Action, Context};
 
 pub fn draw(frame: &mut Frame, app: &App, e: &EditorState, area: Rect) {
     let theme = &app.settings.theme;

@@ -17,7 +17,7 @@ use ratatui::backend::TestBackend;
 use zongjie::app::{App, Effect, Settings};
 use zongjie::document::Document;
 use zongjie::i18n::Lang;
-use zongjie::keymap::KeyBinding;
+use zongjie::settings::keymap::KeyBinding;
 use zongjie::storage::{DraftId, DraftLocation};
 
 /// `"J C-s A-Down"` → key events. A lone `␣` is a space.

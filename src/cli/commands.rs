@@ -12,12 +12,12 @@ use crate::check::{CheckOptions, Finding};
 use crate::cli::{
     CheckArgs, DiffArgs, ExportArgs, HistoryArgs, ImportArgs, ListArgs, NewArgs, RestoreArgs,
 };
-use crate::config::Config;
 use crate::document::Document;
 use crate::document::{NextDraftError, Period, next_period_draft};
 use crate::docx::{DocxError, ExportFormat};
 use crate::i18n::Lang;
 use crate::plain_text::{ImportError, MAX_IMPORT_BYTES, import_bytes};
+use crate::settings::config::Config;
 use crate::storage::{
     DraftId, DraftLock, DraftSummary, LockError, OsFs, StorageError, Store, create_atomically,
     write_atomically,
@@ -634,7 +634,7 @@ pub fn themes(
     lang: Lang,
     out: &mut dyn Write,
 ) -> Result<(), CommandError> {
-    for (name, origin) in crate::theme::Theme::available(user_dir) {
+    for (name, origin) in crate::settings::theme::Theme::available(user_dir) {
         let origin = match origin {
             "built-in" => lang.pick("内置", "built-in"),
             _ => lang.pick("自定义", "user"),

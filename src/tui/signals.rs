@@ -9,7 +9,7 @@
 //!
 //! ```no_run
 //! # fn main() -> std::io::Result<()> {
-//! let signals = zongjie::signals::StopSignals::install()?;
+//! let signals = zongjie::tui::signals::StopSignals::install()?;
 //! loop {
 //!     // … poll terminal events with a timeout of at most ~250 ms …
 //!     if let Some(signal) = signals.pending() {

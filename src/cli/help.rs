@@ -338,7 +338,7 @@ mod tests {
         walk(&command(Lang::Zh), "zongjie", &mut missing);
         assert!(
             missing.is_empty(),
-            "no Chinese help (add it to ZH in src/cli_help.rs) for:\n{}",
+            "no Chinese help (add it to ZH in src/cli/help.rs) for:\n{}",
             missing.join("\n")
         );
     }

@@ -10,7 +10,7 @@ use clap::CommandFactory;
 use clap_mangen::Man;
 
 use crate::cli::Cli;
-use crate::cli_help;
+use crate::cli::help;
 use crate::i18n::Lang;
 
 /// The shells `zongjie completions` writes scripts for.
@@ -138,7 +138,7 @@ const ZH_HEADINGS: &[(&str, &str)] = &[
 /// The command as the man pages show it, in `lang`: `help` is not a page
 /// of its own, and the examples have a section of their own.
 fn man_command(lang: Lang) -> clap::Command {
-    cli_help::localized(Cli::command().disable_help_subcommand(true), lang).after_help(None::<&str>)
+    help::localized(Cli::command().disable_help_subcommand(true), lang).after_help(None::<&str>)
 }
 
 /// Renders one page as clap_mangen does.
@@ -192,7 +192,7 @@ fn is_wide(c: char) -> bool {
 pub fn write_man_page(lang: Lang, out: &mut dyn Write) -> io::Result<()> {
     let mut page = render_page(man_command(lang))?;
     let mut extra = Vec::new();
-    let examples: Vec<(&str, &str)> = cli_help::EXAMPLES
+    let examples: Vec<(&str, &str)> = help::EXAMPLES
         .iter()
         .map(|(command, en, zh)| (*command, lang.pick(zh, en)))
         .collect();

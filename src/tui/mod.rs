@@ -14,6 +14,7 @@ use crossterm::terminal::{
 use ratatui::Terminal;
 
 mod backend;
+pub mod signals;
 
 pub use backend::CompactBackend;
 

@@ -1,11 +1,16 @@
 //! The command line of DESIGN.md §3, as clap derive types.
 
+pub mod commands;
+pub mod doctor;
+pub mod help;
+pub mod manual;
+
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+use crate::cli::manual::CompletionShell;
 use crate::docx::ExportFormat;
-use crate::manual::CompletionShell;
 use crate::plain_text::{ExportOptions, TextEncoding};
 
 /// zongjie (总结): write Chinese work summaries in the terminal.

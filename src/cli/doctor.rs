@@ -35,7 +35,7 @@ pub struct DoctorInput {
     pub lang_source: LangSource,
     pub data_dir: Option<(PathBuf, DirSource)>,
     pub config_dir: Option<(PathBuf, DirSource)>,
-    /// What was wrong in config.toml, as [`crate::config::Config::load`] said.
+    /// What was wrong in config.toml, as [`crate::settings::config::Config::load`] said.
     pub config_warnings: Vec<String>,
 }
 
@@ -388,7 +388,7 @@ fn rescue_facts(store: &Store, lang: Lang, facts: &mut Vec<(String, String)>) {
     for r in rescues {
         let when = r
             .modified
-            .map(crate::commands::format_time)
+            .map(crate::cli::commands::format_time)
             .unwrap_or_default();
         facts.push((
             format!("  {}", crate::sanitize::escape_name(&r.draft)),

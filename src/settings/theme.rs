@@ -9,12 +9,12 @@ use ratatui::style::{Color, Modifier, Style};
 use serde::Deserialize;
 
 const BUILT_IN: [(&str, &str); 4] = [
-    ("default", include_str!("../themes/default.toml")),
-    ("light", include_str!("../themes/light.toml")),
-    ("dark", include_str!("../themes/dark.toml")),
+    ("default", include_str!("../../themes/default.toml")),
+    ("light", include_str!("../../themes/light.toml")),
+    ("dark", include_str!("../../themes/dark.toml")),
     (
         "high-contrast",
-        include_str!("../themes/high-contrast.toml"),
+        include_str!("../../themes/high-contrast.toml"),
     ),
 ];
 
@@ -135,7 +135,7 @@ impl Theme {
                 return (Theme::default(), warnings);
             }
         };
-        let lines = crate::config::setting_lines(source);
+        let lines = crate::settings::config::setting_lines(source);
         let mut theme = Theme::default();
         if let Some(name) = file.name {
             theme.name = name;

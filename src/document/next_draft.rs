@@ -109,7 +109,9 @@ pub fn next_period_draft(
         organization: earlier.organization.clone(),
         period: new.label(),
         preamble: follow(&earlier.preamble),
-        notes: earlier.notes.clone(),
+        // Notes are the writer's jottings about that draft (who to ask,
+        // what a reviewer said); the new period starts with none.
+        notes: String::new(),
         target_chars: earlier.target_chars,
         from: Some(from.to_string()),
         top_style: earlier.top_style,
@@ -142,9 +144,18 @@ pub fn next_period_draft(
         let months = old.map_or(new.len_months(), |old| new.months().0 - old.months().0);
         doc.signature.date = shift_date(date, months).unwrap_or_else(|| new.signing_date());
     }
+    // A promise with points of its own below it (1. 2. under （一）) is
+    // carried with their headings, so the writer reports on each point.
     let carried: Vec<Item> = promises(earlier)
         .into_iter()
-        .map(|p| Item::new(p.text, ""))
+        .map(|p| match p.item {
+            Some(i) => {
+                let mut item = heading_outline(&earlier.sections[p.section].items[i]);
+                item.heading = p.text;
+                item
+            }
+            None => Item::new(p.text, ""),
+        })
         .collect();
     if !carried.is_empty() {
         let work = match doc
@@ -235,6 +246,30 @@ mod tests {
                 .flat_map(|s| &s.items)
                 .all(|i| i.body.is_empty())
         );
+    }
+
+    #[test]
+    fn a_promise_keeps_its_points_and_the_notes_stay_behind() {
+        let mut e = earlier();
+        e.notes = "问王书记要数字".into();
+        let next = e.sections.len() - 1;
+        e.sections[next].items[0] = Item::new("强化党的政治建设。", "").with_children(
+            super::super::NumberingStyle::Arabic,
+            vec![
+                Item::new("深化理论学习", "每月一次。"),
+                Item::new("严肃组织生活", "按时开会。"),
+            ],
+        );
+        let doc = next_period_draft(&e, "x", None).unwrap();
+        assert_eq!(doc.notes, "");
+        let carried = &doc.sections[0].items[0];
+        assert_eq!(carried.heading, "强化党的政治建设");
+        let points: Vec<(&str, &str)> = carried
+            .children
+            .iter()
+            .map(|c| (c.heading.as_str(), c.body.as_str()))
+            .collect();
+        assert_eq!(points, vec![("深化理论学习", ""), ("严肃组织生活", "")]);
     }
 
     #[test]

@@ -8,6 +8,8 @@
 //! - [`diff`]: two versions compared paragraph by paragraph, sentence by sentence;
 //! - [`cli`]: the command line, its commands, the manual and `doctor`;
 //! - [`settings`]: the user's configuration, key bindings and themes;
+//! - [`layout`]: screen geometry (panes, field slots, wrapped rows) that
+//!   drawing and mouse handling both read;
 //! - [`app`]: the editor and picker state, updated by keys, returning effects;
 //! - [`ui`]: drawing that state into a ratatui frame;
 //! - [`tui`]: the terminal itself (raw mode, the byte-thrifty backend, signals);
@@ -23,6 +25,7 @@ pub mod diff;
 pub mod document;
 pub mod docx;
 pub mod i18n;
+pub mod layout;
 pub mod plain_text;
 pub mod run;
 pub mod sanitize;

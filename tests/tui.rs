@@ -458,7 +458,7 @@ fn typing_in_an_item_keeps_the_preview_of_its_section_whole() {
 #[test]
 fn the_preview_scrolls_line_by_line_through_the_wrapped_export() {
     let mut app = editor(sample(), Lang::Zh);
-    let layout = zongjie::ui::editor_layout(
+    let layout = zongjie::layout::editor_layout(
         ratatui::layout::Rect::new(0, 0, 120, 40),
         Focus::Preview,
         false,

@@ -11,28 +11,22 @@ use tui_textarea::{CursorMove, Input};
 use super::counts::text_counts;
 use super::fields::FieldEditor;
 use super::find::{FindInput, FindState, Match, replace_all, replace_one};
-use super::outline::{Entry, entries, outline_text_key, visible_entries};
+use super::outline::{Entry, entries, field_label, outline_text_key, visible_entries};
 use super::{App, Effect, Screen};
 use crate::check::{CheckOptions, Finding, check};
 use crate::document::{
     Document, Edit, Field, History, Item, ItemRef, Point, Section, SectionKind, item_move_down,
     item_move_up, section_move_down, section_move_up,
 };
+pub use crate::layout::Focus;
+use crate::layout::{
+    FieldShape, FieldSlot, FieldView, editor_layout, field_slots, outline_top, text_position,
+};
 use crate::plain_text::{
     Paragraph, head_paragraphs, item_paragraphs, section_paragraphs, tail_paragraphs,
 };
 use crate::settings::keymap::{Action, Context};
 use crate::storage::DraftLocation;
-use crate::ui::{FieldView, text_position};
-
-/// The pane that has the keyboard.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Focus {
-    Outline,
-    Editor,
-    Preview,
-    Findings,
-}
 
 /// A small window over the editor.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -149,6 +143,41 @@ impl PreviewParts {
         };
         (part, index)
     }
+}
+
+/// How far the preview can scroll down from the selected entry: the rows
+/// from there to the end, less one pane — so PgDn stops at the end.
+pub fn preview_max_scroll(
+    e: &EditorState,
+    size: (u16, u16),
+    options: &crate::plain_text::ExportOptions,
+) -> isize {
+    let layout = editor_layout(
+        ratatui::layout::Rect::new(0, 0, size.0, size.1),
+        e.focus,
+        e.show_findings,
+    );
+    let Some(area) = layout.preview else {
+        return 0;
+    };
+    let width = usize::from(area.width.saturating_sub(2));
+    let height = usize::from(area.height.saturating_sub(2));
+    if width == 0 {
+        return 0;
+    }
+    let (part, index) = e.preview.anchor(&e.doc, e.selected_entry());
+    let mut rows = 0usize;
+    for p in part..e.preview.len() {
+        let paragraphs = e.preview.part(&e.doc, p);
+        let start = if p == part { index } else { 0 };
+        for para in paragraphs.iter().skip(start) {
+            if options.blank_lines && rows > 0 {
+                rows += 1;
+            }
+            rows += crate::layout::paragraph_rows(para, width, options.indent).len();
+        }
+    }
+    rows.saturating_sub(height) as isize
 }
 
 /// How long a pause in typing ends an undo step, as in Word.
@@ -915,7 +944,7 @@ pub(super) fn handle_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                 _ => {}
             }
             // PgDn and ↓ stop at the end of the text.
-            let end = crate::ui::preview_max_scroll(e, app.size, &app.settings.export);
+            let end = preview_max_scroll(e, app.size, &app.settings.export);
             e.preview_scroll = e.preview_scroll.min(end);
             Vec::new()
         }
@@ -1510,6 +1539,38 @@ pub(super) fn handle_paste(app: &mut App, text: &str) -> Vec<Effect> {
     Vec::new()
 }
 
+impl FieldEditor {
+    /// Where each field sits inside the editor pane (`inner`: within its
+    /// border), as drawn and as clicked.
+    pub fn slots(&self, inner: ratatui::layout::Rect, lang: crate::i18n::Lang) -> Vec<FieldSlot> {
+        let shapes: Vec<FieldShape> = self
+            .fields
+            .iter()
+            .map(|fa| FieldShape {
+                label: field_label(fa.field, lang),
+                multiline: fa.field.is_multiline(),
+                lines: fa.area.lines(),
+                escaped_controls: fa.has_escaped_controls(),
+            })
+            .collect();
+        field_slots(inner, &shapes)
+    }
+
+    /// The field `index` laid out in `slot`, scrolled to its cursor when
+    /// `follow_cursor` (the active field).
+    pub fn view(&self, index: usize, slot: &FieldSlot, follow_cursor: bool) -> Option<FieldView> {
+        let fa = self.fields.get(index)?;
+        let at = fa.area.cursor();
+        Some(FieldView::new(
+            fa.area.lines(),
+            (at.0, at.1),
+            slot.text.width,
+            slot.text.height,
+            follow_cursor,
+        ))
+    }
+}
+
 /// A click in the editor pane: the field under it becomes active, with the
 /// cursor where the click was (on a label: the field, cursor unchanged).
 fn click_in_fields(
@@ -1521,7 +1582,7 @@ fn click_in_fields(
 ) {
     let inner = pane.inner(ratatui::layout::Margin::new(1, 1));
     let at = ratatui::layout::Position::new(column, row);
-    let slots = crate::ui::field_slots(inner, &e.fields, lang);
+    let slots = e.fields.slots(inner, lang);
     let Some(index) = slots
         .iter()
         .position(|s| s.text.contains(at) || s.label.contains(at))
@@ -1534,11 +1595,13 @@ fn click_in_fields(
     if !slot.text.contains(at) {
         return;
     }
+    // The view as drawn: scrolled to the cursor when it was the active field.
+    let Some(view) = e.fields.view(index, &slot, was_active) else {
+        return;
+    };
     let Some(fa) = e.fields.active_mut() else {
         return;
     };
-    // The view as drawn: scrolled to the cursor when it was the active field.
-    let view = crate::ui::FieldView::new(fa, slot.text.width, slot.text.height, was_active);
     let at = view.position_at(
         usize::from(row - slot.text.y),
         usize::from(column - slot.text.x),
@@ -1561,12 +1624,11 @@ pub(super) fn active_view(
     lang: crate::i18n::Lang,
 ) -> Option<FieldView> {
     let area = ratatui::layout::Rect::new(0, 0, size.0, size.1);
-    let pane = crate::ui::editor_layout(area, e.focus, e.show_findings).editor?;
+    let pane = editor_layout(area, e.focus, e.show_findings).editor?;
     let inner = pane.inner(ratatui::layout::Margin::new(1, 1));
-    let slots = crate::ui::field_slots(inner, &e.fields, lang);
+    let slots = e.fields.slots(inner, lang);
     let slot = slots.get(e.fields.active)?;
-    let fa = e.fields.active()?;
-    Some(FieldView::new(fa, slot.text.width, slot.text.height, true))
+    e.fields.view(e.fields.active, slot, true)
 }
 
 pub(super) fn handle_mouse(app: &mut App, mouse: MouseEvent) -> Vec<Effect> {
@@ -1576,7 +1638,7 @@ pub(super) fn handle_mouse(app: &mut App, mouse: MouseEvent) -> Vec<Effect> {
         return Vec::new();
     };
     let area = ratatui::layout::Rect::new(0, 0, size.0, size.1);
-    let layout = crate::ui::editor_layout(area, e.focus, e.show_findings);
+    let layout = editor_layout(area, e.focus, e.show_findings);
     let hit = |r: Option<ratatui::layout::Rect>| {
         r.is_some_and(|r| r.contains(ratatui::layout::Position::new(mouse.column, mouse.row)))
     };
@@ -1585,7 +1647,7 @@ pub(super) fn handle_mouse(app: &mut App, mouse: MouseEvent) -> Vec<Effect> {
             if hit(layout.outline) {
                 let area = layout.outline.unwrap_or_default();
                 let inner_row = usize::from(mouse.row.saturating_sub(area.y + 1));
-                let top = crate::ui::outline_top(
+                let top = outline_top(
                     e.selected,
                     e.entries.len(),
                     usize::from(area.height.saturating_sub(2)),

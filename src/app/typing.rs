@@ -14,8 +14,8 @@ use super::outline::Entry;
 use super::{Effect, Message};
 use crate::document::{Document, Edit, Field, ItemRef};
 use crate::i18n::Lang;
+use crate::layout::FieldView;
 use crate::settings::keymap::Action;
-use crate::ui::FieldView;
 
 /// What the editing keys remember between presses.
 #[derive(Debug, Default)]

@@ -8,15 +8,14 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
-use super::FieldView;
 use super::outline::entry_label;
 use super::{centered, truncate};
 use crate::app::{
-    App, EditorState, Entry, FieldArea, FieldEditor, FindInput, FindState, Focus, Popup,
-    field_label,
+    App, EditorState, Entry, FieldArea, FindInput, FindState, Focus, Popup, field_label,
 };
 use crate::document::{NumberingStyle, SectionKind};
 use crate::i18n::Lang;
+use crate::layout::FieldView;
 use crate::sanitize::escape_controls;
 
 pub fn kind_name(kind: SectionKind, lang: Lang) -> &'static str {
@@ -106,7 +105,7 @@ pub fn draw(frame: &mut Frame, app: &App, e: &EditorState, area: Rect) {
         return;
     }
 
-    let slots = field_slots(inner, &e.fields, lang);
+    let slots = e.fields.slots(inner, lang);
     for (i, (fa, slot)) in e.fields.fields.iter().zip(&slots).enumerate() {
         let active = i == e.fields.active;
         let label = format!("{}{}", field_label(fa.field, lang), lang.pick("：", ": "));
@@ -123,7 +122,9 @@ pub fn draw(frame: &mut Frame, app: &App, e: &EditorState, area: Rect) {
             slot.label,
         );
         let text_area = slot.text;
-        let view = FieldView::new(fa, text_area.width, text_area.height, active);
+        let Some(view) = e.fields.view(i, slot, active) else {
+            break;
+        };
         draw_field_text(frame, app, fa, &view, text_area);
         if active && focused {
             let (row, col) = view.cursor;
@@ -408,76 +409,4 @@ fn draw_field_text(frame: &mut Frame, app: &App, fa: &FieldArea, view: &FieldVie
             x = next;
         }
     }
-}
-
-/// Where one field of the editor pane is drawn.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct FieldSlot {
-    pub label: Rect,
-    pub text: Rect,
-    /// The line saying control characters are shown escaped, if any.
-    pub note: Option<Rect>,
-}
-
-impl FieldSlot {
-    fn bottom(&self) -> u16 {
-        self.note
-            .map_or(self.text.y + self.text.height, |n| n.y + 1)
-    }
-}
-
-/// The layout of the fields inside the editor pane (`inner`: within its
-/// border), shared by drawing and by mouse clicks. One-line fields sit
-/// beside their label and take the rows their wrapped text needs (up to
-/// 3); a multi-line field takes the rest, below its label. Fields that do
-/// not fit are left out.
-pub fn field_slots(inner: Rect, fields: &FieldEditor, lang: Lang) -> Vec<FieldSlot> {
-    let mut slots = Vec::new();
-    if inner.width < 4 || inner.height == 0 {
-        return slots;
-    }
-    let label_width = fields
-        .fields
-        .iter()
-        .filter(|fa| !fa.field.is_multiline())
-        .map(|fa| field_label(fa.field, lang).width() + 2)
-        .max()
-        .unwrap_or(0) as u16;
-    let multiline_count = fields
-        .fields
-        .iter()
-        .filter(|fa| fa.field.is_multiline())
-        .count() as u16;
-    let bottom = inner.y + inner.height;
-    let mut y = inner.y;
-    for fa in &fields.fields {
-        if y >= bottom {
-            break;
-        }
-        let (label, text) = if fa.field.is_multiline() {
-            let label = Rect::new(inner.x, y, inner.width, 1);
-            let rows_left = bottom.saturating_sub(y + 1);
-            let height = (rows_left / multiline_count.max(1)).max(u16::from(rows_left > 0));
-            (label, Rect::new(inner.x, y + 1, inner.width, height))
-        } else {
-            let label_cols = label_width.min(inner.width / 2);
-            let width = inner.width - label_cols;
-            let wrapped = super::rows_needed(fa.area.lines(), usize::from(width.max(1)));
-            let rows = (wrapped as u16).clamp(1, 3).min(bottom - y);
-            (
-                Rect::new(inner.x, y, label_cols, 1),
-                Rect::new(inner.x + label_cols, y, width, rows),
-            )
-        };
-        if text.height == 0 || text.width == 0 {
-            break;
-        }
-        let after = text.y + text.height;
-        let note = (fa.has_escaped_controls() && after < bottom)
-            .then(|| Rect::new(inner.x, after, inner.width, 1));
-        let slot = FieldSlot { label, text, note };
-        y = slot.bottom();
-        slots.push(slot);
-    }
-    slots
 }

@@ -6,9 +6,10 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{outline_top, truncate};
+use super::truncate;
 use crate::app::{App, EditorState, Focus};
 use crate::check::Severity;
+use crate::layout::outline_top;
 use crate::sanitize::escape_controls;
 
 pub fn draw(frame: &mut Frame, app: &App, e: &EditorState, area: Rect) {

@@ -5,7 +5,6 @@
 mod diff_lines;
 mod editor;
 mod export_prompt;
-mod field_view;
 mod findings;
 mod help;
 mod line_cache;
@@ -17,109 +16,23 @@ mod reference;
 mod status;
 mod target;
 
-pub use editor::{FieldSlot, field_slots};
-pub use field_view::{
-    FieldView, ScreenRow, rows_needed, screen_position, screen_rows, text_position,
-};
-pub use outline::outline_top;
 pub use picker::{picker_hint_lines, trash_lines};
-pub use preview::preview_max_scroll;
-
-use std::cell::Cell as Shared;
 
 use ratatui::Frame;
 use ratatui::buffer::Cell;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use crate::app::{App, Focus, Screen};
+use crate::app::{App, Screen};
+use crate::layout::editor_layout;
 use crate::settings::theme::Theme;
 
 /// Below this size only a short message is drawn.
 pub const MIN_WIDTH: u16 = 24;
 pub const MIN_HEIGHT: u16 = 6;
-
-/// Where the editor's panes are; a hidden pane is `None`.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct EditorLayout {
-    pub outline: Option<Rect>,
-    pub editor: Option<Rect>,
-    pub preview: Option<Rect>,
-    pub findings: Option<Rect>,
-    pub status: Rect,
-}
-
-/// Wide terminals show outline, editor and preview; medium ones the outline
-/// and the focused right pane; narrow ones only the focused pane.
-pub fn editor_layout(area: Rect, focus: Focus, show_findings: bool) -> EditorLayout {
-    // Solving the constraints is a sixth of a frame's work; the answer only
-    // changes with the size, the focus and whether findings are shown.
-    type Key = (Rect, Focus, bool);
-    thread_local! {
-        static LAST: Shared<Option<(Key, EditorLayout)>> = const { Shared::new(None) };
-    }
-    let key = (area, focus, show_findings);
-    if let Some((last, layout)) = LAST.get()
-        && last == key
-    {
-        return layout;
-    }
-    let layout = solve_editor_layout(area, focus, show_findings);
-    LAST.set(Some((key, layout)));
-    layout
-}
-
-fn solve_editor_layout(area: Rect, focus: Focus, show_findings: bool) -> EditorLayout {
-    let [body, status] = Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(area);
-    let mut layout = EditorLayout {
-        status,
-        ..Default::default()
-    };
-    if area.width >= 90 {
-        let outline_width = (area.width * 3 / 10).clamp(24, 44);
-        let [left, right] =
-            Layout::horizontal([Constraint::Length(outline_width), Constraint::Min(0)]).areas(body);
-        layout.outline = Some(left);
-        if right.height >= 14 {
-            let [top, bottom] =
-                Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)])
-                    .areas(right);
-            layout.editor = Some(top);
-            if show_findings {
-                layout.findings = Some(bottom);
-            } else {
-                layout.preview = Some(bottom);
-            }
-        } else {
-            layout.place_single(focus, right);
-        }
-    } else if area.width >= 56 {
-        let outline_width = (area.width * 2 / 5).max(20);
-        let [left, right] =
-            Layout::horizontal([Constraint::Length(outline_width), Constraint::Min(0)]).areas(body);
-        layout.outline = Some(left);
-        layout.place_single(focus, right);
-    } else if focus == Focus::Outline {
-        layout.outline = Some(body);
-    } else {
-        layout.place_single(focus, body);
-    }
-    layout
-}
-
-impl EditorLayout {
-    /// One right-hand pane: the focused one, or the editor.
-    fn place_single(&mut self, focus: Focus, area: Rect) {
-        match focus {
-            Focus::Preview => self.preview = Some(area),
-            Focus::Findings => self.findings = Some(area),
-            Focus::Outline | Focus::Editor => self.editor = Some(area),
-        }
-    }
-}
 
 /// Draws the whole screen.
 pub fn draw(frame: &mut Frame, app: &App) {
@@ -307,15 +220,5 @@ mod tests {
         assert_eq!(thousands(4310), "4,310");
         assert_eq!(thousands(200_005), "200,005");
         assert_eq!(thousands(12), "12");
-    }
-
-    #[test]
-    fn layouts_adapt_to_width() {
-        let wide = editor_layout(Rect::new(0, 0, 120, 40), Focus::Outline, false);
-        assert!(wide.outline.is_some() && wide.editor.is_some() && wide.preview.is_some());
-        let medium = editor_layout(Rect::new(0, 0, 80, 24), Focus::Outline, false);
-        assert!(medium.outline.is_some() && medium.editor.is_some() && medium.preview.is_none());
-        let narrow = editor_layout(Rect::new(0, 0, 40, 12), Focus::Editor, false);
-        assert!(narrow.outline.is_none() && narrow.editor.is_some());
     }
 }

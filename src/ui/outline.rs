@@ -12,15 +12,8 @@ use super::truncate;
 use crate::app::{App, EditorState, Entry, Focus, OUTLINE_TEXT_COLUMNS, entry_text, target_mark};
 use crate::document::{Document, render_item_number, render_top_number};
 use crate::i18n::Lang;
+use crate::layout::outline_top;
 use crate::sanitize::escape_controls;
-
-/// The first entry shown so that the selection stays in view, near the middle.
-pub fn outline_top(selected: usize, len: usize, height: usize) -> usize {
-    if height == 0 || len <= height {
-        return 0;
-    }
-    selected.saturating_sub(height / 2).min(len - height)
-}
 
 /// The text of an outline entry, numbered.
 pub fn entry_label(doc: &Document, entry: Entry, lang: Lang) -> (String, String) {

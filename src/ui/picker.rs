@@ -49,7 +49,7 @@ pub fn draw(frame: &mut Frame, app: &App, p: &PickerState, area: Rect) {
     let width = usize::from(list.width);
     let visible = p.visible();
     let height = usize::from(list.height.saturating_sub(1));
-    let top = super::outline_top(p.selected, visible.len(), height);
+    let top = crate::layout::outline_top(p.selected, visible.len(), height);
     let mut lines = vec![Line::from(Span::styled(
         truncate(
             &format!(

@@ -12,22 +12,8 @@ use ratatui::widgets::Widget;
 
 use crate::app::{App, EditorState, Entry, Focus};
 use crate::document::Field;
-use crate::plain_text::{ExportOptions, INDENT, Paragraph as Para, Role, wrap_line};
-use crate::sanitize::escape_controls;
-
-/// The display lines of one paragraph, as the export options lay it out.
-fn paragraph_lines(p: &Para, width: usize, indent: bool) -> Vec<String> {
-    let text = escape_controls(&p.text);
-    let text = if indent && p.role == Role::Body {
-        format!("{INDENT}{text}")
-    } else {
-        text.into_owned()
-    };
-    wrap_line(&text, width)
-        .into_iter()
-        .map(str::to_string)
-        .collect()
-}
+use crate::layout::paragraph_rows;
+use crate::plain_text::{Paragraph as Para, Role};
 
 pub fn draw(frame: &mut Frame, app: &App, e: &EditorState, area: Rect) {
     let theme = &app.settings.theme;
@@ -72,7 +58,7 @@ pub fn draw(frame: &mut Frame, app: &App, e: &EditorState, area: Rect) {
             };
             (p, i) = (q, j);
             // Only counted: what is above the pane is never drawn.
-            let rows = paragraph_lines(&part_of(p)[i], width, options.indent).len();
+            let rows = paragraph_rows(&part_of(p)[i], width, options.indent).len();
             skip += rows as isize + isize::from(options.blank_lines);
         }
         let mut skip = skip as usize;
@@ -103,7 +89,7 @@ pub fn draw(frame: &mut Frame, app: &App, e: &EditorState, area: Rect) {
                 first = false;
                 // A paragraph scrolled out of view above is only counted.
                 if skip > 0 {
-                    let rows = paragraph_lines(para, width, options.indent).len();
+                    let rows = paragraph_rows(para, width, options.indent).len();
                     if skip >= rows {
                         skip -= rows;
                         i += 1;
@@ -126,33 +112,6 @@ pub fn draw(frame: &mut Frame, app: &App, e: &EditorState, area: Rect) {
             i = 0;
         }
     });
-}
-
-/// How far the preview can scroll down from the selected entry: the rows
-/// from there to the end, less one pane — so PgDn stops at the end.
-pub fn preview_max_scroll(e: &EditorState, size: (u16, u16), options: &ExportOptions) -> isize {
-    let layout = super::editor_layout(Rect::new(0, 0, size.0, size.1), e.focus, e.show_findings);
-    let Some(area) = layout.preview else {
-        return 0;
-    };
-    let width = usize::from(area.width.saturating_sub(2));
-    let height = usize::from(area.height.saturating_sub(2));
-    if width == 0 {
-        return 0;
-    }
-    let (part, index) = e.preview.anchor(&e.doc, e.selected_entry());
-    let mut rows = 0usize;
-    for p in part..e.preview.len() {
-        let paragraphs = e.preview.part(&e.doc, p);
-        let start = if p == part { index } else { 0 };
-        for para in paragraphs.iter().skip(start) {
-            if options.blank_lines && rows > 0 {
-                rows += 1;
-            }
-            rows += paragraph_lines(para, width, options.indent).len();
-        }
-    }
-    rows.saturating_sub(height) as isize
 }
 
 thread_local! {
@@ -217,7 +176,7 @@ impl Rows {
             .iter()
             .position(|d| d.origin == para.origin && d.role == para.role && d.style == style)
             .map(|i| self.last.swap_remove(i));
-        let lines = paragraph_lines(para, self.width, self.indent);
+        let lines = paragraph_rows(para, self.width, self.indent);
         let rows = lines
             .iter()
             .enumerate()

@@ -6,7 +6,6 @@
 
 use unicode_width::UnicodeWidthChar;
 
-use crate::app::FieldArea;
 use crate::plain_text::wrap_line;
 
 /// One screen row: a piece of a line of the field.
@@ -120,14 +119,18 @@ pub fn text_position(rows: &[ScreenRow], row: usize, col: usize) -> (usize, usiz
 }
 
 impl FieldView {
-    /// Lays out `field` in `width`×`height`; `follow_cursor` scrolls so the
-    /// cursor is on screen (the active field), else the text is shown from
-    /// its start.
-    pub fn new(field: &FieldArea, width: u16, height: u16, follow_cursor: bool) -> FieldView {
+    /// Lays out a field's `lines`, its cursor at (line, char) `at`, in
+    /// `width`×`height`; `follow_cursor` scrolls so the cursor is on screen
+    /// (the active field), else the text is shown from its start.
+    pub fn new(
+        lines: &[String],
+        at: (usize, usize),
+        width: u16,
+        height: u16,
+        follow_cursor: bool,
+    ) -> FieldView {
         let width = usize::from(width.max(1));
-        let mut rows = screen_rows(field.area.lines(), width);
-        let at = field.area.cursor();
-        let at = (at.0, at.1);
+        let mut rows = screen_rows(lines, width);
         let cursor = screen_position(&rows, width, at);
         // After a row that fills the width, the insertion point starts a
         // row of its own (as in vim), unless its line goes on there.

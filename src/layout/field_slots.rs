@@ -1,0 +1,88 @@
+//! Where each field of the editor pane sits: its label, the rows of its
+//! text and the note under it, shared by drawing and by mouse clicks.
+
+use ratatui::layout::Rect;
+use unicode_width::UnicodeWidthStr;
+
+use super::rows_needed;
+
+/// What the placement of a field depends on.
+#[derive(Debug, Clone, Copy)]
+pub struct FieldShape<'a> {
+    /// Its label as shown, without the colon.
+    pub label: &'a str,
+    /// Whether it takes paragraphs (below its label) or one line (beside it).
+    pub multiline: bool,
+    /// Its text, line by line.
+    pub lines: &'a [String],
+    /// Whether a note says its control characters are shown escaped.
+    pub escaped_controls: bool,
+}
+
+/// Where one field of the editor pane is drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FieldSlot {
+    pub label: Rect,
+    pub text: Rect,
+    /// The line saying control characters are shown escaped, if any.
+    pub note: Option<Rect>,
+}
+
+impl FieldSlot {
+    /// The row below it.
+    pub fn bottom(&self) -> u16 {
+        self.note
+            .map_or(self.text.y + self.text.height, |n| n.y + 1)
+    }
+}
+
+/// The layout of the fields inside the editor pane (`inner`: within its
+/// border), shared by drawing and by mouse clicks. One-line fields sit
+/// beside their label and take the rows their wrapped text needs (up to
+/// 3); a multi-line field takes the rest, below its label. Fields that do
+/// not fit are left out.
+pub fn field_slots(inner: Rect, fields: &[FieldShape]) -> Vec<FieldSlot> {
+    let mut slots = Vec::new();
+    if inner.width < 4 || inner.height == 0 {
+        return slots;
+    }
+    let label_width = fields
+        .iter()
+        .filter(|fa| !fa.multiline)
+        .map(|fa| fa.label.width() + 2)
+        .max()
+        .unwrap_or(0) as u16;
+    let multiline_count = fields.iter().filter(|fa| fa.multiline).count() as u16;
+    let bottom = inner.y + inner.height;
+    let mut y = inner.y;
+    for fa in fields {
+        if y >= bottom {
+            break;
+        }
+        let (label, text) = if fa.multiline {
+            let label = Rect::new(inner.x, y, inner.width, 1);
+            let rows_left = bottom.saturating_sub(y + 1);
+            let height = (rows_left / multiline_count.max(1)).max(u16::from(rows_left > 0));
+            (label, Rect::new(inner.x, y + 1, inner.width, height))
+        } else {
+            let label_cols = label_width.min(inner.width / 2);
+            let width = inner.width - label_cols;
+            let wrapped = rows_needed(fa.lines, usize::from(width.max(1)));
+            let rows = (wrapped as u16).clamp(1, 3).min(bottom - y);
+            (
+                Rect::new(inner.x, y, label_cols, 1),
+                Rect::new(inner.x + label_cols, y, width, rows),
+            )
+        };
+        if text.height == 0 || text.width == 0 {
+            break;
+        }
+        let after = text.y + text.height;
+        let note = (fa.escaped_controls && after < bottom)
+            .then(|| Rect::new(inner.x, after, inner.width, 1));
+        let slot = FieldSlot { label, text, note };
+        y = slot.bottom();
+        slots.push(slot);
+    }
+    slots
+}

@@ -1,0 +1,162 @@
+//! Keys in the find (and replace) bar: the query and the replacement
+//! typed, matches stepped through and shown, one or all replaced.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use tui_textarea::CursorMove;
+
+use super::{EditorState, Focus, Popup};
+use crate::app::Effect;
+use crate::app::find::{FindInput, FindState, Match, replace_all, replace_one};
+
+pub(super) fn handle_find(
+    e: &mut EditorState,
+    mut state: FindState,
+    key: KeyEvent,
+    lang: crate::i18n::Lang,
+    message: &mut Option<crate::app::Message>,
+) -> Vec<Effect> {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    let mut effects = Vec::new();
+    // A recalled query is selected: typing replaces it, other keys keep it.
+    if std::mem::take(&mut state.recalled)
+        && state.input == FindInput::Query
+        && matches!(key.code, KeyCode::Char(_) | KeyCode::Backspace)
+        && !ctrl
+    {
+        state.query.clear();
+    }
+    match key.code {
+        KeyCode::Esc => return effects,
+        // Ctrl+R in the find bar: replace what is being found.
+        KeyCode::Char('r') if ctrl && state.replacement.is_none() => {
+            state.replacement = Some(String::new());
+            state.input = FindInput::Replacement;
+        }
+        KeyCode::Tab | KeyCode::BackTab if state.replacement.is_some() => {
+            state.input = match state.input {
+                FindInput::Query => FindInput::Replacement,
+                FindInput::Replacement => FindInput::Query,
+            };
+        }
+        KeyCode::Char('a') if ctrl && state.replacement.is_some() => {
+            let replacement = state.replacement.clone().unwrap_or_default();
+            let replaced = replace_all(&e.doc, &state.query, &replacement)
+                .filter(|_| !e.read_only)
+                .and_then(|(edit, count)| e.apply(edit).then_some(count));
+            match replaced {
+                Some(count) => {
+                    *message = Some(crate::app::Message {
+                        text: match lang {
+                            crate::i18n::Lang::Zh => {
+                                format!("已替换 {count} 处（在大纲按 u 可撤销）")
+                            }
+                            crate::i18n::Lang::En => {
+                                format!("Replaced {count} (u in the outline undoes it)")
+                            }
+                        },
+                        error: false,
+                    });
+                    e.focus = Focus::Outline;
+                    return vec![Effect::Save];
+                }
+                None => {
+                    *message = Some(crate::app::Message {
+                        text: lang.pick("没有找到", "Not found").into(),
+                        error: true,
+                    });
+                }
+            }
+        }
+        KeyCode::Enter
+            if state.replacement.is_some() && state.current.is_some() && !e.read_only =>
+        {
+            let replacement = state.replacement.clone().unwrap_or_default();
+            let current = state.current.unwrap_or(0);
+            if let Some(m) = state.matches.get(current).copied()
+                && let Some(edit) = replace_one(&e.doc, m, &replacement)
+                && e.apply(edit)
+            {
+                effects.push(Effect::Save);
+                state.replaced += 1;
+                state.refresh(&e.doc);
+                // The next match now has the index of the replaced one.
+                if let Some(m) = state.matches.get(current).copied() {
+                    state.current = Some(current);
+                    jump_to(e, m);
+                } else {
+                    state.current = None;
+                    if let Some(m) = state.step(true) {
+                        jump_to(e, m);
+                    }
+                }
+            }
+        }
+        KeyCode::Enter | KeyCode::Down => {
+            if let Some(m) = state.step(true) {
+                jump_to(e, m);
+            }
+        }
+        KeyCode::Up => {
+            if let Some(m) = state.step(false) {
+                jump_to(e, m);
+            }
+        }
+        KeyCode::Backspace => {
+            edit_find_input(&mut state, |s| {
+                s.pop();
+            });
+            refresh_find(e, &mut state);
+        }
+        KeyCode::Char(c) if !ctrl && !key.modifiers.contains(KeyModifiers::ALT) => {
+            edit_find_input(&mut state, |s| s.push(c));
+            refresh_find(e, &mut state);
+        }
+        _ => {}
+    }
+    e.popup = Some(Popup::Find(state));
+    effects
+}
+
+fn edit_find_input(state: &mut FindState, f: impl FnOnce(&mut String)) {
+    match state.input {
+        FindInput::Query => f(&mut state.query),
+        FindInput::Replacement => {
+            if let Some(r) = state.replacement.as_mut() {
+                f(r)
+            }
+        }
+    }
+}
+
+/// After the query changed: search again and show the first match.
+fn refresh_find(e: &mut EditorState, state: &mut FindState) {
+    if state.input == FindInput::Query {
+        state.current = None;
+        state.refresh(&e.doc);
+        if let Some(m) = state.step(true) {
+            jump_to(e, m);
+        }
+    }
+}
+
+/// Shows a match: its entry selected, the editor on its field, the match selected.
+pub(super) fn jump_to(e: &mut EditorState, m: Match) {
+    e.select_field(m.field);
+    e.focus = Focus::Editor;
+    let Some(fa) = e.fields.active_mut() else {
+        return;
+    };
+    let text = fa.text();
+    let before: String = text.chars().take(m.start).collect();
+    let row = before.matches('\n').count();
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count());
+    fa.area.cancel_selection();
+    fa.area.move_cursor(CursorMove::Jump(
+        row.min(u16::MAX as usize) as u16,
+        col.min(u16::MAX as usize) as u16,
+    ));
+    fa.area.start_selection();
+    for _ in 0..m.len {
+        fa.area.move_cursor(CursorMove::Forward);
+    }
+}

@@ -1,0 +1,483 @@
+//! Key dispatch for the editor screen: popups first, then the global keys,
+//! then the focused pane's (outline, editor, preview, findings).
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use tui_textarea::Input;
+
+use super::find_bar::jump_to;
+use super::pointer::{active_view, jump_cursor};
+use super::popups::handle_popup;
+use super::{EditorState, Focus, Popup, RunKind, preview_max_scroll};
+use crate::app::find::{FindState, Match};
+use crate::app::outline::Entry;
+use crate::app::{App, Effect, Screen};
+use crate::document::SectionKind;
+use crate::layout::text_position;
+use crate::settings::keymap::{Action, Context};
+
+pub(in crate::app) fn handle_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    let keymap = &app.settings.keymap;
+    let lang = app.lang();
+    let Screen::Editor(e) = &mut app.screen else {
+        return Vec::new();
+    };
+
+    if let Some(popup) = e.popup.take() {
+        let effects = handle_popup(e, popup, key, lang, &mut app.message);
+        // The query is remembered for the next Ctrl+F or Ctrl+R.
+        if let Some(Popup::Find(state)) = &e.popup {
+            app.typing.last_query.clone_from(&state.query);
+        }
+        return effects;
+    }
+    if keymap.action(Context::Global, &key) == Some(Action::ToggleReference) {
+        return crate::app::reference::toggle(app);
+    }
+    // In the outline, Tab folds a row with points below it (else it moves
+    // focus, as everywhere) and Shift+Tab folds the whole outline.
+    if e.focus == Focus::Outline
+        && let Some(action @ (Action::Fold | Action::FoldAll)) =
+            keymap.action(Context::Outline, &key)
+        && (action == Action::FoldAll || e.selected_entry().has_children(&e.doc))
+    {
+        let text = if action == Action::Fold {
+            e.cycle_fold()
+        } else {
+            e.cycle_fold_all()
+        };
+        app.message = Some(crate::app::Message {
+            text: text.say(lang).to_string(),
+            error: false,
+        });
+        return Vec::new();
+    }
+    if let Some(action) = keymap.action(Context::Global, &key) {
+        match action {
+            Action::Save => {
+                e.end_typing_run();
+                return vec![Effect::Save];
+            }
+            Action::Quit => {
+                e.end_typing_run();
+                return vec![Effect::SaveAndQuit];
+            }
+            Action::Export => {
+                e.end_typing_run();
+                e.popup = Some(Popup::Export {
+                    selected: crate::docx::ExportFormat::Txt,
+                });
+                return Vec::new();
+            }
+            Action::Help => {
+                app.help = true;
+                return Vec::new();
+            }
+            Action::Check => {
+                e.end_typing_run();
+                e.run_check();
+                e.show_findings = !e.show_findings || e.focus != Focus::Findings;
+                e.focus = if e.show_findings {
+                    Focus::Findings
+                } else {
+                    Focus::Outline
+                };
+                let n = e.findings.len();
+                app.message = Some(crate::app::Message {
+                    text: match lang {
+                        crate::i18n::Lang::Zh if n == 0 => "检查完毕，没有发现问题".to_string(),
+                        crate::i18n::Lang::Zh => format!("检查发现 {n} 处（Enter 跳转，f 修正）"),
+                        crate::i18n::Lang::En if n == 0 => "Checked: nothing found".to_string(),
+                        crate::i18n::Lang::En => format!("{n} findings (Enter jumps, f fixes)"),
+                    },
+                    error: false,
+                });
+                return Vec::new();
+            }
+            Action::Find | Action::Replace => {
+                e.end_typing_run();
+                let mut state = FindState::new(action == Action::Replace);
+                crate::app::typing::continue_search(&mut state, &app.typing, &e.doc);
+                e.popup = Some(Popup::Find(state));
+                return Vec::new();
+            }
+            Action::FocusNext | Action::FocusPrev => {
+                let last = if e.show_findings {
+                    Focus::Findings
+                } else {
+                    Focus::Preview
+                };
+                let order = [Focus::Outline, Focus::Editor, last];
+                let i = order.iter().position(|f| *f == e.focus).unwrap_or(0);
+                let step = if action == Action::FocusNext {
+                    1
+                } else {
+                    order.len() - 1
+                };
+                let next = order[(i + step) % order.len()];
+                if e.focus == Focus::Editor {
+                    e.end_typing_run();
+                }
+                e.focus = next;
+                e.preview_scroll = 0;
+                // A change of focus is a moment to save.
+                return if e.dirty {
+                    vec![Effect::Save]
+                } else {
+                    Vec::new()
+                };
+            }
+            _ => {}
+        }
+    }
+    let context = match e.focus {
+        Focus::Outline => Context::Outline,
+        Focus::Editor => Context::Editor,
+        Focus::Preview => Context::Preview,
+        Focus::Findings => Context::Findings,
+    };
+    let action = keymap.action(context, &key);
+    match e.focus {
+        Focus::Outline => {
+            let Some(action) = action else {
+                if is_typing(&key) {
+                    say_why_not_typed(&mut app.message, lang);
+                }
+                return Vec::new();
+            };
+            if matches!(action, Action::Copy | Action::Cut | Action::Paste) {
+                let changed = crate::app::typing::outline_clipboard(
+                    e,
+                    &mut app.typing,
+                    action,
+                    lang,
+                    &mut app.message,
+                );
+                return if changed {
+                    vec![Effect::Save]
+                } else {
+                    Vec::new()
+                };
+            }
+            outline_action(e, action, app.size.1, lang, &mut app.message)
+        }
+        Focus::Editor => {
+            if let Some(effects) = crate::app::typing::field_key(
+                e,
+                &mut app.typing,
+                app.size,
+                action,
+                key,
+                lang,
+                &mut app.message,
+            ) {
+                // A cursor move, a selection or the clipboard: the typing
+                // run ends (a cut or paste is a step of its own already).
+                e.end_typing_run();
+                return effects;
+            }
+            editor_key(e, action, key, app.size, lang, &mut app.message)
+        }
+        Focus::Findings => findings_action(e, action),
+        Focus::Preview => {
+            match action {
+                Some(Action::Up) => e.preview_scroll -= 1,
+                Some(Action::Down) => e.preview_scroll += 1,
+                Some(Action::PageUp) => e.preview_scroll -= page(app.size.1) as isize,
+                Some(Action::PageDown) => e.preview_scroll += page(app.size.1) as isize,
+                None if is_typing(&key) => say_why_not_typed(&mut app.message, lang),
+                Some(Action::Leave) => {
+                    e.focus = Focus::Outline;
+                    e.preview_scroll = 0;
+                }
+                _ => {}
+            }
+            // PgDn and ↓ stop at the end of the text.
+            let end = preview_max_scroll(e, app.size, &app.settings.export);
+            e.preview_scroll = e.preview_scroll.min(end);
+            Vec::new()
+        }
+    }
+}
+
+/// A letter typed where it cannot go (the outline, the preview, a
+/// read-only draft): say why nothing happened, and what to do instead.
+fn say_why_not_typed(message: &mut Option<crate::app::Message>, lang: crate::i18n::Lang) {
+    *message = Some(crate::app::Message {
+        text: lang
+            .pick(
+                "这里不能输入文字：按 Enter 编辑所选部分（Tab 切换窗格，F1 帮助）",
+                "Text cannot be typed here: Enter edits the selection (Tab moves between panes, F1 help)",
+            )
+            .to_string(),
+        error: false,
+    });
+}
+
+fn findings_action(e: &mut EditorState, action: Option<Action>) -> Vec<Effect> {
+    let last = e.findings.len().saturating_sub(1);
+    match action {
+        Some(Action::Up) => e.findings_selected = e.findings_selected.saturating_sub(1),
+        Some(Action::Down) => e.findings_selected = (e.findings_selected + 1).min(last),
+        Some(Action::Edit) => {
+            if let Some(f) = e.findings.get(e.findings_selected) {
+                let location = f.location;
+                jump_to(
+                    e,
+                    Match {
+                        field: location.field,
+                        start: location.start,
+                        len: location.len,
+                    },
+                );
+            }
+        }
+        Some(Action::ApplyFix) => {
+            let fix = e
+                .findings
+                .get(e.findings_selected)
+                .and_then(|f| f.fix(&e.doc));
+            if let Some(edit) = fix
+                && !e.read_only
+                && e.apply(edit)
+            {
+                // apply() checked again; stay in the findings pane.
+                e.focus = Focus::Findings;
+                return vec![Effect::Save];
+            }
+        }
+        Some(Action::Leave) => e.focus = Focus::Outline,
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn page(height: u16) -> usize {
+    usize::from(height.saturating_sub(4)).max(1)
+}
+
+fn outline_action(
+    e: &mut EditorState,
+    action: Action,
+    height: u16,
+    lang: crate::i18n::Lang,
+    message: &mut Option<crate::app::Message>,
+) -> Vec<Effect> {
+    let last = e.entries.len().saturating_sub(1);
+    let structural = match action {
+        Action::Up => {
+            e.select(e.selected.saturating_sub(1));
+            false
+        }
+        Action::Down => {
+            e.select((e.selected + 1).min(last));
+            false
+        }
+        Action::First => {
+            e.select(0);
+            false
+        }
+        Action::Last => {
+            e.select(last);
+            false
+        }
+        Action::PageUp => {
+            e.select(e.selected.saturating_sub(page(height)));
+            false
+        }
+        Action::PageDown => {
+            e.select((e.selected + page(height)).min(last));
+            false
+        }
+        Action::Edit => {
+            e.start_editing();
+            false
+        }
+        Action::MoveUp => e.move_selected(false),
+        Action::MoveDown => e.move_selected(true),
+        Action::NewItem => {
+            let done = e.new_item();
+            if done {
+                e.start_editing();
+            }
+            done
+        }
+        Action::NewSection => {
+            e.popup = Some(Popup::NewSection { selected: 0 });
+            false
+        }
+        Action::NewChild => {
+            let done = e.new_child();
+            if done {
+                e.start_editing();
+            } else if let Some(why) = e.why_no_child() {
+                *message = Some(crate::app::Message {
+                    text: why.say(lang).to_string(),
+                    error: true,
+                });
+            }
+            done
+        }
+        Action::Promote | Action::Demote => {
+            let up = action == Action::Promote;
+            let done = e.change_level(up);
+            if !done && let Some(why) = e.why_not_level(up) {
+                *message = Some(crate::app::Message {
+                    text: why.say(lang).to_string(),
+                    error: true,
+                });
+            }
+            done
+        }
+        Action::Delete if matches!(e.selected_entry(), Entry::Section(s) if e.section_has_text(s)) =>
+        {
+            if let Entry::Section(section) = e.selected_entry() {
+                e.popup = Some(Popup::ConfirmDeleteSection { section });
+            }
+            false
+        }
+        Action::Delete => {
+            let done = e.delete_selected();
+            if done {
+                *message = Some(crate::app::Message {
+                    text: lang
+                        .pick("已删除，按 u 撤销", "Deleted; press u to undo")
+                        .to_string(),
+                    error: false,
+                });
+            }
+            done
+        }
+        Action::Undo => e.undo(),
+        Action::Redo => e.redo(),
+        Action::CycleStyle => e.cycle_style(),
+        Action::CycleKind => {
+            if let Some(section) = e.current_section() {
+                let kind = e.doc.sections[section].kind;
+                let selected = SectionKind::ALL
+                    .iter()
+                    .position(|k| *k == kind)
+                    .unwrap_or(0);
+                e.popup = Some(Popup::ChangeKind { section, selected });
+            }
+            false
+        }
+        Action::SetTarget => {
+            e.ask_target();
+            false
+        }
+        _ => false,
+    };
+    // Every structural change is saved at once.
+    if structural && !e.read_only {
+        vec![Effect::Save]
+    } else {
+        Vec::new()
+    }
+}
+
+/// A key that types a character.
+fn is_typing(key: &KeyEvent) -> bool {
+    matches!(key.code, KeyCode::Char(_))
+        && !key
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+}
+
+fn editor_key(
+    e: &mut EditorState,
+    action: Option<Action>,
+    key: KeyEvent,
+    size: (u16, u16),
+    lang: crate::i18n::Lang,
+    message: &mut Option<crate::app::Message>,
+) -> Vec<Effect> {
+    match action {
+        Some(Action::Leave) => {
+            e.leave_editor();
+            return if e.dirty && !e.read_only {
+                vec![Effect::Save]
+            } else {
+                Vec::new()
+            };
+        }
+        // One history: the last thing done, text or structure.
+        Some(Action::Undo | Action::Redo) => {
+            let done = if action == Some(Action::Undo) {
+                e.undo()
+            } else {
+                e.redo()
+            };
+            return if done { vec![Effect::Save] } else { Vec::new() };
+        }
+        _ => {}
+    }
+    if e.read_only {
+        if is_typing(&key)
+            || matches!(
+                key.code,
+                KeyCode::Enter | KeyCode::Backspace | KeyCode::Delete
+            )
+        {
+            crate::app::typing::say(message, crate::app::typing::read_only_here(lang), true);
+        }
+        return Vec::new();
+    }
+    let Some(fa) = e.fields.active_mut() else {
+        return Vec::new();
+    };
+    let multiline = fa.field.is_multiline();
+    let plain = !key
+        .modifiers
+        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+    match key.code {
+        // A one-line field ends at Enter: go on to the next field (from a
+        // heading to its body), and on to the next part after the last.
+        KeyCode::Enter if !multiline => {
+            e.end_typing_run();
+            crate::app::typing::move_across_parts(e, true);
+            return Vec::new();
+        }
+        KeyCode::Up | KeyCode::Down if plain => {
+            e.typing = None;
+            let up = key.code == KeyCode::Up;
+            // By screen rows as drawn (wrapped by the line-breaking rule).
+            let target = active_view(e, size, lang).and_then(|view| {
+                let (row, col) = view.cursor;
+                let next = if up {
+                    row.checked_sub(1)
+                } else {
+                    Some(row + 1)
+                };
+                next.filter(|&r| r < view.rows.len())
+                    .map(|r| text_position(&view.rows, r, col))
+            });
+            match (target, e.fields.active_mut()) {
+                (Some(at), Some(fa)) => jump_cursor(fa, at),
+                // At the edge of the field: move to the neighbouring field,
+                // and on to the neighbouring part.
+                _ => {
+                    crate::app::typing::move_across_parts(e, !up);
+                }
+            }
+            return Vec::new();
+        }
+        KeyCode::Tab => return Vec::new(),
+        _ => {}
+    }
+    if fa.area.input(Input::from(key)) {
+        let kind = match key.code {
+            KeyCode::Char(_) | KeyCode::Enter if plain => Some(RunKind::Typing),
+            KeyCode::Backspace | KeyCode::Delete if plain => Some(RunKind::Deleting),
+            _ => None,
+        };
+        e.text_changed(kind);
+        // Enter ends the step it belongs to.
+        if key.code == KeyCode::Enter {
+            e.end_typing_run();
+        }
+    } else {
+        // A cursor move (or a key that did nothing) ends the typing run.
+        e.end_typing_run();
+    }
+    Vec::new()
+}

@@ -1,0 +1,157 @@
+//! Structural edits of the selection in the outline: move, insert, delete,
+//! numbering style and section kind, each an [`Edit`] through the history.
+
+use super::EditorState;
+use crate::app::outline::Entry;
+use crate::document::{
+    Edit, Item, ItemRef, Point, Section, SectionKind, item_move_down, item_move_up,
+    section_move_down, section_move_up,
+};
+
+impl EditorState {
+    /// The section to act on for the selection, if any.
+    pub(super) fn current_section(&self) -> Option<usize> {
+        self.selected_entry().section()
+    }
+
+    pub(super) fn move_selected(&mut self, down: bool) -> bool {
+        let edit = match self.selected_entry() {
+            Entry::Node(at) => crate::document::point_move(&self.doc, Point::Node(at), down),
+            Entry::Item(at) => {
+                if down {
+                    item_move_down(&self.doc, at)
+                } else {
+                    item_move_up(&self.doc, at)
+                }
+            }
+            Entry::Section(s) => {
+                if down {
+                    section_move_down(&self.doc, s)
+                } else {
+                    section_move_up(&self.doc, s)
+                }
+            }
+            _ => None,
+        };
+        edit.is_some_and(|e| self.apply(e))
+    }
+
+    pub(super) fn new_item(&mut self) -> bool {
+        if let Entry::Node(at) = self.selected_entry() {
+            // A sibling right after the node.
+            let Some(at) = Point::Node(at)
+                .parent()
+                .and_then(|parent| parent.child(at.index() + 1))
+            else {
+                return false;
+            };
+            return self.apply(Edit::InsertPoint {
+                at,
+                item: Item::default(),
+            });
+        }
+        let at = match self.selected_entry() {
+            Entry::Item(at) => ItemRef::new(at.section, at.item + 1),
+            Entry::Section(s) => ItemRef::new(s, self.doc.sections[s].items.len()),
+            _ => match self.doc.sections.len() {
+                0 => return false,
+                n => ItemRef::new(n - 1, self.doc.sections[n - 1].items.len()),
+            },
+        };
+        self.apply(Edit::InsertItem {
+            at,
+            item: Item::default(),
+        })
+    }
+
+    pub(super) fn new_section(&mut self, kind: SectionKind) -> bool {
+        let at = self
+            .current_section()
+            .map_or(self.doc.sections.len(), |s| s + 1);
+        self.apply(Edit::InsertSection {
+            at,
+            section: Box::new(Section::new(kind, kind.standard_title())),
+        })
+    }
+
+    /// Deletes the selected item or section; the selection stays where it
+    /// was: on the next item (or section), else the previous one.
+    pub(in crate::app) fn delete_selected(&mut self) -> bool {
+        let (done, stay) = match self.selected_entry() {
+            Entry::Item(at) => {
+                let done = self.apply(Edit::DeleteItem { at });
+                let left = self
+                    .doc
+                    .sections
+                    .get(at.section)
+                    .map_or(0, |s| s.items.len());
+                let stay = match left {
+                    0 => Entry::Section(at.section),
+                    n => Entry::Item(ItemRef::new(at.section, at.item.min(n - 1))),
+                };
+                (done, stay)
+            }
+            Entry::Section(s) => {
+                let done = self.apply(Edit::DeleteSection { at: s });
+                let stay = match self.doc.sections.len() {
+                    0 => Entry::Preamble,
+                    n => Entry::Section(s.min(n - 1)),
+                };
+                (done, stay)
+            }
+            Entry::Node(at) => {
+                let point = Point::Node(at);
+                let done = self.apply(Edit::DeletePoint { at: point });
+                let parent = point.parent();
+                let left = parent
+                    .and_then(|p| self.doc.point(p))
+                    .map_or(0, |p| p.children.len());
+                // The point now in its place, else the one above, else the parent.
+                let stay = match left {
+                    0 => parent.map_or(Entry::Section(at.section), Entry::of_point),
+                    n => parent
+                        .and_then(|p| p.child(point.index().min(n - 1)))
+                        .map_or(Entry::Section(at.section), Entry::of_point),
+                };
+                (done, stay)
+            }
+            _ => return false,
+        };
+        if done && let Some(index) = self.entries.iter().position(|e| *e == stay) {
+            self.select(index);
+        }
+        done
+    }
+
+    /// Whether a section has text besides its title (deleting it asks first).
+    pub(in crate::app) fn section_has_text(&self, s: usize) -> bool {
+        self.doc.sections.get(s).is_some_and(|section| {
+            !section.intro.trim().is_empty()
+                // Text at any level below the item counts too.
+                || section.items.iter().any(|i| i.char_count() > 0)
+        })
+    }
+
+    pub(super) fn cycle_style(&mut self) -> bool {
+        // A node's list is numbered by its parent.
+        if let Some(parent) = self.selected_entry().point().and_then(Point::parent) {
+            let Some(style) = self.doc.point(parent).map(|p| p.child_style.next()) else {
+                return false;
+            };
+            return self.apply(Edit::SetChildStyle { at: parent, style });
+        }
+        let Some(s) = self.current_section() else {
+            return false;
+        };
+        let style = self.doc.sections[s].style.next();
+        self.apply(Edit::SetStyle { section: s, style })
+    }
+
+    pub(super) fn set_kind(&mut self, section: usize, kind: SectionKind) -> bool {
+        self.doc
+            .sections
+            .get(section)
+            .is_some_and(|s| s.kind != kind)
+            && self.apply(Edit::SetKind { section, kind })
+    }
+}

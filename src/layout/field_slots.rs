@@ -86,3 +86,65 @@ pub fn field_slots(inner: Rect, fields: &[FieldShape]) -> Vec<FieldSlot> {
     }
     slots
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(text: &str) -> Vec<String> {
+        text.split('\n').map(str::to_string).collect()
+    }
+
+    #[test]
+    fn slots_stack_inside_the_pane_without_overlapping() {
+        let (title, heading, body) = (lines("标题"), lines(&"很长".repeat(40)), lines("甲\n乙"));
+        let fields = [
+            FieldShape {
+                label: "标题",
+                multiline: false,
+                lines: &title,
+                escaped_controls: false,
+            },
+            FieldShape {
+                label: "小标题",
+                multiline: false,
+                lines: &heading,
+                escaped_controls: true,
+            },
+            FieldShape {
+                label: "正文",
+                multiline: true,
+                lines: &body,
+                escaped_controls: false,
+            },
+        ];
+        let inner = Rect::new(1, 1, 40, 20);
+        let slots = field_slots(inner, &fields);
+        assert_eq!(slots.len(), 3);
+        // One-line fields beside their labels, as wide as the widest label.
+        let label = u16::try_from("小标题".width() + 2).unwrap();
+        assert_eq!(slots[0].label.width, label);
+        assert_eq!(slots[0].text, Rect::new(1 + label, 1, 40 - label, 1));
+        // 160 columns of heading: three rows at most, then its note.
+        assert_eq!(slots[1].text.height, 3);
+        assert_eq!(slots[1].note, Some(Rect::new(1, 5, 40, 1)));
+        // The body below its label takes the rest.
+        assert_eq!(slots[2].label, Rect::new(1, 6, 40, 1));
+        assert_eq!(slots[2].text, Rect::new(1, 7, 40, 14));
+        let mut rows = [false; 40];
+        for s in &slots {
+            for r in [Some(s.label), Some(s.text), s.note].into_iter().flatten() {
+                assert!(inner.contains(r.as_position()) && r.bottom() <= inner.bottom());
+                for y in r.y..r.bottom() {
+                    if r == s.label && s.label.y == s.text.y {
+                        continue;
+                    }
+                    assert!(!rows[usize::from(y)], "row {y} twice");
+                    rows[usize::from(y)] = true;
+                }
+            }
+        }
+        // A pane too small shows nothing rather than slivers.
+        assert!(field_slots(Rect::new(0, 0, 3, 10), &fields).is_empty());
+    }
+}

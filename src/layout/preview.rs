@@ -17,3 +17,28 @@ pub fn paragraph_rows(p: &Para, width: usize, indent: bool) -> Vec<String> {
         .map(str::to_string)
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Field;
+
+    #[test]
+    fn rows_put_together_are_the_paragraph_indented_as_exported() {
+        let text = "上半年组织集中学习十二次，专题研讨四次，党员干部的政治判断力进一步提升。";
+        for (role, indent, prefix) in [
+            (Role::Body, true, INDENT),
+            (Role::Body, false, ""),
+            (Role::Title, true, ""),
+        ] {
+            let para = Para {
+                text: text.into(),
+                role,
+                origin: Field::Preamble,
+            };
+            let rows = paragraph_rows(&para, 20, indent);
+            assert!(rows.len() > 1);
+            assert_eq!(rows.concat(), format!("{prefix}{text}"));
+        }
+    }
+}

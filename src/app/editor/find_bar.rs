@@ -160,3 +160,87 @@ pub(super) fn jump_to(e: &mut EditorState, m: Match) {
         fa.area.move_cursor(CursorMove::Forward);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::editor::test_support::{app, editor, press, type_text};
+    use crate::document::Document;
+
+    /// The oracle: how often `query` occurs in the draft's fields.
+    fn occurrences(doc: &Document, query: &str) -> usize {
+        doc.fields()
+            .filter_map(|f| doc.text(f))
+            .map(|t| t.matches(query).count())
+            .sum()
+    }
+
+    fn find_state(app: &crate::app::App) -> &FindState {
+        match &editor(app).popup {
+            Some(Popup::Find(state)) => state,
+            other => panic!("no find bar: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn the_find_bar_finds_every_occurrence_and_steps_through_them() {
+        let mut app = app();
+        press(&mut app, "C-f");
+        type_text(&mut app, "XX");
+        let n = occurrences(&editor(&app).doc, "XX");
+        assert!(n > 3, "the sample has placeholders");
+        assert_eq!(find_state(&app).matches.len(), n);
+        assert_eq!(find_state(&app).current, Some(0));
+        press(&mut app, "Down Enter");
+        assert_eq!(find_state(&app).current, Some(2));
+        press(&mut app, "Up");
+        assert_eq!(find_state(&app).current, Some(1));
+        // The match shown is selected in the editor.
+        let m = find_state(&app).matches[1];
+        let e = editor(&app);
+        assert_eq!(e.fields.active().map(|fa| fa.field), Some(m.field));
+        press(&mut app, "Backspace");
+        assert_eq!(
+            find_state(&app).matches.len(),
+            occurrences(&editor(&app).doc, "X")
+        );
+        press(&mut app, "Esc");
+        assert_eq!(editor(&app).popup, None);
+    }
+
+    #[test]
+    fn replace_all_replaces_every_occurrence_in_one_undo_step() {
+        let mut app = app();
+        let before = editor(&app).doc.clone();
+        let n = occurrences(&before, "XX");
+        press(&mut app, "C-r");
+        type_text(&mut app, "XX");
+        press(&mut app, "Tab");
+        type_text(&mut app, "某某");
+        assert_eq!(press(&mut app, "C-a"), vec![Effect::Save]);
+        let doc = &editor(&app).doc;
+        assert_eq!(occurrences(doc, "XX"), 0);
+        assert_eq!(occurrences(doc, "某某"), n + occurrences(&before, "某某"));
+        assert_eq!(editor(&app).focus, Focus::Outline);
+        press(&mut app, "u");
+        assert_eq!(editor(&app).doc, before);
+    }
+
+    #[test]
+    fn enter_in_the_replace_bar_replaces_one_and_goes_on() {
+        let mut app = app();
+        let before = editor(&app).doc.clone();
+        let n = occurrences(&before, "XX");
+        press(&mut app, "C-r");
+        type_text(&mut app, "XX");
+        press(&mut app, "Tab");
+        type_text(&mut app, "五");
+        assert_eq!(
+            press(&mut app, "Enter Enter"),
+            vec![Effect::Save, Effect::Save]
+        );
+        assert_eq!(occurrences(&editor(&app).doc, "XX"), n - 2);
+        assert_eq!(find_state(&app).replaced, 2);
+        assert_eq!(find_state(&app).matches.len(), n - 2);
+    }
+}

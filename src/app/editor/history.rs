@@ -90,3 +90,70 @@ fn end_of_change(before: &str, after: &str) -> (u16, u16) {
     let clamp = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
     (clamp(row), clamp(col))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::editor::test_support::{app, editor, press, state, type_text};
+    use crate::document::{Item, ItemRef, section_move_down};
+
+    #[test]
+    fn undoing_everything_restores_the_draft_and_redoing_repeats_it() {
+        let mut e = state();
+        let original = e.doc.clone();
+        let first = section_move_down(&e.doc, 0).expect("a section below the first");
+        assert!(e.apply(first));
+        assert!(e.apply(Edit::InsertItem {
+            at: ItemRef::new(1, 0),
+            item: Item::default(),
+        }));
+        let style = e.doc.sections[2].style.next();
+        assert!(e.apply(Edit::SetStyle { section: 2, style }));
+        let changed = e.doc.clone();
+        let mut undone = 0;
+        while e.undo() {
+            undone += 1;
+        }
+        assert_eq!(undone, 3);
+        assert_eq!(e.doc, original);
+        while e.redo() {}
+        assert_eq!(e.doc, changed);
+    }
+
+    #[test]
+    fn a_read_only_draft_refuses_every_change() {
+        let mut e = state();
+        let first = section_move_down(&e.doc, 0).expect("a section below the first");
+        assert!(e.apply(first.clone()));
+        e.read_only = true;
+        let before = e.doc.clone();
+        assert!(!e.apply(first));
+        assert!(!e.undo());
+        assert!(!e.redo());
+        assert_eq!(e.doc, before);
+    }
+
+    #[test]
+    fn undone_typing_puts_the_cursor_where_the_text_changed() {
+        let mut app = app();
+        // The title, edited at its end: the cursor after the undo is there.
+        press(&mut app, "Enter End");
+        let title = editor(&app).doc.title.clone();
+        type_text(&mut app, "（修订）");
+        press(&mut app, "Esc u");
+        let e = editor(&app);
+        assert_eq!(e.doc.title, title);
+        let fa = e.fields.active().expect("the title field");
+        let at = fa.area.cursor();
+        assert_eq!((at.0, at.1), (0, title.chars().count()));
+    }
+
+    #[test]
+    fn the_end_of_a_change_counts_characters_and_lines() {
+        assert_eq!(end_of_change("甲乙丙", "甲乙X丙"), (0, 3));
+        assert_eq!(end_of_change("甲乙丙", "甲丙"), (0, 1));
+        assert_eq!(end_of_change("一\n二三", "一\n二新三"), (1, 2));
+        assert_eq!(end_of_change("", "全新\n两行"), (1, 2));
+        assert_eq!(end_of_change("同", "同"), (0, 1));
+    }
+}

@@ -481,3 +481,76 @@ fn editor_key(
     }
     Vec::new()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::editor::test_support::{app, editor, press};
+
+    #[test]
+    fn tab_cycles_the_panes_and_the_findings_take_the_previews_turn() {
+        let mut app = app();
+        let mut seen = vec![editor(&app).focus];
+        for _ in 0..3 {
+            press(&mut app, "Tab");
+            seen.push(editor(&app).focus);
+        }
+        assert_eq!(
+            seen,
+            [
+                Focus::Outline,
+                Focus::Editor,
+                Focus::Preview,
+                Focus::Outline
+            ]
+        );
+        // Shift+Tab goes back (in the outline it folds instead).
+        press(&mut app, "Tab Tab S-Tab");
+        assert_eq!(editor(&app).focus, Focus::Editor);
+        // F7 shows the findings: they take the preview's place in the cycle.
+        press(&mut app, "F7");
+        assert_eq!(editor(&app).focus, Focus::Findings);
+        press(&mut app, "Tab Tab Tab");
+        assert_eq!(editor(&app).focus, Focus::Findings);
+    }
+
+    #[test]
+    fn a_letter_where_text_cannot_go_says_why_and_changes_nothing() {
+        let mut app = app();
+        let before = editor(&app).doc.clone();
+        for pane in ["", "Tab Tab"] {
+            press(&mut app, pane);
+            app.message = None;
+            press(&mut app, "x");
+            assert!(app.message.is_some(), "focus {:?}", editor(&app).focus);
+            assert_eq!(editor(&app).doc, before);
+        }
+    }
+
+    #[test]
+    fn outline_keys_move_the_selection_and_structural_ones_save() {
+        let mut app = app();
+        let last = editor(&app).entries.len() - 1;
+        press(&mut app, "j j");
+        assert_eq!(editor(&app).selected, 2);
+        press(&mut app, "G");
+        assert_eq!(editor(&app).selected, last);
+        press(&mut app, "g j j j");
+        assert_eq!(editor(&app).selected_entry(), Entry::Section(1));
+        assert_eq!(press(&mut app, "J"), vec![Effect::Save]);
+        assert_eq!(editor(&app).selected_entry(), Entry::Section(2));
+        assert_eq!(press(&mut app, "j"), vec![]);
+    }
+
+    #[test]
+    fn esc_in_the_editor_goes_back_and_saves_what_changed() {
+        let mut app = app();
+        press(&mut app, "Enter");
+        assert_eq!(editor(&app).focus, Focus::Editor);
+        assert_eq!(press(&mut app, "Esc"), vec![]);
+        press(&mut app, "Enter End");
+        crate::app::editor::test_support::type_text(&mut app, "甲");
+        assert_eq!(press(&mut app, "Esc"), vec![Effect::Save]);
+        assert_eq!(editor(&app).focus, Focus::Outline);
+    }
+}

@@ -71,3 +71,40 @@ impl EditorState {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::editor::test_support::{app, editor, press, type_text};
+
+    /// The counts of a state built afresh over the same draft and selection.
+    fn from_scratch(e: &EditorState) -> (usize, usize, Option<usize>) {
+        let mut fresh = EditorState::new(e.doc.clone(), e.location.clone());
+        fresh.select(e.selected);
+        let c = fresh.counts;
+        (c.total, c.placeholders, c.section)
+    }
+
+    #[test]
+    fn live_counts_are_the_counts_from_scratch() {
+        let mut app = app();
+        // 二、工作开展情况 › （一）: its heading, then its body.
+        press(&mut app, "j j j j Enter");
+        for (typed, keys) in [
+            ("增加XX字", "Backspace"),
+            ("再写一句。", "Enter"),
+            ("XX", "Down"),
+        ] {
+            type_text(&mut app, typed);
+            press(&mut app, keys);
+            let e = editor(&app);
+            let c = e.counts;
+            assert_eq!((c.total, c.placeholders, c.section), from_scratch(e));
+        }
+        // After selecting elsewhere, and a structural edit.
+        press(&mut app, "Esc j J");
+        let e = editor(&app);
+        let c = e.counts;
+        assert_eq!((c.total, c.placeholders, c.section), from_scratch(e));
+    }
+}

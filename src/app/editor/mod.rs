@@ -22,3 +22,75 @@ pub(super) use pointer::{active_view, handle_mouse, handle_paste};
 pub use popups::Popup;
 pub use preview::{PreviewParts, preview_max_scroll};
 pub use state::{EditorState, PHRASE_PAUSE, RunKind, TypingRun};
+
+/// What the editor's unit tests start from: the party-branch template as a
+/// draft, in an editor or in a whole app, and keys by their config spelling.
+#[cfg(test)]
+pub(in crate::app) mod test_support {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    use super::EditorState;
+    use crate::app::{App, Settings};
+    use crate::document::Document;
+    use crate::settings::keymap::KeyBinding;
+    use crate::storage::{DraftId, DraftLocation};
+
+    pub fn sample() -> Document {
+        crate::templates::Template::find("party-branch")
+            .expect("the built-in party-branch template")
+            .document(Some("XX党支部2020年上半年党建工作总结"))
+    }
+
+    fn location() -> DraftLocation {
+        DraftLocation {
+            id: DraftId::parse("unit").ok(),
+            path: "/nonexistent/drafts/unit.toml".into(),
+            backup: "/nonexistent/backups/unit.toml".into(),
+        }
+    }
+
+    pub fn state() -> EditorState {
+        EditorState::new(sample(), location())
+    }
+
+    /// The sample in an app at 120×40.
+    pub fn app() -> App {
+        let mut app = App::with_editor(Settings::default(), sample(), location());
+        app.size = (120, 40);
+        app
+    }
+
+    pub fn editor(app: &App) -> &EditorState {
+        app.editor().expect("the editor screen")
+    }
+
+    /// `"J C-s A-Down"` → key events, Shift added to capitals.
+    pub fn keys(spec: &str) -> Vec<KeyEvent> {
+        spec.split_whitespace()
+            .map(|k| {
+                let b = KeyBinding::parse(k).unwrap_or_else(|e| panic!("{e}"));
+                let mut modifiers = b.modifiers;
+                if let KeyCode::Char(c) = b.code
+                    && c.is_ascii_uppercase()
+                {
+                    modifiers |= KeyModifiers::SHIFT;
+                }
+                KeyEvent::new(b.code, modifiers)
+            })
+            .collect()
+    }
+
+    /// Presses the keys; every effect they asked for.
+    pub fn press(app: &mut App, spec: &str) -> Vec<crate::app::Effect> {
+        keys(spec)
+            .into_iter()
+            .flat_map(|k| app.handle_key(k))
+            .collect()
+    }
+
+    pub fn type_text(app: &mut App, text: &str) {
+        for c in text.chars() {
+            app.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+        }
+    }
+}

@@ -201,3 +201,113 @@ pub(in crate::app) fn handle_mouse(app: &mut App, mouse: MouseEvent) -> Vec<Effe
     }
     Vec::new()
 }
+
+#[cfg(test)]
+mod tests {
+    use crossterm::event::KeyModifiers;
+    use ratatui::layout::Rect;
+
+    use super::*;
+    use crate::app::editor::test_support::{app, editor, press};
+    use crate::app::outline::Entry;
+
+    fn mouse(app: &mut App, kind: MouseEventKind, column: u16, row: u16) {
+        app.handle_mouse(MouseEvent {
+            kind,
+            column,
+            row,
+            modifiers: KeyModifiers::NONE,
+        });
+    }
+
+    fn click(app: &mut App, column: u16, row: u16) {
+        mouse(app, MouseEventKind::Down(MouseButton::Left), column, row);
+    }
+
+    fn panes(app: &App) -> crate::layout::EditorLayout {
+        let e = editor(app);
+        editor_layout(
+            Rect::new(0, 0, app.size.0, app.size.1),
+            e.focus,
+            e.show_findings,
+        )
+    }
+
+    #[test]
+    fn a_paste_goes_into_the_active_field_as_text() {
+        let mut app = app();
+        let title = editor(&app).doc.title.clone();
+        // In the outline a paste does nothing.
+        app.handle_paste("甲");
+        assert_eq!(editor(&app).doc.title, title);
+        press(&mut app, "Enter End");
+        app.handle_paste("甲\r\n乙\u{7}");
+        // A one-line field joins the lines; the bell is dropped.
+        let pasted = &editor(&app).doc.title[title.len()..];
+        assert!(
+            pasted.starts_with('甲') && pasted.ends_with('乙'),
+            "{pasted:?}"
+        );
+        assert!(!pasted.contains(['\n', '\r', '\u{7}']), "{pasted:?}");
+        // One step of its own.
+        press(&mut app, "C-z");
+        assert_eq!(editor(&app).doc.title, title);
+    }
+
+    #[test]
+    fn a_click_on_an_outline_row_selects_the_entry_drawn_there() {
+        let mut app = app();
+        let outline = panes(&app).outline.expect("an outline at 120x40");
+        // The rows inside the border, from the top (all entries fit).
+        for k in [3, 0, 5] {
+            click(&mut app, outline.x + 2, outline.y + 1 + k);
+            assert_eq!(editor(&app).selected, usize::from(k));
+            assert_eq!(editor(&app).focus, Focus::Outline);
+        }
+    }
+
+    #[test]
+    fn a_click_in_a_field_puts_the_cursor_under_it() {
+        let mut app = app();
+        let pane = panes(&app).editor.expect("an editor at 120x40");
+        let inner = pane.inner(ratatui::layout::Margin::new(1, 1));
+        let slots = editor(&app).fields.slots(inner, app.lang());
+        let title = editor(&app).doc.title.clone();
+        // The title starts with ASCII `XX`: one column a character.
+        assert!(title.starts_with("XX"));
+        let slot = slots[0];
+        click(&mut app, slot.text.x + 1, slot.text.y);
+        let e = editor(&app);
+        assert_eq!(e.focus, Focus::Editor);
+        let at = e.fields.active().expect("the title").area.cursor();
+        assert_eq!((at.0, at.1), (0, 1));
+        // A click on another field's label makes it active.
+        let other = slots[1];
+        click(&mut app, other.label.x, other.label.y);
+        assert_eq!(editor(&app).fields.active, 1);
+    }
+
+    #[test]
+    fn the_wheel_scrolls_the_pane_under_it() {
+        let mut app = app();
+        let layout = panes(&app);
+        let preview = layout.preview.expect("a preview at 120x40");
+        mouse(
+            &mut app,
+            MouseEventKind::ScrollDown,
+            preview.x + 2,
+            preview.y + 2,
+        );
+        assert_eq!(editor(&app).preview_scroll, 3);
+        let outline = layout.outline.expect("an outline");
+        mouse(
+            &mut app,
+            MouseEventKind::ScrollDown,
+            outline.x + 2,
+            outline.y + 2,
+        );
+        assert_eq!(editor(&app).selected, 3);
+        assert_eq!(editor(&app).selected_entry(), editor(&app).entries[3]);
+        assert_ne!(editor(&app).selected_entry(), Entry::Title);
+    }
+}

@@ -115,6 +115,7 @@ pub(super) fn handle_popup(
 }
 
 /// What a key does in the list of section kinds.
+#[derive(Debug, PartialEq, Eq)]
 enum KindChoice {
     Keep(usize),
     Chosen(SectionKind),
@@ -139,5 +140,84 @@ fn choose_kind(selected: usize, key: KeyEvent) -> KindChoice {
         }
         KeyCode::Esc => KindChoice::Cancel,
         _ => KindChoice::Keep(selected),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::editor::test_support::{app, editor, keys, press};
+    use crate::app::outline::Entry;
+
+    fn choose(selected: usize, key: &str) -> KindChoice {
+        choose_kind(selected, keys(key)[0])
+    }
+
+    #[test]
+    fn the_kind_list_wraps_and_a_digit_chooses() {
+        let n = SectionKind::ALL.len();
+        assert_eq!(choose(0, "Up"), KindChoice::Keep(n - 1));
+        assert_eq!(choose(0, "k"), KindChoice::Keep(n - 1));
+        assert_eq!(choose(n - 1, "Down"), KindChoice::Keep(0));
+        assert_eq!(choose(1, "j"), KindChoice::Keep(2));
+        assert_eq!(choose(2, "Enter"), KindChoice::Chosen(SectionKind::ALL[2]));
+        for (i, kind) in SectionKind::ALL.iter().enumerate() {
+            assert_eq!(choose(0, &(i + 1).to_string()), KindChoice::Chosen(*kind));
+        }
+        assert_eq!(choose(3, "0"), KindChoice::Keep(3));
+        assert_eq!(choose(3, "Esc"), KindChoice::Cancel);
+        assert_eq!(choose(3, "x"), KindChoice::Keep(3));
+    }
+
+    #[test]
+    fn changed_on_disk_offers_three_ways_and_esc_decides_later() {
+        let mut app = app();
+        for (key, effect) in [
+            ("o", Effect::SaveOverwrite),
+            ("r", Effect::Reload),
+            ("c", Effect::SaveAsCopy),
+        ] {
+            app.editor_mut().expect("editor").popup = Some(Popup::ChangedOnDisk);
+            assert_eq!(press(&mut app, key), vec![effect]);
+            assert_eq!(editor(&app).popup, None);
+        }
+        app.editor_mut().expect("editor").popup = Some(Popup::ChangedOnDisk);
+        assert_eq!(press(&mut app, "x j Enter"), vec![]);
+        assert_eq!(editor(&app).popup, Some(Popup::ChangedOnDisk));
+        assert_eq!(press(&mut app, "Esc"), vec![]);
+        assert_eq!(editor(&app).popup, None);
+        assert!(app.message.as_ref().is_some_and(|m| m.error));
+    }
+
+    #[test]
+    fn a_section_with_text_is_deleted_only_after_yes() {
+        let mut app = app();
+        let before = editor(&app).doc.clone();
+        press(&mut app, "j j");
+        assert_eq!(editor(&app).selected_entry(), Entry::Section(0));
+        press(&mut app, "d");
+        assert_eq!(
+            editor(&app).popup,
+            Some(Popup::ConfirmDeleteSection { section: 0 })
+        );
+        assert_eq!(press(&mut app, "n"), vec![]);
+        assert_eq!(editor(&app).doc, before);
+        assert_eq!(press(&mut app, "d y"), vec![Effect::Save]);
+        assert_eq!(editor(&app).doc.sections.len(), before.sections.len() - 1);
+        assert_eq!(editor(&app).doc.sections[0], before.sections[1]);
+    }
+
+    #[test]
+    fn a_new_section_of_the_chosen_kind_goes_after_the_selected_one() {
+        let mut app = app();
+        let before = editor(&app).doc.clone();
+        press(&mut app, "j j A");
+        assert!(matches!(editor(&app).popup, Some(Popup::NewSection { .. })));
+        assert_eq!(press(&mut app, "Esc"), vec![]);
+        assert_eq!(editor(&app).doc, before);
+        assert_eq!(press(&mut app, "A 2"), vec![Effect::Save]);
+        let doc = &editor(&app).doc;
+        assert_eq!(doc.sections.len(), before.sections.len() + 1);
+        assert_eq!(doc.sections[1].kind, SectionKind::ALL[1]);
     }
 }

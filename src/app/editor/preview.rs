@@ -144,3 +144,85 @@ pub fn preview_max_scroll(
     }
     rows.saturating_sub(height) as isize
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::editor::Focus;
+    use crate::app::editor::test_support::state;
+    use crate::plain_text::{ExportOptions, export_text, wrap_line};
+
+    fn shown(parts: &PreviewParts, doc: &Document) -> Vec<String> {
+        (0..parts.len())
+            .flat_map(|p| parts.part(doc, p).iter().map(|para| para.text.clone()))
+            .collect()
+    }
+
+    fn plain() -> ExportOptions {
+        ExportOptions {
+            indent: false,
+            blank_lines: false,
+            width: None,
+            ..ExportOptions::default()
+        }
+    }
+
+    #[test]
+    fn the_parts_together_are_the_exported_text() {
+        let e = state();
+        let text = export_text(&e.doc, &plain());
+        assert_eq!(shown(&e.preview, &e.doc), text.lines().collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn a_part_refreshed_after_typing_is_what_the_export_says() {
+        let mut e = state();
+        for field in [
+            Field::Title,
+            Field::ItemBody(1, 0),
+            Field::SectionIntro(0),
+            Field::SignatureOrganization,
+        ] {
+            // Every part shown once, so the memo holds them all.
+            shown(&e.preview, &e.doc);
+            let text = e.doc.text_mut(field).expect("a field of the sample");
+            text.push_str("又改了一句。");
+            e.preview.refresh(&e.doc, field);
+            let export = export_text(&e.doc, &plain());
+            assert_eq!(
+                shown(&e.preview, &e.doc),
+                export.lines().collect::<Vec<_>>(),
+                "{field:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_preview_scrolls_to_its_last_row_and_no_further() {
+        let mut e = state();
+        e.focus = Focus::Preview;
+        let options = ExportOptions::default();
+        let size = (120, 40);
+        let pane = editor_layout(
+            ratatui::layout::Rect::new(0, 0, size.0, size.1),
+            Focus::Preview,
+            false,
+        )
+        .preview
+        .expect("a preview at 120x40");
+        let (width, height) = (usize::from(pane.width - 2), usize::from(pane.height - 2));
+        // The oracle: the exported text, wrapped as the pane wraps it.
+        let rows: usize = export_text(&e.doc, &options)
+            .lines()
+            .map(|l| wrap_line(l, width).len().max(1))
+            .sum();
+        assert_eq!(
+            preview_max_scroll(&e, size, &options),
+            rows.saturating_sub(height) as isize
+        );
+        // Where the preview is hidden (narrow, the outline focused), it
+        // cannot scroll.
+        e.focus = Focus::Outline;
+        assert_eq!(preview_max_scroll(&e, (40, 12), &options), 0);
+    }
+}

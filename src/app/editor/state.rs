@@ -322,3 +322,63 @@ impl EditorState {
         self.focus = Focus::Outline;
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::editor::test_support::{app, editor, press, state, type_text};
+
+    #[test]
+    fn typing_without_a_pause_is_one_undo_step() {
+        let mut app = app();
+        app.editor_mut().expect("editor").phrase_pause = Duration::from_secs(3600);
+        let title = editor(&app).doc.title.clone();
+        press(&mut app, "Enter End");
+        type_text(&mut app, "甲乙丙");
+        press(&mut app, "C-z");
+        assert_eq!(editor(&app).doc.title, title);
+    }
+
+    #[test]
+    fn a_pause_ends_the_typing_run() {
+        let mut app = app();
+        // Every key comes after the pause: each is a step of its own.
+        app.editor_mut().expect("editor").phrase_pause = Duration::ZERO;
+        let title = editor(&app).doc.title.clone();
+        press(&mut app, "Enter End");
+        type_text(&mut app, "甲乙丙");
+        press(&mut app, "C-z");
+        assert_eq!(editor(&app).doc.title, format!("{title}甲乙"));
+    }
+
+    #[test]
+    fn autosave_waits_for_the_delay_and_never_on_a_conflict_or_read_only() {
+        let mut e = state();
+        let delay = Duration::from_secs(2);
+        let start = Instant::now();
+        assert_eq!(e.autosave_deadline(delay), None, "nothing to save");
+        e.dirty = true;
+        e.last_change = Some(start);
+        assert!(!e.autosave_due(start + Duration::from_secs(1), delay));
+        assert!(e.autosave_due(start + delay, delay));
+        e.conflict = true;
+        assert!(!e.autosave_due(start + delay, delay));
+        e.conflict = false;
+        e.read_only = true;
+        assert!(!e.autosave_due(start + delay, delay));
+        e.read_only = false;
+        e.mark_saved("10:00".into());
+        assert_eq!(e.autosave_deadline(delay), None);
+        assert_eq!(e.saved_at.as_deref(), Some("10:00"));
+    }
+
+    #[test]
+    fn selecting_a_field_selects_its_entry_and_activates_it() {
+        let mut e = state();
+        for field in [Field::ItemBody(1, 2), Field::SectionIntro(0), Field::Period] {
+            e.select_field(field);
+            assert_eq!(e.selected_entry(), Entry::of_field(field));
+            assert_eq!(e.fields.active().map(|fa| fa.field), Some(field));
+        }
+    }
+}

@@ -155,3 +155,88 @@ impl EditorState {
             && self.apply(Edit::SetKind { section, kind })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::editor::test_support::state;
+
+    fn select(e: &mut EditorState, entry: Entry) {
+        let index = e.entries.iter().position(|x| *x == entry).expect("shown");
+        e.select(index);
+    }
+
+    #[test]
+    fn deleting_a_section_selects_the_one_in_its_place() {
+        let mut e = state();
+        let count = e.doc.sections.len();
+        let next = e.doc.sections[2].title.clone();
+        select(&mut e, Entry::Section(1));
+        assert!(e.delete_selected());
+        assert_eq!(e.doc.sections.len(), count - 1);
+        assert_eq!(e.selected_entry(), Entry::Section(1));
+        assert_eq!(e.doc.sections[1].title, next);
+        // The last section: the one above takes the selection.
+        select(&mut e, Entry::Section(count - 2));
+        assert!(e.delete_selected());
+        assert_eq!(e.selected_entry(), Entry::Section(count - 3));
+    }
+
+    #[test]
+    fn moving_down_and_back_up_changes_nothing() {
+        let mut e = state();
+        let before = e.doc.clone();
+        select(&mut e, Entry::Section(1));
+        assert!(e.move_selected(true));
+        assert_eq!(e.doc.sections[2], before.sections[1]);
+        assert_eq!(e.selected_entry(), Entry::Section(2));
+        assert!(e.move_selected(false));
+        assert_eq!(e.doc, before);
+        // The title has nowhere to move.
+        select(&mut e, Entry::Title);
+        assert!(!e.move_selected(true));
+    }
+
+    #[test]
+    fn a_new_item_goes_right_after_the_selected_one() {
+        let mut e = state();
+        let items = e.doc.sections[1].items.clone();
+        select(&mut e, Entry::Item(ItemRef::new(1, 0)));
+        assert!(e.new_item());
+        let now = &e.doc.sections[1].items;
+        assert_eq!(now.len(), items.len() + 1);
+        assert_eq!(now[0], items[0]);
+        assert_eq!(now[1], Item::default());
+        assert_eq!(&now[2..], &items[1..]);
+    }
+
+    #[test]
+    fn a_section_has_text_when_its_intro_or_an_item_has() {
+        let mut e = state();
+        let with_text = (0..e.doc.sections.len()).find(|&s| e.section_has_text(s));
+        assert!(with_text.is_some(), "the sample has text");
+        select(&mut e, Entry::Section(0));
+        assert!(e.new_section(SectionKind::ALL[0]));
+        let blank = Section::new(SectionKind::ALL[0], SectionKind::ALL[0].standard_title());
+        let at = e
+            .doc
+            .sections
+            .iter()
+            .position(|s| *s == blank)
+            .expect("added");
+        assert!(!e.section_has_text(at));
+    }
+
+    #[test]
+    fn a_kind_that_is_already_set_is_no_change() {
+        let mut e = state();
+        let kind = e.doc.sections[0].kind;
+        assert!(!e.set_kind(0, kind));
+        let other = *SectionKind::ALL
+            .iter()
+            .find(|k| **k != kind)
+            .expect("two kinds");
+        assert!(e.set_kind(0, other));
+        assert_eq!(e.doc.sections[0].kind, other);
+    }
+}

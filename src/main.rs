@@ -46,7 +46,7 @@ fn main() -> ExitCode {
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             let message = match lang {
-                Lang::Zh => zongjie::i18n::in_chinese(&*e).unwrap_or_else(|| one_line(&e)),
+                Lang::Zh => zongjie::cli::commands::in_chinese(&*e).unwrap_or_else(|| one_line(&e)),
                 Lang::En => one_line(&e),
             };
             let line = zongjie::sanitize::escape_controls(&message).replace('\n', " ");

@@ -585,10 +585,7 @@ impl Session<'_> {
             .rescue_files()
             .into_iter()
             .map(|r| {
-                let when = r
-                    .modified
-                    .map(crate::cli::commands::format_time)
-                    .unwrap_or_default();
+                let when = r.modified.map(crate::i18n::local_time).unwrap_or_default();
                 let about = format!("{}  {when}  {}", r.draft, r.path.display());
                 (r.path, about)
             })

@@ -386,10 +386,7 @@ fn rescue_facts(store: &Store, lang: Lang, facts: &mut Vec<(String, String)>) {
         },
     ));
     for r in rescues {
-        let when = r
-            .modified
-            .map(crate::cli::commands::format_time)
-            .unwrap_or_default();
+        let when = r.modified.map(crate::i18n::local_time).unwrap_or_default();
         facts.push((
             format!("  {}", crate::sanitize::escape_name(&r.draft)),
             format!(

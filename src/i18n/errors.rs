@@ -4,7 +4,6 @@
 use std::error::Error;
 
 use super::Lang;
-use crate::cli::commands::CommandError;
 use crate::storage::{DraftFileError, IdError, LockError, StorageError};
 
 /// The error in the interface language.
@@ -39,57 +38,13 @@ fn template_in_chinese(e: &crate::templates::TemplateError) -> String {
 }
 
 pub fn in_chinese(error: &(dyn Error + 'static)) -> Option<String> {
-    if let Some(e) = error.downcast_ref::<CommandError>() {
-        return match e {
-            CommandError::Storage(e) => in_chinese(e),
-            CommandError::Lock(e) => in_chinese(e),
-            CommandError::Template(e) => Some(template_in_chinese(e)),
-            CommandError::NextDraft(crate::document::NextDraftError::NoPeriod) => Some(
-                "读不出上一篇草稿的时段（period 字段和标题里都没有）；请用 --period 指定，如 --period 2021年上半年".into(),
-            ),
-            CommandError::NoEarlierVersion(name) => Some(format!(
-                "{name} 还没有早先的版本：保存时每十分钟留一个版本（查看：zongjie history）"
-            )),
-            CommandError::BadPeriod(text) => Some(format!(
-                "读不懂时段“{text}”（可写作 2021年上半年、2021年度、2021年第一季度、2021年1—6月）"
-            )),
-            CommandError::OutputExists(path) => {
-                Some(format!("{} 已存在；要覆盖请加 --force", path.display()))
-            }
-            CommandError::NoDataDir => {
-                Some("找不到数据目录：请用 --data-dir 指定，或设置环境变量 ZONGJIE_DATA_DIR".into())
-            }
-            CommandError::ManagedFile(path) => Some(format!(
-                "{} 是 zongjie 自己的文件（草稿、备份、历史版本、回收站、锁），请导出到别处",
-                path.display()
-            )),
-            CommandError::TextOnlyOption(flag) => {
-                Some(format!("{flag} 只用于纯文本导出；.docx 按公文格式排版"))
-            }
-            CommandError::DocxToTerminal => {
-                Some(".docx 文件不在终端中显示：请用 -o 文件名.docx 写入文件，或重定向输出".into())
-            }
-            CommandError::DraftExists(id) => Some(format!(
-                "草稿 `{id}` 已存在；要替换请加 --force（原来的版本会保存为备份）"
-            )),
-            CommandError::IdWithExtension(stem) => Some(format!(
-                "草稿编号不以 .toml 结尾（那是文件名）：请用 --id {stem}"
-            )),
-            CommandError::Import {
-                path,
-                source: crate::plain_text::ImportError::TooLarge { size },
-            } => {
-                let size = match size {
-                    Some(bytes) => format!("（{:.1} MiB）", *bytes as f64 / (1024.0 * 1024.0)),
-                    None => "（读到上限即停止）".to_string(),
-                };
-                Some(format!(
-                    "{}：输入超过导入上限 8 MiB{size}；一篇总结远没有这么大，是不是选错了文件？",
-                    path.display()
-                ))
-            }
-            _ => None,
-        };
+    if let Some(e) = error.downcast_ref::<crate::templates::TemplateError>() {
+        return Some(template_in_chinese(e));
+    }
+    if let Some(crate::document::NextDraftError::NoPeriod) = error.downcast_ref() {
+        return Some(
+            "读不出上一篇草稿的时段（period 字段和标题里都没有）；请用 --period 指定，如 --period 2021年上半年".into(),
+        );
     }
     if let Some(e) = error.downcast_ref::<StorageError>() {
         return match e {
@@ -171,10 +126,10 @@ mod tests {
 
     #[test]
     fn common_errors_in_chinese_others_fall_back() {
-        let e = CommandError::Storage(StorageError::NotFound {
+        let e = StorageError::NotFound {
             id: "x".into(),
             dir: PathBuf::from("/d"),
-        });
+        };
         assert_eq!(
             localized(&e, Lang::Zh),
             "/d 里没有草稿 `x`（查看全部草稿：zongjie list）"

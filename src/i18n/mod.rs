@@ -7,6 +7,13 @@ pub use errors::{in_chinese, localized};
 
 use std::path::Path;
 
+/// Local time as `2026-11-23 19:50`, the same in both languages.
+pub fn local_time(t: std::time::SystemTime) -> String {
+    chrono::DateTime::<chrono::Local>::from(t)
+        .format("%Y-%m-%d %H:%M")
+        .to_string()
+}
+
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Lang {
     #[default]

@@ -8,7 +8,6 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{centered, thousands, truncate};
 use crate::app::{App, PickerPopup, PickerState, RenameWhat};
-use crate::cli::commands::format_time;
 use crate::i18n::Lang;
 use crate::sanitize::escape_controls;
 use crate::settings::keymap::Keymap;
@@ -75,7 +74,10 @@ pub fn draw(frame: &mut Frame, app: &App, p: &PickerState, area: Rect) {
         )));
     }
     for (i, d) in visible.iter().enumerate().skip(top).take(height) {
-        let modified = d.modified.map(format_time).unwrap_or_else(|| "-".into());
+        let modified = d
+            .modified
+            .map(crate::i18n::local_time)
+            .unwrap_or_else(|| "-".into());
         // The id is never cut: the title gives way to it.
         let id_part = format!(" ({})", d.id);
         let title_room = width

@@ -2,7 +2,6 @@
 //! the application, draws when something changed, and performs the effects
 //! the application asks for (saving, exporting, managing drafts).
 
-use std::collections::HashSet;
 use std::io;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -10,10 +9,11 @@ use std::time::{Duration, Instant};
 use crossterm::event;
 
 use crate::app::{App, Effect, Screen};
-use crate::cli::commands::write_output;
 use crate::document::Document;
 use crate::docx::ExportFormat;
-use crate::storage::{DraftLocation, DraftLock, Fingerprint, LockError, StorageError, Store};
+use crate::storage::{
+    DraftLocation, DraftLock, Exports, Fingerprint, LockError, StorageError, Store,
+};
 use crate::templates::Template;
 use crate::tui::signals::StopSignals;
 use crate::tui::{Tui, Wait};
@@ -87,7 +87,7 @@ pub fn run(mut app: App, store: &Store, opened: Opened) -> io::Result<Option<i32
     app.size = (size.width, size.height);
     let mut session = Session {
         store,
-        exported: HashSet::new(),
+        exports: Exports::default(),
         opened,
     };
     session.note_read_only(&mut app);
@@ -224,7 +224,7 @@ const HANGUP_EXIT: i32 = 129;
 struct Session<'a> {
     store: &'a Store,
     /// Export files written in this session, which a new export may replace.
-    exported: HashSet<PathBuf>,
+    exports: Exports,
     /// The open draft's lock and fingerprint.
     opened: Opened,
 }
@@ -665,40 +665,26 @@ impl Session<'_> {
         let Some(e) = app.editor() else {
             return Err("no draft".into());
         };
+        let lang = app.lang();
         let dir = app
             .settings
             .export_dir
             .clone()
             .unwrap_or_else(|| PathBuf::from("."));
-        // A folder named in config.toml that is not there yet is made.
-        if !dir.as_os_str().is_empty() && !dir.is_dir() {
-            std::fs::create_dir_all(&dir).map_err(|error| {
-                format!(
-                    "{}{}{}{error}",
-                    app.lang().pick("导出目录 ", "the export folder "),
-                    dir.display(),
-                    app.lang().pick(
-                        " 不存在，也无法创建：",
-                        " does not exist and cannot be made: "
-                    )
-                )
-            })?;
-        }
-        let stem = export_stem(&e.doc, &e.location);
         let bytes = format
             .render(&e.doc, &app.settings.export, &app.settings.docx_fonts)
-            .map_err(|e| crate::i18n::localized(&e, app.lang()))?;
-        let extension = format.extension();
-        let mut target = dir.join(format!("{stem}.{extension}"));
-        let mut n = 2;
-        // Never replace a file this session did not write.
-        while target.exists() && !self.exported.contains(&target) {
-            target = dir.join(format!("{stem} ({n}).{extension}"));
-            n += 1;
-        }
-        write_output(&target, &bytes, true).map_err(|e| crate::i18n::localized(&e, app.lang()))?;
-        self.exported.insert(target.clone());
-        Ok(target)
+            .map_err(|e| crate::i18n::localized(&e, lang))?;
+        let stem = crate::storage::export_stem(&e.doc.title, &e.location);
+        self.exports
+            .write(
+                self.store,
+                &dir,
+                &stem,
+                format.extension(),
+                &bytes,
+                &e.location,
+            )
+            .map_err(|e| crate::i18n::localized(&e, lang))
     }
 }
 
@@ -706,24 +692,5 @@ impl Session<'_> {
 fn select_in_picker(app: &mut App, id: Option<crate::storage::DraftId>) {
     if let (Screen::Picker(p), Some(id)) = (&mut app.screen, id) {
         p.select_id(&id);
-    }
-}
-
-/// The export file's name: the title, made safe for file systems, or the id.
-fn export_stem(doc: &Document, location: &DraftLocation) -> String {
-    let safe: String = doc
-        .title
-        .trim()
-        .chars()
-        .filter(|c| {
-            !c.is_control() && !matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|')
-        })
-        .take(80)
-        .collect();
-    let safe = safe.trim().trim_start_matches('.').to_string();
-    if safe.is_empty() {
-        location.name().replace(['/', '\\'], "_")
-    } else {
-        safe
     }
 }

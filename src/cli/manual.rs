@@ -211,6 +211,12 @@ pub fn write_man_page(lang: Lang, out: &mut dyn Write) -> io::Result<()> {
     out.flush()
 }
 
+/// A page written as exports are: atomically, readable by all.
+fn publish(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    crate::storage::publish_atomically(&crate::storage::OsFs, path, bytes, true)
+        .map_err(|e| io::Error::new(e.source.kind(), e))
+}
+
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len()).position(|w| w == needle)
 }
@@ -224,13 +230,13 @@ pub fn write_man_pages(dir: &Path, lang: Lang) -> io::Result<Vec<PathBuf>> {
     let mut written = Vec::new();
     for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
         let path = dir.join(Man::new(sub.clone()).get_filename());
-        fs::write(&path, in_language(render_page(sub.clone())?, lang))?;
+        publish(&path, &in_language(render_page(sub.clone())?, lang))?;
         written.push(path);
     }
     let main = dir.join(format!("{BIN_NAME}.1"));
-    let mut file = fs::File::create(&main)?;
-    write_man_page(lang, &mut file)?;
-    file.sync_all()?;
+    let mut page = Vec::new();
+    write_man_page(lang, &mut page)?;
+    publish(&main, &page)?;
     written.insert(0, main);
     Ok(written)
 }

@@ -4,7 +4,9 @@
 use std::error::Error;
 
 use super::Lang;
-use crate::storage::{DraftFileError, IdError, LockError, StorageError};
+use crate::storage::{
+    DraftFileError, ExportWriteError, IdError, LockError, StorageError, WriteError, WriteStep,
+};
 
 /// The error in the interface language.
 pub fn localized(error: &(dyn Error + 'static), lang: Lang) -> String {
@@ -37,7 +39,70 @@ fn template_in_chinese(e: &crate::templates::TemplateError) -> String {
     }
 }
 
+/// What went wrong on the disk, in Chinese where the kind says it (the
+/// system's own words otherwise, which are English).
+pub fn io_in_chinese(error: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    let what = match error.kind() {
+        ErrorKind::PermissionDenied => "权限不足",
+        ErrorKind::ReadOnlyFilesystem => "文件系统是只读的",
+        ErrorKind::StorageFull => "磁盘已满",
+        ErrorKind::QuotaExceeded => "超出了磁盘配额",
+        ErrorKind::NotFound => "文件或文件夹不存在",
+        ErrorKind::IsADirectory => "那里是一个文件夹",
+        ErrorKind::NotADirectory => "路径中有一段不是文件夹",
+        ErrorKind::AlreadyExists => "已存在",
+        ErrorKind::DirectoryNotEmpty => "那里是一个非空的文件夹",
+        _ => return error.to_string(),
+    };
+    match error.raw_os_error() {
+        Some(code) => format!("{what}（系统错误 {code}）"),
+        None => what.to_string(),
+    }
+}
+
+fn write_in_chinese(e: &WriteError) -> String {
+    let step = match e.step {
+        WriteStep::CreateTemp => "创建临时文件",
+        WriteStep::Write => "写入临时文件",
+        WriteStep::Sync => "把临时文件写入磁盘",
+        WriteStep::Rename => "用临时文件替换它",
+        WriteStep::Claim => "给新文件命名",
+        WriteStep::SyncDir => "把所在文件夹写入磁盘",
+    };
+    let after = if e.replaced() {
+        "新版本已经写入，但断电后可能丢失"
+    } else {
+        "磁盘上的文件没有改动"
+    };
+    format!(
+        "无法保存 {}：{step}时出错：{}；{after}",
+        e.target.display(),
+        io_in_chinese(&e.source)
+    )
+}
+
 pub fn in_chinese(error: &(dyn Error + 'static)) -> Option<String> {
+    if let Some(e) = error.downcast_ref::<WriteError>() {
+        return Some(write_in_chinese(e));
+    }
+    if let Some(e) = error.downcast_ref::<ExportWriteError>() {
+        return Some(match e {
+            ExportWriteError::Managed(path) => format!(
+                "{} 是 zongjie 自己的文件（草稿、备份、历史版本、回收站、锁），请导出到别处",
+                path.display()
+            ),
+            ExportWriteError::Exists(path) => format!("{} 已存在", path.display()),
+            ExportWriteError::Io { path, source } => {
+                format!("无法写入 {}：{}", path.display(), io_in_chinese(source))
+            }
+            ExportWriteError::Folder { dir, source } => format!(
+                "导出目录 {} 不存在，也无法创建：{}",
+                dir.display(),
+                io_in_chinese(source)
+            ),
+        });
+    }
     if let Some(e) = error.downcast_ref::<crate::templates::TemplateError>() {
         return Some(template_in_chinese(e));
     }
@@ -55,6 +120,20 @@ pub fn in_chinese(error: &(dyn Error + 'static)) -> Option<String> {
                 dir.display()
             )),
             StorageError::NoFile(path) => Some(format!("找不到草稿文件 {}", path.display())),
+            StorageError::Io { path, source } => {
+                Some(format!("{}：{}", path.display(), io_in_chinese(source)))
+            }
+            StorageError::Write(e) => Some(write_in_chinese(e)),
+            StorageError::Backup { draft, source } => Some(format!(
+                "{} 没有保存：保留上一版本时出错：{}",
+                draft.display(),
+                write_in_chinese(source)
+            )),
+            StorageError::DamagedBackup { path, source } => Some(format!(
+                "备份 {} 已损坏，没有恢复：{}",
+                path.display(),
+                in_chinese(source).unwrap_or_else(|| source.to_string())
+            )),
             StorageError::Exists { id } => Some(format!("草稿 `{id}` 已存在")),
             StorageError::Damaged { path, source } => Some(format!(
                 "{}：{}",
@@ -71,7 +150,6 @@ pub fn in_chinese(error: &(dyn Error + 'static)) -> Option<String> {
                 "{} 没有 {stamp} 这个早先的版本（查看：zongjie history）",
                 draft.display()
             )),
-            _ => None,
         };
     }
     if let Some(e) = error.downcast_ref::<IdError>() {
@@ -98,7 +176,11 @@ pub fn in_chinese(error: &(dyn Error + 'static)) -> Option<String> {
                 draft.display(),
                 pid.map(|p| format!("（进程 {p}）")).unwrap_or_default()
             )),
-            LockError::Io { .. } => None,
+            LockError::Io { path, source } => Some(format!(
+                "无法锁定 {}：{}",
+                path.display(),
+                io_in_chinese(source)
+            )),
         };
     }
     if let Some(e) = error.downcast_ref::<DraftFileError>() {

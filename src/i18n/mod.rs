@@ -3,7 +3,7 @@
 
 mod errors;
 
-pub use errors::{in_chinese, localized};
+pub use errors::{in_chinese, io_in_chinese, localized};
 
 use std::path::Path;
 

@@ -107,7 +107,42 @@ pub fn write_atomically(
     target: &Path,
     bytes: &[u8],
 ) -> Result<(), WriteError> {
-    through_temp(fs, target, bytes, |temp| {
+    replace_through_temp(fs, target, bytes, Sharing::Private)
+}
+
+/// Who may read a file written here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Sharing {
+    /// The user alone (0600): drafts and everything about them.
+    Private,
+    /// Others too, as the umask allows (0644 less the umask): exports.
+    Shared,
+}
+
+/// Writes a file made to be shared (an export, a manual page): atomically,
+/// like drafts, but readable by others as the umask allows. With `replace`
+/// an existing `target` is replaced ([`write_atomically`]); without, the
+/// name must be free ([`create_atomically`]).
+pub fn publish_atomically(
+    fs: &dyn FileSystem,
+    target: &Path,
+    bytes: &[u8],
+    replace: bool,
+) -> Result<(), WriteError> {
+    if replace {
+        replace_through_temp(fs, target, bytes, Sharing::Shared)
+    } else {
+        claim_through_temp(fs, target, bytes, Sharing::Shared)
+    }
+}
+
+fn replace_through_temp(
+    fs: &dyn FileSystem,
+    target: &Path,
+    bytes: &[u8],
+    sharing: Sharing,
+) -> Result<(), WriteError> {
+    through_temp(fs, target, bytes, sharing, |temp| {
         fs.rename(temp, target)
             .map(|()| false)
             .map_err(|e| (WriteStep::Rename, e))
@@ -127,9 +162,22 @@ pub fn create_atomically(
     target: &Path,
     bytes: &[u8],
 ) -> Result<(), WriteError> {
-    through_temp(fs, target, bytes, |temp| match fs.hard_link(temp, target) {
-        Err(e) if links_unsupported(&e) => create_in_place(fs, target, bytes).map(|()| true),
-        other => other.map(|()| true).map_err(|e| (WriteStep::Claim, e)),
+    claim_through_temp(fs, target, bytes, Sharing::Private)
+}
+
+fn claim_through_temp(
+    fs: &dyn FileSystem,
+    target: &Path,
+    bytes: &[u8],
+    sharing: Sharing,
+) -> Result<(), WriteError> {
+    through_temp(fs, target, bytes, sharing, |temp| {
+        match fs.hard_link(temp, target) {
+            Err(e) if links_unsupported(&e) => {
+                create_in_place(fs, target, bytes, sharing).map(|()| true)
+            }
+            other => other.map(|()| true).map_err(|e| (WriteStep::Claim, e)),
+        }
     })
 }
 
@@ -140,6 +188,7 @@ fn through_temp(
     fs: &dyn FileSystem,
     target: &Path,
     bytes: &[u8],
+    sharing: Sharing,
     place: impl FnOnce(&Path) -> Result<bool, (WriteStep, io::Error)>,
 ) -> Result<(), WriteError> {
     let temp = temp_path(target);
@@ -150,7 +199,7 @@ fn through_temp(
             source,
         }
     };
-    let mut file = fs.create_new(&temp).map_err(fail(WriteStep::CreateTemp))?;
+    let mut file = create_new(fs, &temp, sharing).map_err(fail(WriteStep::CreateTemp))?;
     let placed = file
         .write_all(bytes)
         .map_err(fail(WriteStep::Write))
@@ -197,13 +246,25 @@ pub(crate) fn links_unsupported(e: &io::Error) -> bool {
     }
 }
 
+fn create_new(
+    fs: &dyn FileSystem,
+    path: &Path,
+    sharing: Sharing,
+) -> io::Result<Box<dyn super::fs::NewFile>> {
+    match sharing {
+        Sharing::Private => fs.create_new(path),
+        Sharing::Shared => fs.create_new_shared(path),
+    }
+}
+
 /// The O_EXCL fallback of [`create_atomically`].
 fn create_in_place(
     fs: &dyn FileSystem,
     target: &Path,
     bytes: &[u8],
+    sharing: Sharing,
 ) -> Result<(), (WriteStep, io::Error)> {
-    let mut file = fs.create_new(target).map_err(|e| (WriteStep::Claim, e))?;
+    let mut file = create_new(fs, target, sharing).map_err(|e| (WriteStep::Claim, e))?;
     let written = file
         .write_all(bytes)
         .map_err(|e| (WriteStep::Write, e))

@@ -20,6 +20,12 @@ pub trait FileSystem: fmt::Debug + Send + Sync {
     /// Creates a new file readable only by the user (0600), failing if
     /// anything (a file, a link) is already at `path`.
     fn create_new(&self, path: &Path) -> io::Result<Box<dyn NewFile>>;
+    /// Like [`FileSystem::create_new`], for a file made to be shared (an
+    /// export, a manual page): 0644 less the umask, as other programs make
+    /// files. Drafts stay private.
+    fn create_new_shared(&self, path: &Path) -> io::Result<Box<dyn NewFile>> {
+        self.create_new(path)
+    }
     /// Renames `from` over `to` atomically; a link at `to` is replaced, not followed.
     fn rename(&self, from: &Path, to: &Path) -> io::Result<()>;
     /// Makes the renames in `dir` durable.
@@ -64,15 +70,12 @@ impl NewFile for File {
 
 impl FileSystem for OsFs {
     fn create_new(&self, path: &Path) -> io::Result<Box<dyn NewFile>> {
-        let mut options = OpenOptions::new();
-        // create_new is O_CREAT|O_EXCL, which never follows a link.
-        options.write(true).create_new(true);
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::OpenOptionsExt;
-            options.mode(0o600);
-        }
-        Ok(Box::new(options.open(path)?))
+        create_new_with_mode(path, 0o600)
+    }
+
+    fn create_new_shared(&self, path: &Path) -> io::Result<Box<dyn NewFile>> {
+        // The kernel takes the umask off.
+        create_new_with_mode(path, 0o644)
     }
 
     fn rename(&self, from: &Path, to: &Path) -> io::Result<()> {
@@ -152,6 +155,21 @@ impl FileSystem for OsFs {
     }
 }
 
+/// A new file with this mode (before the umask); O_CREAT|O_EXCL, which
+/// never follows a link.
+fn create_new_with_mode(path: &Path, mode: u32) -> io::Result<Box<dyn NewFile>> {
+    let mut options = OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(mode);
+    }
+    #[cfg(not(unix))]
+    let _ = mode;
+    Ok(Box::new(options.open(path)?))
+}
+
 /// `open(O_NOFOLLOW)` on a link fails with ELOOP, whose text ("too many
 /// levels of symbolic links") would puzzle a writer.
 fn explain_link(e: io::Error) -> io::Error {
@@ -225,6 +243,15 @@ impl FaultyFs {
         std::mem::take(&mut self.state().calls)
     }
 
+    /// A new file whose writes and syncs can be made to fail too.
+    fn watched(&self, path: &Path, file: Box<dyn NewFile>) -> io::Result<Box<dyn NewFile>> {
+        Ok(Box::new(FaultyFile {
+            owner: self.clone(),
+            path: path.to_path_buf(),
+            file,
+        }))
+    }
+
     fn state(&self) -> MutexGuard<'_, FaultState> {
         self.state.lock().unwrap_or_else(PoisonError::into_inner)
     }
@@ -272,12 +299,12 @@ impl NewFile for FaultyFile {
 impl FileSystem for FaultyFs {
     fn create_new(&self, path: &Path) -> io::Result<Box<dyn NewFile>> {
         self.check(FsOp::Create, path)?;
-        let file = OsFs.create_new(path)?;
-        Ok(Box::new(FaultyFile {
-            owner: self.clone(),
-            path: path.to_path_buf(),
-            file,
-        }))
+        self.watched(path, OsFs.create_new(path)?)
+    }
+
+    fn create_new_shared(&self, path: &Path) -> io::Result<Box<dyn NewFile>> {
+        self.check(FsOp::Create, path)?;
+        self.watched(path, OsFs.create_new_shared(path)?)
     }
 
     fn rename(&self, from: &Path, to: &Path) -> io::Result<()> {

@@ -4,6 +4,7 @@
 
 mod atomic;
 mod draft_file;
+mod export;
 mod fingerprint;
 pub mod fs;
 mod history;
@@ -17,9 +18,10 @@ mod trash;
 
 pub use atomic::{
     WriteError, WriteStep, atomic_write, clean_stale_temp_files, create_atomically, is_temp_name,
-    probe_writable, write_atomically,
+    probe_writable, publish_atomically, write_atomically,
 };
 pub use draft_file::{DraftFileError, FORMAT_VERSION, line_column, parse_draft, write_draft};
+pub use export::{ExportWriteError, Exports, export_stem};
 pub use fingerprint::Fingerprint;
 pub use fs::{FaultyFs, FileSystem, FsOp, NewFile, OsFs};
 pub use history::{SNAPSHOT_EVERY, SNAPSHOTS_KEPT, Snapshot};

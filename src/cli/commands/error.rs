@@ -71,6 +71,11 @@ impl CommandError {
             CommandError::BadPeriod(text) => Some(format!(
                 "读不懂时段“{text}”（可写作 2021年上半年、2021年度、2021年第一季度、2021年1—6月）"
             )),
+            CommandError::Io { path, source } => Some(format!(
+                "{}：{}",
+                path.display(),
+                crate::i18n::io_in_chinese(source)
+            )),
             CommandError::OutputExists(path) => {
                 Some(format!("{} 已存在；要覆盖请加 --force", path.display()))
             }

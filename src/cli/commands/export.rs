@@ -1,7 +1,6 @@
 //! `zongjie export`: a draft as plain text or a .docx, on stdout or in a file.
 
 use std::io::Write;
-use std::path::Path;
 
 use super::{CommandError, stdout_error};
 use crate::cli::ExportArgs;
@@ -9,7 +8,7 @@ use crate::document::Document;
 use crate::docx::ExportFormat;
 use crate::i18n::Lang;
 use crate::settings::config::Config;
-use crate::storage::{OsFs, Store, create_atomically, write_atomically};
+use crate::storage::{ExportWriteError, Store};
 
 /// `zongjie export`
 pub fn export(
@@ -68,10 +67,14 @@ pub fn export(
         }
     };
     // Not even --force writes over a draft, its backups or its history.
-    if store.is_managed(&target, Some(&location)) {
-        return Err(CommandError::ManagedFile(target));
-    }
-    write_output(&target, &bytes, args.force)?;
+    store
+        .write_export(&target, &bytes, args.force, Some(&location))
+        .map_err(|e| match e {
+            ExportWriteError::Managed(path) => CommandError::ManagedFile(path),
+            ExportWriteError::Exists(path) => CommandError::OutputExists(path),
+            ExportWriteError::Io { path, source } => CommandError::Io { path, source },
+            ExportWriteError::Folder { dir, source } => CommandError::Io { path: dir, source },
+        })?;
     warn_left(err);
     let _ = writeln!(err, "{}", target.display());
     Ok(())
@@ -104,26 +107,4 @@ pub fn placeholders_left(doc: &Document) -> usize {
         .filter(|f| f.is_exported())
         .map(|f| crate::check::count_placeholders(doc.text(f).unwrap_or("")))
         .sum()
-}
-
-/// Writes an export file atomically, as drafts are saved: the reader of
-/// `target` sees the old file or the new one, never half of it. An
-/// existing file is replaced only with `force` (a link there is replaced,
-/// not followed).
-pub fn write_output(target: &Path, bytes: &[u8], force: bool) -> Result<(), CommandError> {
-    let written = if force {
-        write_atomically(&OsFs, target, bytes)
-    } else {
-        create_atomically(&OsFs, target, bytes)
-    };
-    written.map_err(|e| {
-        if e.name_taken() {
-            CommandError::OutputExists(target.to_path_buf())
-        } else {
-            CommandError::Io {
-                path: target.to_path_buf(),
-                source: e.source,
-            }
-        }
-    })
 }

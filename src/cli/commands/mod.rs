@@ -21,7 +21,7 @@ use crate::storage::{DraftId, StorageError};
 pub use catalogs::{templates, themes};
 pub use check::{check, earlier_promises, finding_line, user_wording};
 pub use error::{CommandError, in_chinese};
-pub use export::{export, export_format, placeholders_left, write_output};
+pub use export::{export, export_format, placeholders_left};
 pub use import::import;
 pub use list::{history, list};
 pub use new::new_draft;

@@ -145,7 +145,7 @@ fn a_copy_is_titled_as_a_copy_and_the_trash_shows_titles_and_dates() {
         "甲支部总结（副本2）"
     );
     store.trash(&copy).unwrap();
-    let lines = zongjie::ui::trash_lines(&store.trash_entries(), Lang::Zh);
+    let lines = zongjie::i18n::trash_lines(&store.trash_entries(), Lang::Zh);
     assert_eq!(lines.len(), 1);
     let (name, shown) = &lines[0];
     assert!(name.starts_with("a-2."), "{name}");

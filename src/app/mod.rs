@@ -1,6 +1,6 @@
 //! The application state (the model) and every change to it. Events come in
 //! as key, paste, mouse and tick calls; I/O goes out as [`Effect`]s that the
-//! runner performs and answers with the `*_done` calls.
+//! runner performs and answers with an [`Outcome`] ([`App::answer`]).
 
 mod clipboard;
 mod counts;
@@ -8,6 +8,7 @@ mod editor;
 mod export_prompt;
 mod fields;
 mod find;
+mod outcome;
 mod outline;
 mod picker;
 mod position;
@@ -21,6 +22,7 @@ pub use editor::{EditorState, Focus, PHRASE_PAUSE, Popup, RunKind, TypingRun};
 pub use export_prompt::EXPORT_FORMATS;
 pub use fields::{FieldArea, FieldEditor};
 pub use find::{FindInput, FindState, Match, find_all, replace_all, replace_one};
+pub use outcome::{Failure, Opening, Outcome};
 pub use outline::{Entry, OUTLINE_TEXT_COLUMNS, entries, entry_text, field_label, visible_entries};
 pub use picker::{PickerPopup, PickerState, RenameWhat};
 pub use reference::{Reference, reference_text};
@@ -310,21 +312,14 @@ impl App {
     /// The runner saved the open draft (or failed to).
     pub fn save_done(&mut self, result: Result<String, String>) {
         self.dirty_screen = true;
-        let lang = self.lang();
         if let Some(e) = self.editor_mut() {
             match result {
                 Ok(time) => {
                     e.mark_saved(time);
                 }
-                Err(error) => {
-                    e.save_error = Some(error.clone());
-                    self.warn(format!(
-                        "{}{error}",
-                        lang.pick(
-                            "保存失败，文字仍在编辑器中：",
-                            "Save failed, your text is still here: "
-                        )
-                    ));
+                Err(reason) => {
+                    e.save_error = Some(reason.clone());
+                    self.notify(crate::i18n::Notice::SaveFailed { reason });
                 }
             }
         }
@@ -333,28 +328,11 @@ impl App {
     /// The runner exported the draft (or failed to).
     pub fn export_done(&mut self, result: Result<PathBuf, String>) {
         self.dirty_screen = true;
-        let lang = self.lang();
         let left = self.editor().map_or(0, |e| e.counts.placeholders);
-        match result {
-            // Placeholders left: said before the path, so a narrow status
-            // bar never cuts the warning off.
-            Ok(path) if left > 0 => self.warn(match lang {
-                Lang::Zh => format!(
-                    "已导出，但还有 {left} 处待填（占位符或模板提示，F7 查看）：{}",
-                    path.display()
-                ),
-                Lang::En => format!(
-                    "Exported with {left} placeholders or hints left (F7 lists them): {}",
-                    path.display()
-                ),
-            }),
-            Ok(path) => self.say(format!(
-                "{}{}",
-                lang.pick("已导出：", "Exported: "),
-                path.display()
-            )),
-            Err(e) => self.warn(format!("{}{e}", lang.pick("导出失败：", "Export failed: "))),
-        }
+        self.notify(match result {
+            Ok(path) => crate::i18n::Notice::Exported { path, left },
+            Err(reason) => crate::i18n::Notice::ExportFailed { reason },
+        });
     }
 
     /// The runner opened a draft for editing.

@@ -2,8 +2,12 @@
 //! `--lang`, the config, or the locale.
 
 mod errors;
+mod lists;
+mod notices;
 
 pub use errors::{in_chinese, io_in_chinese, localized};
+pub use lists::{rescue_lines, thousands, trash_lines, version_lines};
+pub use notices::{Notice, ReadOnly};
 
 use std::path::Path;
 

@@ -16,7 +16,7 @@ mod reference;
 mod status;
 mod target;
 
-pub use picker::{picker_hint_lines, trash_lines};
+pub use picker::picker_hint_lines;
 
 use ratatui::Frame;
 use ratatui::buffer::Cell;
@@ -195,18 +195,7 @@ pub fn truncate(text: &str, width: usize) -> String {
     out
 }
 
-/// `4,310`
-pub fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
+pub use crate::i18n::thousands;
 
 #[cfg(test)]
 mod tests {
@@ -217,8 +206,5 @@ mod tests {
         assert_eq!(truncate("党建工作总结", 7), "党建工…");
         assert_eq!(truncate("党建", 4), "党建");
         assert_eq!(truncate("党建", 0), "");
-        assert_eq!(thousands(4310), "4,310");
-        assert_eq!(thousands(200_005), "200,005");
-        assert_eq!(thousands(12), "12");
     }
 }

@@ -12,7 +12,6 @@ use crate::i18n::Lang;
 use crate::sanitize::escape_controls;
 use crate::settings::keymap::Keymap;
 use crate::settings::keymap::{Action, Context};
-use crate::storage::TrashEntry;
 use crate::templates::TEMPLATES;
 
 pub fn draw(frame: &mut Frame, app: &App, p: &PickerState, area: Rect) {
@@ -442,20 +441,4 @@ pub fn picker_hint_lines(keymap: &Keymap, lang: Lang, width: usize) -> Vec<Strin
             return vec![truncate(&format!(" {}", tail.join(" · ")), width)];
         }
     }
-}
-
-/// What the trash popup shows of each trashed draft: when it was deleted,
-/// its title and id; paired with the file name that restores it.
-pub fn trash_lines(entries: &[TrashEntry], lang: Lang) -> Vec<(String, String)> {
-    entries
-        .iter()
-        .map(|e| {
-            let when = e.deleted.clone().unwrap_or_else(|| "-".into());
-            let title = match &e.title {
-                Ok(t) => t.clone(),
-                Err(_) => format!("[{}]", lang.damaged()),
-            };
-            (e.name.clone(), format!("{when}  {title} ({})", e.id))
-        })
-        .collect()
 }

@@ -4,6 +4,7 @@
 use std::error::Error;
 
 use super::Lang;
+use crate::plain_text::ImportError;
 use crate::storage::{
     DraftFileError, ExportWriteError, IdError, LockError, StorageError, WriteError, WriteStep,
 };
@@ -82,7 +83,37 @@ fn write_in_chinese(e: &WriteError) -> String {
     )
 }
 
+fn import_in_chinese(e: &ImportError) -> String {
+    let save_again = "请另存为 UTF-8 或 GB18030 后再导入";
+    match e {
+        ImportError::Empty => "输入是空的，没有可导入的内容".into(),
+        ImportError::TooLarge { size } => {
+            let size = match size {
+                Some(bytes) => format!("（{:.1} MiB）", *bytes as f64 / (1024.0 * 1024.0)),
+                None => "（读到上限即停止）".to_string(),
+            };
+            format!("输入超过导入上限 8 MiB{size}；一篇总结远没有这么大，是不是选错了文件？")
+        }
+        ImportError::Utf16WithoutBom => {
+            format!("输入像是没有字节顺序标记（BOM）的 UTF-16 文本；{save_again}")
+        }
+        ImportError::Utf32 => format!("输入是 UTF-32 文本；{save_again}"),
+        ImportError::Binary { offset, byte } => {
+            format!("输入像是二进制文件，不是文本（第 {offset} 字节处为 0x{byte:02X}）")
+        }
+        ImportError::InvalidEncoding { offset, byte } => format!(
+            "输入既不是 UTF-8 也不是 GB18030 文本（第 {offset} 字节处有无效字节 0x{byte:02X}）"
+        ),
+        ImportError::InvalidAfterBom { encoding, offset } => {
+            format!("输入以 {encoding} 的字节顺序标记开头，但第 {offset} 字节处有无效字节")
+        }
+    }
+}
+
 pub fn in_chinese(error: &(dyn Error + 'static)) -> Option<String> {
+    if let Some(e) = error.downcast_ref::<ImportError>() {
+        return Some(import_in_chinese(e));
+    }
     if let Some(e) = error.downcast_ref::<WriteError>() {
         return Some(write_in_chinese(e));
     }
@@ -226,5 +257,55 @@ mod tests {
         assert!(localized(&e, Lang::Zh).starts_with("草稿编号 `../x`"));
         let io = std::io::Error::other("disk on fire");
         assert_eq!(localized(&io, Lang::Zh), "disk on fire");
+    }
+
+    #[test]
+    fn import_and_write_failures_in_chinese() {
+        let imports = [
+            ImportError::Empty,
+            ImportError::TooLarge {
+                size: Some(9 << 20),
+            },
+            ImportError::TooLarge { size: None },
+            ImportError::Utf16WithoutBom,
+            ImportError::Utf32,
+            ImportError::Binary { offset: 3, byte: 0 },
+            ImportError::InvalidEncoding {
+                offset: 3,
+                byte: 0xff,
+            },
+            ImportError::InvalidAfterBom {
+                encoding: "UTF-16LE",
+                offset: 4,
+            },
+        ];
+        let mut seen = std::collections::HashSet::new();
+        for e in &imports {
+            let zh = localized(e, Lang::Zh);
+            assert!(
+                zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                "{zh}"
+            );
+            assert!(seen.insert(zh), "{e:?}");
+        }
+        let write = WriteError {
+            target: PathBuf::from("/d/a.toml"),
+            step: WriteStep::Rename,
+            source: std::io::Error::from_raw_os_error(libc::EROFS),
+        };
+        assert_eq!(
+            localized(&StorageError::Write(write), Lang::Zh),
+            "无法保存 /d/a.toml：用临时文件替换它时出错：文件系统是只读的（系统错误 30）；磁盘上的文件没有改动"
+        );
+        let full = std::io::Error::from_raw_os_error(libc::ENOSPC);
+        let e = StorageError::Io {
+            path: PathBuf::from("/d"),
+            source: full,
+        };
+        assert_eq!(localized(&e, Lang::Zh), "/d：磁盘已满（系统错误 28）");
+        assert_eq!(
+            localized(&e, Lang::En),
+            "/d: No space left on device (os error 28)"
+        );
     }
 }

@@ -98,19 +98,11 @@ impl CommandError {
             CommandError::IdWithExtension(stem) => Some(format!(
                 "草稿编号不以 .toml 结尾（那是文件名）：请用 --id {stem}"
             )),
-            CommandError::Import {
-                path,
-                source: crate::plain_text::ImportError::TooLarge { size },
-            } => {
-                let size = match size {
-                    Some(bytes) => format!("（{:.1} MiB）", *bytes as f64 / (1024.0 * 1024.0)),
-                    None => "（读到上限即停止）".to_string(),
-                };
-                Some(format!(
-                    "{}：输入超过导入上限 8 MiB{size}；一篇总结远没有这么大，是不是选错了文件？",
-                    path.display()
-                ))
-            }
+            CommandError::Import { path, source } => Some(format!(
+                "{}：{}",
+                path.display(),
+                crate::i18n::in_chinese(source).unwrap_or_else(|| source.to_string())
+            )),
             _ => None,
         }
     }

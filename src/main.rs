@@ -10,7 +10,7 @@ use zongjie::cli::commands::{self, CommandError};
 use zongjie::cli::doctor::{self, DoctorInput, TerminalFacts};
 use zongjie::cli::manual;
 use zongjie::cli::{Cli, Command};
-use zongjie::i18n::Lang;
+use zongjie::i18n::{Lang, SettingWarning};
 use zongjie::settings::config::{Config, config_dir};
 use zongjie::settings::keymap::Keymap;
 use zongjie::settings::theme::Theme;
@@ -87,7 +87,7 @@ fn run(
     cli: Cli,
     config_dir: Option<std::path::PathBuf>,
     config: Config,
-    config_warnings: Vec<String>,
+    config_warnings: Vec<SettingWarning>,
     lang: Lang,
 ) -> anyhow::Result<ExitCode> {
     match &cli.command {
@@ -131,8 +131,10 @@ fn run(
     let store = Store::new(data_dir);
     // Tidy up after a save or restore that a crash cut short.
     if let Err(e) = store.recover() {
-        let line = zongjie::sanitize::escape_controls(&e.to_string()).into_owned();
-        let _ = writeln!(io::stderr(), "zongjie: warning: {line}");
+        let line = zongjie::i18n::localized(&e, lang);
+        let line = zongjie::sanitize::escape_controls(&line).into_owned();
+        let lead = lang.pick("注意：", "warning: ");
+        let _ = writeln!(io::stderr(), "zongjie: {lead}{line}");
     }
     let stdout = io::stdout();
     let mut out = stdout.lock();
@@ -239,8 +241,9 @@ fn settings(
     cli: &Cli,
     lang: Lang,
     config: &Config,
-    mut warnings: Vec<String>,
+    config_warnings: Vec<SettingWarning>,
 ) -> (Settings, Vec<String>) {
+    let mut warnings: Vec<String> = config_warnings.iter().map(|w| w.text(lang)).collect();
     let themes_dir = config_dir().map(|d| d.join("themes"));
     let name = cli
         .theme
@@ -253,11 +256,11 @@ fn settings(
     if cli.theme.is_none() {
         warnings.extend(
             theme_warnings
-                .iter()
-                .map(|w| config.locate_theme_warning(w)),
+                .into_iter()
+                .map(|w| config.locate_theme_warning(w).text(lang)),
         );
     } else {
-        warnings.extend(theme_warnings);
+        warnings.extend(theme_warnings.iter().map(|w| w.text(lang)));
     }
     if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
         theme = theme.without_colors();
@@ -279,10 +282,11 @@ fn settings(
 
 /// Warnings go to stderr (seen after quitting) and to the status bar.
 fn show_warnings(app: &mut App, warnings: &[String]) {
+    let lead = app.lang().pick("注意：", "warning: ");
     for w in warnings {
         let _ = writeln!(
             io::stderr(),
-            "zongjie: warning: {}",
+            "zongjie: {lead}{}",
             zongjie::sanitize::escape_controls(w)
         );
     }

@@ -200,7 +200,15 @@ fn doctor_lists_every_config_warning_with_file_and_line() {
         assert!(report.contains(&expected), "{expected:?} not in\n{report}");
     }
     let zh = ok(&env, &["--lang", "zh", "doctor"]);
-    assert!(zh.contains(&format!("配置问题：{file}:2: ")), "{zh}");
+    // In Chinese, what is wrong is said in Chinese too (issue 21).
+    assert!(
+        zh.contains(&format!("配置问题：{file}:2：`colour`：未知的设置")),
+        "{zh}"
+    );
+    assert!(
+        zh.contains(&format!("配置问题：{file}:5：`export.width`：应为每行字数")),
+        "{zh}"
+    );
 
     // A theme that is not there, and a theme file with mistakes.
     fs::write(&path, "\ntheme = \"nope\"\n").unwrap();

@@ -8,7 +8,7 @@ use std::time::Duration;
 use toml::{Table, Value};
 
 use crate::docx::DocxFonts;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, SettingProblem, SettingWarning, Wrong};
 use crate::plain_text::{ExportOptions, TextEncoding};
 
 /// The settings a config file can hold.
@@ -38,18 +38,24 @@ pub fn config_dir() -> Option<PathBuf> {
 
 impl Config {
     /// Reads `<dir>/config.toml`; a missing file is the default config.
-    pub fn load(dir: Option<&Path>) -> (Config, Vec<String>) {
+    pub fn load(dir: Option<&Path>) -> (Config, Vec<SettingWarning>) {
         let Some(path) = dir.map(|d| d.join("config.toml")) else {
             return (Config::default(), Vec::new());
         };
         match std::fs::read_to_string(&path) {
             Ok(text) => Config::parse(&text, &path.display().to_string()),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Config::default(), Vec::new()),
-            Err(e) => (Config::default(), vec![format!("{}: {e}", path.display())]),
+            Err(e) => (
+                Config::default(),
+                vec![SettingWarning::at(
+                    path.display().to_string(),
+                    SettingProblem::Unreadable(e.to_string()),
+                )],
+            ),
         }
     }
 
-    pub fn parse(text: &str, origin: &str) -> (Config, Vec<String>) {
+    pub fn parse(text: &str, origin: &str) -> (Config, Vec<SettingWarning>) {
         let mut warnings = Vec::new();
         let mut config = Config::default();
         let mut table: Table = match toml::from_str(text) {
@@ -58,7 +64,10 @@ impl Config {
                 let (line, column) = e
                     .span()
                     .map_or((1, 1), |s| crate::storage::line_column(text, s.start));
-                warnings.push(format!("{origin}:{line}:{column}: {}", e.message().trim()));
+                warnings.push(SettingWarning::at(
+                    format!("{origin}:{line}:{column}"),
+                    SettingProblem::Syntax(e.message().trim().to_string()),
+                ));
                 return (config, warnings);
             }
         };
@@ -73,18 +82,25 @@ impl Config {
                 .find(|(k, _)| k == key)
                 .map_or(origin, |(_, p)| p.as_str())
         };
-        let mut warn =
-            |key: &str, what: &str| warnings.push(format!("{}: `{key}`: {what}", place(key)));
+        let mut warn = |key: &str, wrong: Wrong| {
+            warnings.push(SettingWarning::at(
+                place(key),
+                SettingProblem::Setting {
+                    key: key.to_string(),
+                    wrong,
+                },
+            ))
+        };
         if let Some(v) = table.remove("theme") {
             match v {
                 Value::String(s) => config.theme = Some(s),
-                _ => warn("theme", "expected a theme name"),
+                _ => warn("theme", Wrong::ThemeName),
             }
         }
         if let Some(v) = table.remove("lang") {
             match v.as_str().and_then(Lang::parse) {
                 Some(l) => config.lang = Some(l),
-                None => warn("lang", "expected \"zh\" or \"en\""),
+                None => warn("lang", Wrong::Lang),
             }
         }
         if let Some(v) = table.remove("autosave_seconds") {
@@ -92,10 +108,7 @@ impl Config {
                 Some(s) if (0.2..=3600.0).contains(&s) => {
                     config.autosave = Some(Duration::from_secs_f64(s))
                 }
-                _ => warn(
-                    "autosave_seconds",
-                    "expected a number of seconds between 0.2 and 3600",
-                ),
+                _ => warn("autosave_seconds", Wrong::Seconds),
             }
         }
         if let Some(v) = table.remove("export") {
@@ -109,7 +122,7 @@ impl Config {
                         if let Some(v) = export.remove(key) {
                             match v.as_bool() {
                                 Some(b) => *slot = b,
-                                None => warn(&format!("export.{key}"), "expected true or false"),
+                                None => warn(&format!("export.{key}"), Wrong::Bool),
                             }
                         }
                     }
@@ -119,38 +132,32 @@ impl Config {
                             Some(w) if (4..=10_000).contains(&w) => {
                                 config.export.width = Some(w as usize)
                             }
-                            _ => warn(
-                                "export.width",
-                                "expected a number of columns (4 or more, 0 for none)",
-                            ),
+                            _ => warn("export.width", Wrong::Columns),
                         }
                     }
                     if let Some(v) = export.remove("encoding") {
                         match v.as_str().map(str::parse::<TextEncoding>) {
                             Some(Ok(e)) => config.export.encoding = e,
-                            _ => warn(
-                                "export.encoding",
-                                "expected \"utf-8\", \"utf-8-bom\" or \"gb18030\"",
-                            ),
+                            _ => warn("export.encoding", Wrong::Encoding),
                         }
                     }
                     if let Some(v) = export.remove("directory") {
                         match v.as_str() {
                             Some(d) => config.export_dir = Some(expand_home(d)),
-                            None => warn("export.directory", "expected a path"),
+                            None => warn("export.directory", Wrong::Path),
                         }
                     }
                     for key in export.keys() {
-                        warn(&format!("export.{key}"), "unknown setting");
+                        warn(&format!("export.{key}"), Wrong::Unknown);
                     }
                 }
-                _ => warn("export", "expected a table [export]"),
+                _ => warn("export", Wrong::Table),
             }
         }
         if let Some(v) = table.remove("docx") {
             match v {
                 Value::Table(docx) => parse_docx_fonts(docx, &mut config.docx_fonts, &mut warn),
-                _ => warn("docx", "expected a table [docx]"),
+                _ => warn("docx", Wrong::Table),
             }
         }
         if let Some(v) = table.remove("keys") {
@@ -167,18 +174,15 @@ impl Config {
                         };
                         match list {
                             Some(list) => config.keys.push((action, list)),
-                            None => warn(
-                                &format!("keys.{action}"),
-                                "expected a key or a list of keys",
-                            ),
+                            None => warn(&format!("keys.{action}"), Wrong::Keys),
                         }
                     }
                 }
-                _ => warn("keys", "expected a table [keys]"),
+                _ => warn("keys", Wrong::Table),
             }
         }
         for key in table.keys() {
-            warn(key, "unknown setting");
+            warn(key, Wrong::Unknown);
         }
         (config, warnings)
     }
@@ -186,13 +190,17 @@ impl Config {
 
 impl Config {
     /// A warning about the theme named in the file (`theme \`x\` not
-    /// found`), led by the file and line of its `theme` setting; one about
-    /// a line of the theme's own file already says where it is.
-    pub fn locate_theme_warning(&self, warning: &str) -> String {
-        match self.places.iter().find(|(k, _)| k == "theme") {
-            Some((_, place)) if !warning.contains(".toml:") => format!("{place}: {warning}"),
-            _ => warning.to_string(),
+    /// found`) is placed at the file and line of its `theme` setting; one
+    /// about a line of the theme's own file already says where it is.
+    pub fn locate_theme_warning(&self, mut warning: SettingWarning) -> SettingWarning {
+        if warning.place.is_none() {
+            warning.place = self
+                .places
+                .iter()
+                .find(|(k, _)| k == "theme")
+                .map(|(_, place)| place.clone());
         }
+        warning
     }
 
     /// A warning of the keymap (`keys.save: …`), led by the file and line of
@@ -230,7 +238,7 @@ pub(crate) fn setting_lines(text: &str) -> Vec<(String, usize)> {
 }
 
 /// `[docx]`: `title_font = "方正小标宋简体"` and so on; a name must not be empty.
-fn parse_docx_fonts(mut docx: Table, fonts: &mut DocxFonts, warn: &mut dyn FnMut(&str, &str)) {
+fn parse_docx_fonts(mut docx: Table, fonts: &mut DocxFonts, warn: &mut dyn FnMut(&str, Wrong)) {
     for (key, slot) in [
         ("title_font", &mut fonts.title),
         ("body_font", &mut fonts.body),
@@ -241,12 +249,12 @@ fn parse_docx_fonts(mut docx: Table, fonts: &mut DocxFonts, warn: &mut dyn FnMut
         if let Some(v) = docx.remove(key) {
             match v.as_str().map(str::trim) {
                 Some(name) if !name.is_empty() => *slot = name.to_string(),
-                _ => warn(&format!("docx.{key}"), "expected a font name"),
+                _ => warn(&format!("docx.{key}"), Wrong::FontName),
             }
         }
     }
     for key in docx.keys() {
-        warn(&format!("docx.{key}"), "unknown setting");
+        warn(&format!("docx.{key}"), Wrong::Unknown);
     }
 }
 
@@ -320,7 +328,8 @@ save = "C-w"
             },
             Config::default()
         );
-        let text = warnings.join("\n");
+        let text: Vec<String> = warnings.iter().map(|w| w.text(Lang::En)).collect();
+        let text = text.join("\n");
         for needle in [
             "`colour`",
             "`lang`",
@@ -333,7 +342,13 @@ save = "C-w"
             assert!(text.contains(needle), "{needle} in {text}");
         }
         let (_, warnings) = Config::parse("theme = [", "c.toml");
-        assert!(warnings[0].starts_with("c.toml:1:"), "{warnings:?}");
+        assert!(
+            warnings[0].text(Lang::En).starts_with("c.toml:1:"),
+            "{warnings:?}"
+        );
+        assert!(warnings[0].text(Lang::Zh).starts_with("c.toml:1:"));
+        assert!(!warnings[0].text(Lang::En).contains("格式有误"));
+        assert!(warnings[0].text(Lang::Zh).contains("格式有误"));
     }
 
     #[test]

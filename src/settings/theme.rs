@@ -8,6 +8,8 @@ use std::str::FromStr;
 use ratatui::style::{Color, Modifier, Style};
 use serde::Deserialize;
 
+use crate::i18n::{SettingProblem, SettingWarning, StyleWrong};
+
 const BUILT_IN: [(&str, &str); 4] = [
     ("default", include_str!("../../themes/default.toml")),
     ("light", include_str!("../../themes/light.toml")),
@@ -80,7 +82,7 @@ impl Default for Theme {
 
 /// Parses `"#c9d1d9 on #0d1117 bold"`: a foreground, optionally `on` a
 /// background, then modifiers.
-pub fn parse_style(text: &str) -> Result<Style, String> {
+pub fn parse_style(text: &str) -> Result<Style, StyleWrong> {
     let mut style = Style::default();
     let words = text.split_whitespace();
     let mut expect_bg = false;
@@ -103,7 +105,8 @@ pub fn parse_style(text: &str) -> Result<Style, String> {
             expect_bg = true;
             continue;
         }
-        let color = Color::from_str(&lower).map_err(|_| format!("unknown colour `{word}`"))?;
+        let color =
+            Color::from_str(&lower).map_err(|_| StyleWrong::UnknownColour(word.to_string()))?;
         if expect_bg {
             style = style.bg(color);
             expect_bg = false;
@@ -111,11 +114,11 @@ pub fn parse_style(text: &str) -> Result<Style, String> {
             style = style.fg(color);
             seen_fg = true;
         } else {
-            return Err(format!("two foreground colours in `{text}`"));
+            return Err(StyleWrong::TwoForegrounds(text.to_string()));
         }
     }
     if expect_bg {
-        return Err(format!("`on` without a colour in `{text}`"));
+        return Err(StyleWrong::OnWithoutColour(text.to_string()));
     }
     Ok(style)
 }
@@ -123,7 +126,7 @@ pub fn parse_style(text: &str) -> Result<Style, String> {
 impl Theme {
     /// Reads a theme file; unknown keys and bad values are warnings, and
     /// the default fills whatever is missing or wrong.
-    pub fn from_toml(source: &str, origin: &str) -> (Theme, Vec<String>) {
+    pub fn from_toml(source: &str, origin: &str) -> (Theme, Vec<SettingWarning>) {
         let mut warnings = Vec::new();
         let file: ThemeFile = match toml::from_str(source) {
             Ok(f) => f,
@@ -131,7 +134,10 @@ impl Theme {
                 let line = e
                     .span()
                     .map_or(1, |s| crate::storage::line_column(source, s.start).0);
-                warnings.push(format!("{origin}:{line}: {}", e.message().trim()));
+                warnings.push(SettingWarning::at(
+                    format!("{origin}:{line}"),
+                    SettingProblem::Syntax(e.message().trim().to_string()),
+                ));
                 return (Theme::default(), warnings);
             }
         };
@@ -158,12 +164,14 @@ impl Theme {
             if let Some(value) = value {
                 match parse_style(&value) {
                     Ok(style) => *slot = style,
-                    Err(e) => {
+                    Err(wrong) => {
                         let place = lines.iter().find(|(k, _)| k == key).map_or_else(
                             || origin.to_string(),
                             |(_, line)| format!("{origin}:{line}"),
                         );
-                        warnings.push(format!("{place}: {key}: {e}"));
+                        let key = key.to_string();
+                        let problem = SettingProblem::Style { key, wrong };
+                        warnings.push(SettingWarning::at(place, problem));
                     }
                 }
             }
@@ -198,7 +206,7 @@ impl Theme {
     /// Loads a theme by name: the user's file `<dir>/<name>.toml` first,
     /// then the built-in ones. Unknown names fall back to the default with
     /// a warning.
-    pub fn load(name: &str, user_dir: Option<&Path>) -> (Theme, Vec<String>) {
+    pub fn load(name: &str, user_dir: Option<&Path>) -> (Theme, Vec<SettingWarning>) {
         if let Some(dir) = user_dir
             && !name.contains(['/', '\\'])
         {
@@ -211,7 +219,10 @@ impl Theme {
             Some((n, source)) => Theme::from_toml(source, &format!("themes/{n}.toml")),
             None => (
                 Theme::default(),
-                vec![format!("theme `{name}` not found; using the default")],
+                vec![SettingWarning {
+                    place: None,
+                    problem: SettingProblem::ThemeNotFound(name.to_string()),
+                }],
             ),
         }
     }
@@ -277,9 +288,20 @@ mod tests {
         let (theme, warnings) =
             Theme::from_toml("text = \"purple-ish\"\nnumber = \"red\"\n", "mine.toml");
         assert_eq!(theme.number, Style::default().fg(Color::Red));
-        assert!(warnings[0].contains("purple-ish"));
+        let words = |lang| warnings[0].text(lang);
+        assert_eq!(
+            words(crate::i18n::Lang::En),
+            "mine.toml:1: text: unknown colour `purple-ish`"
+        );
+        assert_eq!(
+            words(crate::i18n::Lang::Zh),
+            "mine.toml:1：text：不认识的颜色 `purple-ish`"
+        );
         let (_, warnings) = Theme::load("nope", None);
-        assert!(warnings[0].contains("nope"));
+        assert_eq!(
+            warnings[0].text(crate::i18n::Lang::Zh),
+            "找不到主题 `nope`，使用默认主题"
+        );
     }
 
     #[test]

@@ -1,0 +1,201 @@
+//! What is wrong in config.toml or a theme file, in both languages. The
+//! files are read before the interface language is known (config.toml may
+//! choose it), so a warning is kept as a value and put in words once it is.
+
+/// One problem in a settings file; the setting keeps its default.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SettingWarning {
+    /// `config.toml:3` or `mine.toml:2:7`; `None` until known (a theme
+    /// that is not found is placed at config.toml's `theme` line, if any).
+    pub place: Option<String>,
+    pub problem: SettingProblem,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SettingProblem {
+    /// The TOML parser's own message (English).
+    Syntax(String),
+    /// The file is there but cannot be read; the system's reason.
+    Unreadable(String),
+    /// A setting of config.toml with a value of the wrong kind, or unknown.
+    Setting {
+        key: String,
+        wrong: Wrong,
+    },
+    /// A style of a theme file that cannot be read.
+    Style {
+        key: String,
+        wrong: StyleWrong,
+    },
+    ThemeNotFound(String),
+}
+
+/// What a config.toml setting should have been.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Wrong {
+    ThemeName,
+    Lang,
+    Seconds,
+    Bool,
+    Columns,
+    Encoding,
+    Path,
+    /// A table such as `[export]`.
+    Table,
+    Keys,
+    FontName,
+    Unknown,
+}
+
+/// Why a theme's style does not read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StyleWrong {
+    UnknownColour(String),
+    TwoForegrounds(String),
+    OnWithoutColour(String),
+}
+
+impl SettingWarning {
+    pub fn at(place: impl Into<String>, problem: SettingProblem) -> SettingWarning {
+        SettingWarning {
+            place: Some(place.into()),
+            problem,
+        }
+    }
+
+    /// The warning in `lang`: the place, then what is wrong.
+    pub fn text(&self, lang: super::Lang) -> String {
+        let (what, colon) = match lang {
+            super::Lang::Zh => (self.problem.in_chinese(), "："),
+            super::Lang::En => (self.problem.in_english(), ": "),
+        };
+        match &self.place {
+            Some(place) => format!("{place}{colon}{what}"),
+            None => what,
+        }
+    }
+}
+
+impl SettingProblem {
+    fn in_english(&self) -> String {
+        match self {
+            SettingProblem::Syntax(message) | SettingProblem::Unreadable(message) => {
+                message.clone()
+            }
+            SettingProblem::Setting { key, wrong } => {
+                let what = match wrong {
+                    Wrong::ThemeName => "expected a theme name",
+                    Wrong::Lang => "expected \"zh\" or \"en\"",
+                    Wrong::Seconds => "expected a number of seconds between 0.2 and 3600",
+                    Wrong::Bool => "expected true or false",
+                    Wrong::Columns => "expected a number of columns (4 or more, 0 for none)",
+                    Wrong::Encoding => "expected \"utf-8\", \"utf-8-bom\" or \"gb18030\"",
+                    Wrong::Path => "expected a path",
+                    Wrong::Table => return format!("`{key}`: expected a table [{key}]"),
+                    Wrong::Keys => "expected a key or a list of keys",
+                    Wrong::FontName => "expected a font name",
+                    Wrong::Unknown => "unknown setting",
+                };
+                format!("`{key}`: {what}")
+            }
+            SettingProblem::Style { key, wrong } => {
+                let what = match wrong {
+                    StyleWrong::UnknownColour(word) => format!("unknown colour `{word}`"),
+                    StyleWrong::TwoForegrounds(text) => {
+                        format!("two foreground colours in `{text}`")
+                    }
+                    StyleWrong::OnWithoutColour(text) => {
+                        format!("`on` without a colour in `{text}`")
+                    }
+                };
+                format!("{key}: {what}")
+            }
+            SettingProblem::ThemeNotFound(name) => {
+                format!("theme `{name}` not found; using the default")
+            }
+        }
+    }
+
+    fn in_chinese(&self) -> String {
+        match self {
+            SettingProblem::Syntax(message) => format!("格式有误：{message}"),
+            SettingProblem::Unreadable(reason) => format!("无法读取：{reason}"),
+            SettingProblem::Setting { key, wrong } => {
+                let what = match wrong {
+                    Wrong::ThemeName => "应为主题名".to_string(),
+                    Wrong::Lang => "应为 \"zh\" 或 \"en\"".to_string(),
+                    Wrong::Seconds => "应为 0.2 到 3600 之间的秒数".to_string(),
+                    Wrong::Bool => "应为 true 或 false".to_string(),
+                    Wrong::Columns => "应为每行字数（至少 4，0 表示不折行）".to_string(),
+                    Wrong::Encoding => "应为 \"utf-8\"、\"utf-8-bom\" 或 \"gb18030\"".to_string(),
+                    Wrong::Path => "应为路径".to_string(),
+                    Wrong::Table => format!("应为表 [{key}]"),
+                    Wrong::Keys => "应为一个按键或按键列表".to_string(),
+                    Wrong::FontName => "应为字体名".to_string(),
+                    Wrong::Unknown => "未知的设置，已忽略".to_string(),
+                };
+                format!("`{key}`：{what}")
+            }
+            SettingProblem::Style { key, wrong } => {
+                let what = match wrong {
+                    StyleWrong::UnknownColour(word) => format!("不认识的颜色 `{word}`"),
+                    StyleWrong::TwoForegrounds(text) => format!("`{text}` 里有两个前景色"),
+                    StyleWrong::OnWithoutColour(text) => {
+                        format!("`{text}` 里的 `on` 后面缺少颜色")
+                    }
+                };
+                format!("{key}：{what}")
+            }
+            SettingProblem::ThemeNotFound(name) => format!("找不到主题 `{name}`，使用默认主题"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    fn every_problem() -> Vec<SettingProblem> {
+        let setting = |wrong| SettingProblem::Setting {
+            key: "k".into(),
+            wrong,
+        };
+        let style = |wrong| SettingProblem::Style {
+            key: "text".into(),
+            wrong,
+        };
+        vec![
+            SettingProblem::Syntax("invalid string".into()),
+            SettingProblem::Unreadable("permission denied".into()),
+            setting(Wrong::ThemeName),
+            setting(Wrong::Lang),
+            setting(Wrong::Seconds),
+            setting(Wrong::Bool),
+            setting(Wrong::Columns),
+            setting(Wrong::Encoding),
+            setting(Wrong::Path),
+            setting(Wrong::Table),
+            setting(Wrong::Keys),
+            setting(Wrong::FontName),
+            setting(Wrong::Unknown),
+            style(StyleWrong::UnknownColour("x".into())),
+            style(StyleWrong::TwoForegrounds("red blue".into())),
+            style(StyleWrong::OnWithoutColour("red on".into())),
+            SettingProblem::ThemeNotFound("nope".into()),
+        ]
+    }
+
+    #[test]
+    fn every_problem_has_words_in_both_languages() {
+        let chinese = |t: &str| t.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+        let mut seen = std::collections::HashSet::new();
+        for problem in every_problem() {
+            let warning = SettingWarning::at("c.toml:3", problem);
+            let (zh, en) = (warning.text(Lang::Zh), warning.text(Lang::En));
+            assert!(zh.starts_with("c.toml:3：") && chinese(&zh), "{zh}");
+            assert!(en.starts_with("c.toml:3: ") && en.is_ascii(), "{en}");
+            assert!(seen.insert(zh) && seen.insert(en), "{warning:?}");
+        }
+    }
+}

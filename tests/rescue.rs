@@ -231,3 +231,35 @@ fn a_draft_in_a_read_only_folder_opens_read_only_saying_why() {
     wait_gone(pid);
     assert!(place.stderr().is_empty(), "{}", place.stderr());
 }
+
+/// The editor exports into the folder config.toml names, which this writer
+/// cannot write: the status bar says so in one line naming the file, for
+/// text and .docx, and the folder stays empty (issue 21).
+#[test]
+fn an_export_into_a_read_only_folder_fails_in_the_status_bar() {
+    let place = Place::new();
+    let out = place.path("out");
+    fs::create_dir(&out).unwrap();
+    fs::write(
+        place.path("config/config.toml"),
+        format!("[export]\ndirectory = \"{}\"\n", out.display()),
+    )
+    .unwrap();
+    place.give_to_writer();
+    place.writable("out", false);
+    let t = place.open("export");
+    for (key, file) in [("t", "原来的标题.txt"), ("d", "原来的标题.docx")] {
+        t.keys(&["C-e", key]);
+        let screen = t.wait_for("导出失败：无法写入");
+        assert!(screen.contains(file), "{screen}");
+        assert!(screen.contains("权限不足"), "{screen}");
+    }
+    t.keys(&["C-q"]);
+    t.wait_exit();
+    place.writable("out", true);
+    assert_eq!(
+        fs::read_dir(&out).unwrap().count(),
+        0,
+        "nothing left behind"
+    );
+}

@@ -515,4 +515,79 @@ mod tests {
         };
         assert!(p.drafts.is_empty());
     }
+
+    #[test]
+    fn lists_of_versions_and_rescue_files_open_their_popups() {
+        let mut app = picker(Lang::Zh);
+        let snapshot = Snapshot {
+            stamp: "20261123-140500".into(),
+            path: "/h/x".into(),
+        };
+        app.answer(Outcome::History {
+            id: DraftId::parse("a").unwrap(),
+            versions: vec![(snapshot, Some(DraftSummary::of(&doc())))],
+            changes: vec![vec!["+ 新的一句".into()]],
+        });
+        let Screen::Picker(p) = &app.screen else {
+            panic!("picker")
+        };
+        let Some(PickerPopup::History {
+            id, items, changes, ..
+        }) = &p.popup
+        else {
+            panic!("the versions are shown")
+        };
+        assert_eq!(id.as_str(), "a");
+        assert_eq!(items[0].0, "20261123-140500");
+        assert!(items[0].1.starts_with("2026-11-23 14:05  ") && items[0].1.ends_with("  标题"));
+        assert_eq!(changes, &[vec!["+ 新的一句".to_string()]]);
+        // No rescue files: nothing pops up; some: they are offered.
+        let mut app = picker(Lang::Zh);
+        app.answer(Outcome::Rescues(Vec::new()));
+        let Screen::Picker(p) = &app.screen else {
+            panic!("picker")
+        };
+        assert!(p.popup.is_none());
+        app.answer(Outcome::Rescues(vec![RescueFile {
+            path: "/s/d.rescue.toml".into(),
+            draft: "d".into(),
+            modified: None,
+        }]));
+        let Screen::Picker(p) = &app.screen else {
+            panic!("picker")
+        };
+        let Some(PickerPopup::Rescue { items, .. }) = &p.popup else {
+            panic!("the rescue files are offered")
+        };
+        assert_eq!(
+            items,
+            &[("/s/d.rescue.toml".into(), "d    /s/d.rescue.toml".into())]
+        );
+    }
+
+    #[test]
+    fn a_reload_replaces_the_text_and_the_reference_pane_shows_the_earlier_draft() {
+        let mut app = editor(Lang::En);
+        app.editor_mut().unwrap().doc.title = "changed here".into();
+        app.answer(Outcome::Opened {
+            doc: Box::new(doc()),
+            location: location("d"),
+            how: Opening::Reloaded,
+        });
+        assert_eq!(app.editor().unwrap().doc.title, "标题");
+        assert_eq!(
+            message(&app),
+            Some(("Reloaded the version on disk".into(), false))
+        );
+        app.answer(Outcome::Reference(Ok(doc())));
+        let e = app.editor().unwrap();
+        assert!(e.reference.shown && e.reference.doc.is_some());
+        app.answer(Outcome::Renamed(DraftId::parse("x").unwrap()));
+        assert_eq!(message(&app), Some(("Renamed to x".into(), false)));
+        app.answer(Outcome::Failed(failure()));
+        assert_eq!(
+            message(&app),
+            Some(("/d/x.toml has no backup to restore".into(), true))
+        );
+    }
 }

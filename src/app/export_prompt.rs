@@ -1,31 +1,30 @@
 //! The export prompt (Ctrl+E): plain text or the official-document .docx.
-//! `Enter` exports the selected format, `t`/`1` and `d`/`2` choose directly.
-
-use crossterm::event::{KeyCode, KeyEvent};
+//! `Enter` exports the selected format, `t`/`1` and `d`/`2` choose directly
+//! (the keys of the `Export` context of the keymap).
 
 use super::Effect;
 use crate::docx::ExportFormat;
+use crate::settings::keymap::Action;
 
 /// The formats in the order the prompt lists them.
 pub const EXPORT_FORMATS: [ExportFormat; 2] = [ExportFormat::Txt, ExportFormat::Docx];
 
-/// What a key does in the prompt: `Ok(effects)` closes it, `Err(selected)`
-/// keeps it open with that format selected.
-pub fn handle_key(selected: ExportFormat, key: KeyEvent) -> Result<Vec<Effect>, ExportFormat> {
+/// What a key's action in the prompt does: `Ok(effects)` closes it,
+/// `Err(selected)` keeps it open with that format selected.
+pub fn handle_key(
+    selected: ExportFormat,
+    action: Option<Action>,
+) -> Result<Vec<Effect>, ExportFormat> {
     let other = match selected {
         ExportFormat::Txt => ExportFormat::Docx,
         ExportFormat::Docx => ExportFormat::Txt,
     };
-    match key.code {
-        KeyCode::Up
-        | KeyCode::Down
-        | KeyCode::Char('k' | 'j')
-        | KeyCode::Tab
-        | KeyCode::BackTab => Err(other),
-        KeyCode::Enter => Ok(vec![Effect::Export(selected)]),
-        KeyCode::Char('t' | 'T' | '1') => Ok(vec![Effect::Export(ExportFormat::Txt)]),
-        KeyCode::Char('d' | 'D' | 'w' | 'W' | '2') => Ok(vec![Effect::Export(ExportFormat::Docx)]),
-        KeyCode::Esc => Ok(Vec::new()),
+    match action {
+        Some(Action::Up | Action::Down) => Err(other),
+        Some(Action::Choose) => Ok(vec![Effect::Export(selected)]),
+        Some(Action::ExportTxt) => Ok(vec![Effect::Export(ExportFormat::Txt)]),
+        Some(Action::ExportDocx) => Ok(vec![Effect::Export(ExportFormat::Docx)]),
+        Some(Action::Cancel) => Ok(Vec::new()),
         _ => Err(selected),
     }
 }
@@ -33,7 +32,13 @@ pub fn handle_key(selected: ExportFormat, key: KeyEvent) -> Result<Vec<Effect>, 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crossterm::event::KeyModifiers;
+    use crate::settings::keymap::{Context, Keymap};
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    fn handle_key(selected: ExportFormat, key: KeyEvent) -> Result<Vec<Effect>, ExportFormat> {
+        let action = Keymap::default().action(Context::Export, &key);
+        super::handle_key(selected, action)
+    }
 
     fn key(code: KeyCode) -> KeyEvent {
         KeyEvent::new(code, KeyModifiers::NONE)

@@ -5,7 +5,7 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 
 use super::{App, Effect, Screen};
-use crate::settings::keymap::{Action, Context};
+use crate::settings::keymap::{Action, Context, Keymap};
 use crate::storage::{DraftEntry, DraftId};
 use crate::templates::TEMPLATES;
 
@@ -161,7 +161,14 @@ pub(super) fn handle_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         return Vec::new();
     };
     if let Some(popup) = p.popup.clone() {
-        return handle_popup(p, popup, key);
+        // F1 over a popup shows the popup's keys, unless the popup uses it.
+        if keymap.action(popup.context(), &key).is_none()
+            && keymap.action(Context::Picker, &key) == Some(Action::Help)
+        {
+            app.help = true;
+            return Vec::new();
+        }
+        return handle_popup(p, popup, key, &keymap);
     }
     if let Some(action) = keymap.action(Context::Picker, &key) {
         let selected = p
@@ -273,30 +280,50 @@ pub(super) fn handle_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     Vec::new()
 }
 
-fn handle_popup(p: &mut PickerState, popup: PickerPopup, key: KeyEvent) -> Vec<Effect> {
+impl PickerPopup {
+    /// Where the popup's keys are in the keymap.
+    pub fn context(&self) -> Context {
+        match self {
+            PickerPopup::Templates { .. } => Context::Templates,
+            PickerPopup::Rename { .. } => Context::Rename,
+            PickerPopup::ConfirmDelete { .. } => Context::DeleteDraft,
+            PickerPopup::Trash { .. } => Context::Trash,
+            PickerPopup::Rescue { .. } => Context::Rescue,
+            PickerPopup::History { .. } => Context::History,
+        }
+    }
+}
+
+fn handle_popup(
+    p: &mut PickerState,
+    popup: PickerPopup,
+    key: KeyEvent,
+    keymap: &Keymap,
+) -> Vec<Effect> {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    let action = keymap.action(popup.context(), &key);
     match popup {
         PickerPopup::Templates { selected } => {
             let n = TEMPLATES.len();
-            match key.code {
-                KeyCode::Up => {
+            match action {
+                Some(Action::Up) => {
                     p.popup = Some(PickerPopup::Templates {
                         selected: (selected + n - 1) % n,
                     })
                 }
-                KeyCode::Down => {
+                Some(Action::Down) => {
                     p.popup = Some(PickerPopup::Templates {
                         selected: (selected + 1) % n,
                     })
                 }
-                KeyCode::Enter => {
+                Some(Action::Choose) => {
                     p.popup = None;
                     return vec![Effect::CreateDraft {
                         template: TEMPLATES[selected].name.to_string(),
                     }];
                 }
-                KeyCode::Char('q') if ctrl => return vec![Effect::Quit],
-                KeyCode::Esc => p.popup = None,
+                Some(Action::Exit) => return vec![Effect::Quit],
+                Some(Action::Cancel) => p.popup = None,
                 _ => {}
             }
         }
@@ -304,8 +331,8 @@ fn handle_popup(p: &mut PickerState, popup: PickerPopup, key: KeyEvent) -> Vec<E
             id,
             mut input,
             what,
-        } => match key.code {
-            KeyCode::Enter => {
+        } => match action {
+            Some(Action::Confirm) => {
                 p.popup = None;
                 match what {
                     RenameWhat::Id if input != id.as_str() => {
@@ -331,7 +358,7 @@ fn handle_popup(p: &mut PickerState, popup: PickerPopup, key: KeyEvent) -> Vec<E
                     _ => {}
                 }
             }
-            KeyCode::Tab | KeyCode::BackTab => {
+            Some(Action::SwitchInput) => {
                 // Switch between the title and the id.
                 let (input, what) = match what {
                     RenameWhat::Template => (input, what),
@@ -346,39 +373,35 @@ fn handle_popup(p: &mut PickerState, popup: PickerPopup, key: KeyEvent) -> Vec<E
                 };
                 p.popup = Some(PickerPopup::Rename { id, input, what });
             }
-            KeyCode::Esc => p.popup = None,
-            KeyCode::Backspace => {
-                input.pop();
+            Some(Action::Cancel) => p.popup = None,
+            // Anything else is text for the name being typed.
+            _ => {
+                match key.code {
+                    KeyCode::Backspace => {
+                        input.pop();
+                    }
+                    KeyCode::Char(c) if !ctrl => input.push(c),
+                    _ => {}
+                }
                 p.popup = Some(PickerPopup::Rename { id, input, what });
             }
-            KeyCode::Char(c) if !ctrl => {
-                input.push(c);
-                p.popup = Some(PickerPopup::Rename { id, input, what });
-            }
-            _ => p.popup = Some(PickerPopup::Rename { id, input, what }),
         },
-        PickerPopup::ConfirmDelete { id } => match key.code {
-            KeyCode::Char('y' | 'Y') | KeyCode::Enter => {
-                p.popup = None;
+        // Any key but the confirming one cancels.
+        PickerPopup::ConfirmDelete { id } => {
+            p.popup = None;
+            if action == Some(Action::Confirm) {
                 return vec![Effect::TrashDraft(id)];
             }
-            _ => p.popup = None,
-        },
-        PickerPopup::Trash { items, selected } => match key.code {
-            KeyCode::Up => {
+        }
+        // In the lists, a key that does nothing there closes them.
+        PickerPopup::Trash { items, selected } => match action {
+            Some(Action::Up | Action::Down) => {
                 p.popup = Some(PickerPopup::Trash {
-                    selected: selected.saturating_sub(1),
+                    selected: step(selected, items.len(), action == Some(Action::Up)),
                     items,
                 });
             }
-            KeyCode::Down => {
-                let last = items.len().saturating_sub(1);
-                p.popup = Some(PickerPopup::Trash {
-                    selected: (selected + 1).min(last),
-                    items,
-                });
-            }
-            KeyCode::Enter => {
+            Some(Action::Restore) => {
                 p.popup = None;
                 if let Some((name, _)) = items.get(selected) {
                     return vec![Effect::RestoreFromTrash(name.clone())];
@@ -386,16 +409,12 @@ fn handle_popup(p: &mut PickerState, popup: PickerPopup, key: KeyEvent) -> Vec<E
             }
             _ => p.popup = None,
         },
-        PickerPopup::Rescue { items, selected } => match key.code {
-            KeyCode::Up | KeyCode::Down => {
-                let selected = if key.code == KeyCode::Up {
-                    selected.saturating_sub(1)
-                } else {
-                    (selected + 1).min(items.len().saturating_sub(1))
-                };
+        PickerPopup::Rescue { items, selected } => match action {
+            Some(Action::Up | Action::Down) => {
+                let selected = step(selected, items.len(), action == Some(Action::Up));
                 p.popup = Some(PickerPopup::Rescue { items, selected });
             }
-            KeyCode::Enter => {
+            Some(Action::Restore) => {
                 p.popup = None;
                 if let Some((path, _)) = items.get(selected) {
                     return vec![Effect::RestoreRescue(path.clone())];
@@ -408,13 +427,9 @@ fn handle_popup(p: &mut PickerState, popup: PickerPopup, key: KeyEvent) -> Vec<E
             items,
             selected,
             changes,
-        } => match key.code {
-            KeyCode::Up | KeyCode::Down => {
-                let selected = if key.code == KeyCode::Up {
-                    selected.saturating_sub(1)
-                } else {
-                    (selected + 1).min(items.len().saturating_sub(1))
-                };
+        } => match action {
+            Some(Action::Up | Action::Down) => {
+                let selected = step(selected, items.len(), action == Some(Action::Up));
                 p.popup = Some(PickerPopup::History {
                     id,
                     items,
@@ -422,7 +437,7 @@ fn handle_popup(p: &mut PickerState, popup: PickerPopup, key: KeyEvent) -> Vec<E
                     changes,
                 });
             }
-            KeyCode::Enter => {
+            Some(Action::Restore) => {
                 p.popup = None;
                 if let Some((stamp, _)) = items.get(selected) {
                     return vec![Effect::RestoreVersion {
@@ -435,6 +450,15 @@ fn handle_popup(p: &mut PickerState, popup: PickerPopup, key: KeyEvent) -> Vec<E
         },
     }
     Vec::new()
+}
+
+/// One up or down in a list of `len`, stopping at its ends.
+fn step(selected: usize, len: usize, up: bool) -> usize {
+    if up {
+        selected.saturating_sub(1)
+    } else {
+        (selected + 1).min(len.saturating_sub(1))
+    }
 }
 
 pub(super) fn handle_mouse(app: &mut App, mouse: MouseEvent) -> Vec<Effect> {

@@ -9,6 +9,7 @@ use crossterm::event::{KeyCode, KeyEvent};
 use super::Effect;
 use super::editor::{EditorState, Popup};
 use crate::document::{Document, Edit};
+use crate::settings::keymap::{Action, Context, Keymap};
 
 /// A section is marked when its length is outside these shares of its target.
 pub const FAR_UNDER: f64 = 0.5;
@@ -67,23 +68,15 @@ impl EditorState {
 }
 
 /// A key in the target prompt: digits, Backspace, Enter to set (empty
-/// clears), Esc to leave it as it was.
+/// clears), Esc to leave it as it was (Enter and Esc as the keymap says).
 pub(super) fn handle_target_key(
     e: &mut EditorState,
     mut input: String,
     key: KeyEvent,
+    keymap: &Keymap,
 ) -> Vec<Effect> {
-    match key.code {
-        // No leading zero; seven digits are more than any summary.
-        KeyCode::Char(c)
-            if c.is_ascii_digit() && input.len() < 7 && !(input.is_empty() && c == '0') =>
-        {
-            input.push(c);
-        }
-        KeyCode::Backspace => {
-            input.pop();
-        }
-        KeyCode::Enter => {
+    match keymap.action(Context::Target, &key) {
+        Some(Action::Confirm) => {
             let target = input.parse::<u32>().ok().filter(|&t| t > 0);
             let edit = Edit::SetTarget {
                 section: e.target_scope(),
@@ -96,7 +89,19 @@ pub(super) fn handle_target_key(
                 Vec::new()
             };
         }
-        KeyCode::Esc => return Vec::new(),
+        Some(Action::Cancel) => return Vec::new(),
+        _ => {}
+    }
+    match key.code {
+        // No leading zero; seven digits are more than any summary.
+        KeyCode::Char(c)
+            if c.is_ascii_digit() && input.len() < 7 && !(input.is_empty() && c == '0') =>
+        {
+            input.push(c);
+        }
+        KeyCode::Backspace => {
+            input.pop();
+        }
         _ => {}
     }
     e.popup = Some(Popup::Target { input });

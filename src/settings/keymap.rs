@@ -1,6 +1,7 @@
 //! Key bindings as data: every action with its name and description, the
-//! default keys per context, user overrides from the config. The help
-//! screen is generated from the same table that dispatches keys.
+//! default keys per context (the panes, the picker and every popup), user
+//! overrides from the config. The help screen and every hint a popup or a
+//! footer shows are generated from the same table that dispatches keys.
 
 use std::collections::HashMap;
 use std::fmt;
@@ -19,9 +20,58 @@ pub enum Context {
     Preview,
     Findings,
     Picker,
+    /// The list of section kinds (new section, change kind).
+    KindList,
+    /// The draft changed on disk: overwrite, reload or keep both?
+    ChangedOnDisk,
+    /// Delete a section that still has text?
+    DeleteSection,
+    /// The find bar.
+    Find,
+    /// The find bar with a replacement.
+    Replace,
+    /// The target-length prompt.
+    Target,
+    /// The export prompt: .txt or .docx.
+    Export,
+    /// The picker's list of templates for a new draft.
+    Templates,
+    /// The picker's prompt for a new title, id or template name.
+    Rename,
+    /// Move a draft to the trash?
+    DeleteDraft,
+    /// The picker's trash.
+    Trash,
+    /// Text rescued when a save failed.
+    Rescue,
+    /// A draft's earlier versions.
+    History,
 }
 
 impl Context {
+    /// Every context, the editor's first, then the picker's.
+    pub const ALL: &'static [Context] = &[
+        Context::Global,
+        Context::Outline,
+        Context::Editor,
+        Context::Preview,
+        Context::Findings,
+        Context::KindList,
+        Context::DeleteSection,
+        Context::ChangedOnDisk,
+        Context::Find,
+        Context::Replace,
+        Context::Target,
+        Context::Export,
+        Context::Picker,
+        Context::Templates,
+        Context::Rename,
+        Context::DeleteDraft,
+        Context::Trash,
+        Context::Rescue,
+        Context::History,
+    ];
+
     pub fn title(self, lang: Lang) -> &'static str {
         match self {
             Context::Global => lang.pick("全局", "Everywhere"),
@@ -30,7 +80,30 @@ impl Context {
             Context::Preview => lang.pick("预览", "Preview"),
             Context::Findings => lang.pick("检查", "Findings"),
             Context::Picker => lang.pick("草稿列表", "Drafts"),
+            Context::KindList => lang.pick("选择部分类型", "Section kinds"),
+            Context::ChangedOnDisk => lang.pick("磁盘上的草稿已改变", "Changed on disk"),
+            Context::DeleteSection => lang.pick("删除部分", "Delete section"),
+            Context::Find => lang.pick("查找栏", "Find bar"),
+            Context::Replace => lang.pick("替换栏", "Replace bar"),
+            Context::Target => lang.pick("目标字数", "Target length"),
+            Context::Export => lang.pick("导出为", "Export as"),
+            Context::Templates => lang.pick("用模板新建", "New from template"),
+            Context::Rename => lang.pick("修改标题、编号或模板名", "Title, id or template name"),
+            Context::DeleteDraft => lang.pick("删除草稿", "Delete draft"),
+            Context::Trash => lang.pick("回收站", "Trash"),
+            Context::Rescue => lang.pick("抢救文件", "Rescued text"),
+            Context::History => lang.pick("早先的版本", "Earlier versions"),
         }
+    }
+
+    /// A pane of the editor: its keys come after the global ones, so one
+    /// that shadows a global key makes that key unreachable there. The
+    /// picker and the popups take every key first.
+    pub fn is_pane(self) -> bool {
+        matches!(
+            self,
+            Context::Outline | Context::Editor | Context::Preview | Context::Findings
+        )
     }
 }
 
@@ -109,6 +182,21 @@ actions! {
     RestoreBackup = "restore_backup", "恢复上一版本", "Restore the previous version";
     ShowTrash = "show_trash", "查看回收站", "Show the trash";
     ShowHistory = "show_history", "查看早先的版本", "Show the earlier versions";
+    Choose = "choose", "选定", "Choose";
+    ChooseNumber = "choose_number", "按编号选定", "Choose by number";
+    Confirm = "confirm", "确定", "Confirm";
+    Cancel = "cancel", "取消", "Cancel";
+    Overwrite = "overwrite", "用编辑器里的文字覆盖磁盘上的版本", "Overwrite the version on disk";
+    Reload = "reload", "重新载入磁盘上的版本", "Reload the version on disk";
+    SaveCopy = "save_copy", "另存为新草稿", "Save as a new draft";
+    FindNext = "find_next", "下一处", "Next match";
+    FindPrev = "find_prev", "上一处", "Previous match";
+    ReplaceOne = "replace_one", "替换并到下一处", "Replace and go to the next";
+    ReplaceAll = "replace_all", "全部替换", "Replace all";
+    SwitchInput = "switch_input", "切换输入栏", "Switch the input line";
+    ExportTxt = "export_txt", "纯文本 .txt", "Plain text .txt";
+    ExportDocx = "export_docx", "Word 文档 .docx", "Word .docx";
+    Restore = "restore", "恢复所选", "Restore the selection";
 }
 
 /// One key with its modifiers, as written in the config: `C-s`, `A-Down`, `J`, `F1`.
@@ -243,74 +331,358 @@ impl fmt::Display for KeyBinding {
     }
 }
 
-/// The default bindings: (context, action, keys).
-const DEFAULTS: &[(Context, Action, &[&str])] = &[
-    (Context::Global, Action::Save, &["C-s"]),
-    (Context::Global, Action::Export, &["C-e"]),
-    (Context::Global, Action::Quit, &["C-q"]),
-    (Context::Global, Action::Help, &["F1"]),
-    (Context::Global, Action::FocusNext, &["Tab"]),
-    (Context::Global, Action::FocusPrev, &["S-Tab"]),
-    (Context::Global, Action::Find, &["C-f"]),
-    (Context::Global, Action::Replace, &["C-r"]),
-    (Context::Global, Action::Check, &["F7"]),
-    (Context::Global, Action::ToggleReference, &["F9"]),
-    (Context::Outline, Action::Up, &["Up", "k"]),
-    (Context::Outline, Action::Down, &["Down", "j"]),
-    (Context::Outline, Action::First, &["Home", "g"]),
-    (Context::Outline, Action::Last, &["End", "G"]),
-    (Context::Outline, Action::PageUp, &["PageUp"]),
-    (Context::Outline, Action::PageDown, &["PageDown"]),
-    (Context::Outline, Action::Edit, &["Enter"]),
-    (Context::Outline, Action::MoveUp, &["A-Up", "K"]),
-    (Context::Outline, Action::MoveDown, &["A-Down", "J"]),
-    (Context::Outline, Action::NewItem, &["a"]),
-    (Context::Outline, Action::NewSection, &["A"]),
-    (Context::Outline, Action::NewChild, &["i"]),
-    (Context::Outline, Action::Promote, &["A-Left"]),
-    (Context::Outline, Action::Demote, &["A-Right"]),
-    (Context::Outline, Action::Fold, &["Tab"]),
-    (Context::Outline, Action::FoldAll, &["S-Tab"]),
-    (Context::Outline, Action::Delete, &["Delete", "d"]),
-    (Context::Outline, Action::Undo, &["u", "C-z"]),
-    (Context::Outline, Action::Redo, &["C-y"]),
-    (Context::Outline, Action::CycleStyle, &["n"]),
-    (Context::Outline, Action::CycleKind, &["c"]),
-    (Context::Outline, Action::Copy, &["C-c"]),
-    (Context::Outline, Action::Cut, &["C-x"]),
-    (Context::Outline, Action::Paste, &["C-v"]),
-    (Context::Editor, Action::Copy, &["C-c"]),
-    (Context::Editor, Action::Cut, &["C-x"]),
-    (Context::Editor, Action::Paste, &["C-v"]),
-    (Context::Editor, Action::SelectAll, &["C-a"]),
-    (Context::Outline, Action::SetTarget, &["t"]),
-    (Context::Editor, Action::Undo, &["C-z"]),
-    (Context::Editor, Action::Redo, &["C-y"]),
-    (Context::Editor, Action::Leave, &["Esc"]),
-    (Context::Preview, Action::Up, &["Up", "k"]),
-    (Context::Preview, Action::Down, &["Down", "j"]),
-    (Context::Preview, Action::PageUp, &["PageUp"]),
-    (Context::Preview, Action::PageDown, &["PageDown", "Space"]),
-    (Context::Preview, Action::Leave, &["Esc"]),
-    (Context::Findings, Action::Up, &["Up", "k"]),
-    (Context::Findings, Action::Down, &["Down", "j"]),
-    (Context::Findings, Action::Edit, &["Enter"]),
-    (Context::Findings, Action::ApplyFix, &["f"]),
-    (Context::Findings, Action::Leave, &["Esc"]),
-    (Context::Picker, Action::Up, &["Up"]),
-    (Context::Picker, Action::Down, &["Down"]),
-    (Context::Picker, Action::Open, &["Enter"]),
-    (Context::Picker, Action::NewDraft, &["C-n"]),
-    (Context::Picker, Action::RenameDraft, &["F2"]),
-    (Context::Picker, Action::CopyDraft, &["F5"]),
-    (Context::Picker, Action::NextPeriodDraft, &["F3"]),
-    (Context::Picker, Action::SaveAsTemplate, &["C-t"]),
-    (Context::Picker, Action::DeleteDraft, &["Delete"]),
-    (Context::Picker, Action::RestoreBackup, &["F6"]),
-    (Context::Picker, Action::ShowHistory, &["F4"]),
-    (Context::Picker, Action::ShowTrash, &["F8"]),
-    (Context::Picker, Action::Help, &["F1"]),
-    (Context::Picker, Action::Exit, &["C-q", "Esc"]),
+/// One row of the key table: an action's default keys in a context, and
+/// what a hint there calls it when the action's own description is too
+/// general (Esc "cancels" a prompt but "closes" the trash).
+struct Row {
+    context: Context,
+    action: Action,
+    keys: &'static [&'static str],
+    says: Option<(&'static str, &'static str)>,
+}
+
+/// A row whose hint is the action's description.
+const fn bind(context: Context, action: Action, keys: &'static [&'static str]) -> Row {
+    Row {
+        context,
+        action,
+        keys,
+        says: None,
+    }
+}
+
+/// A row whose hint has words of its own, in Chinese and English.
+const fn says(
+    context: Context,
+    action: Action,
+    keys: &'static [&'static str],
+    zh: &'static str,
+    en: &'static str,
+) -> Row {
+    Row {
+        context,
+        action,
+        keys,
+        says: Some((zh, en)),
+    }
+}
+
+/// The keys of a popup or a prompt: they come before every other key
+/// (F1 aside, which shows them).
+const POPUP_KEYS: &[Row] = &[
+    says(
+        Context::KindList,
+        Action::Up,
+        &["Up", "k"],
+        "上一种",
+        "previous",
+    ),
+    says(
+        Context::KindList,
+        Action::Down,
+        &["Down", "j"],
+        "下一种",
+        "next",
+    ),
+    says(
+        Context::KindList,
+        Action::Choose,
+        &["Enter"],
+        "选定",
+        "choose",
+    ),
+    says(
+        Context::KindList,
+        Action::ChooseNumber,
+        &["1", "2", "3", "4", "5", "6", "7", "8", "9"],
+        "按编号选定",
+        "choose by number",
+    ),
+    bind(Context::KindList, Action::Cancel, &["Esc"]),
+    says(
+        Context::ChangedOnDisk,
+        Action::SaveCopy,
+        &["c", "C"],
+        "另存为新草稿（两份都保留）",
+        "save as a new draft (keep both)",
+    ),
+    says(
+        Context::ChangedOnDisk,
+        Action::Overwrite,
+        &["o", "O"],
+        "用编辑器里的文字覆盖磁盘上的版本",
+        "overwrite the version on disk with this text",
+    ),
+    says(
+        Context::ChangedOnDisk,
+        Action::Reload,
+        &["r", "R"],
+        "重新载入磁盘上的版本（放弃这里的修改）",
+        "reload the version on disk (drop changes here)",
+    ),
+    says(
+        Context::ChangedOnDisk,
+        Action::Cancel,
+        &["Esc"],
+        "暂不处理",
+        "decide later",
+    ),
+    says(
+        Context::DeleteSection,
+        Action::Confirm,
+        &["y", "Y"],
+        "删除（可在大纲里撤销）",
+        "delete (undoable in the outline)",
+    ),
+    bind(Context::DeleteSection, Action::Cancel, &["n", "N", "Esc"]),
+    says(
+        Context::Find,
+        Action::FindNext,
+        &["Enter", "Down"],
+        "下一处",
+        "next",
+    ),
+    says(
+        Context::Find,
+        Action::FindPrev,
+        &["Up"],
+        "上一处",
+        "previous",
+    ),
+    says(Context::Find, Action::Replace, &["C-r"], "替换", "replace"),
+    says(Context::Find, Action::Cancel, &["Esc"], "关闭", "close"),
+    says(
+        Context::Replace,
+        Action::ReplaceOne,
+        &["Enter"],
+        "替换并到下一处",
+        "replace and next",
+    ),
+    says(
+        Context::Replace,
+        Action::FindPrev,
+        &["Up"],
+        "上一处",
+        "previous",
+    ),
+    says(
+        Context::Replace,
+        Action::FindNext,
+        &["Down"],
+        "下一处",
+        "next",
+    ),
+    says(
+        Context::Replace,
+        Action::SwitchInput,
+        &["Tab", "S-Tab"],
+        "切换栏",
+        "switch",
+    ),
+    says(
+        Context::Replace,
+        Action::ReplaceAll,
+        &["C-a"],
+        "全部替换",
+        "replace all",
+    ),
+    says(Context::Replace, Action::Cancel, &["Esc"], "关闭", "close"),
+    says(
+        Context::Target,
+        Action::Confirm,
+        &["Enter"],
+        "确定（留空清除）",
+        "set (empty clears)",
+    ),
+    bind(Context::Target, Action::Cancel, &["Esc"]),
+    says(
+        Context::Export,
+        Action::ExportTxt,
+        &["t", "T", "1"],
+        "纯文本 .txt（按导出设置）",
+        "plain text .txt (export settings)",
+    ),
+    says(
+        Context::Export,
+        Action::ExportDocx,
+        &["d", "D", "w", "W", "2"],
+        "Word 文档 .docx（公文格式 GB/T 9704）",
+        "Word .docx (official layout, GB/T 9704)",
+    ),
+    says(
+        Context::Export,
+        Action::Up,
+        &["Up", "k", "S-Tab"],
+        "上一种",
+        "previous",
+    ),
+    says(
+        Context::Export,
+        Action::Down,
+        &["Down", "j", "Tab"],
+        "下一种",
+        "next",
+    ),
+    says(
+        Context::Export,
+        Action::Choose,
+        &["Enter"],
+        "导出所选",
+        "export the selected",
+    ),
+    bind(Context::Export, Action::Cancel, &["Esc"]),
+    says(
+        Context::Templates,
+        Action::Up,
+        &["Up"],
+        "上一个",
+        "previous",
+    ),
+    says(
+        Context::Templates,
+        Action::Down,
+        &["Down"],
+        "下一个",
+        "next",
+    ),
+    says(
+        Context::Templates,
+        Action::Choose,
+        &["Enter"],
+        "新建",
+        "create",
+    ),
+    bind(Context::Templates, Action::Cancel, &["Esc"]),
+    bind(Context::Templates, Action::Exit, &["C-q"]),
+    bind(Context::Rename, Action::Confirm, &["Enter"]),
+    says(
+        Context::Rename,
+        Action::SwitchInput,
+        &["Tab", "S-Tab"],
+        "改标题或编号",
+        "the title or the id instead",
+    ),
+    bind(Context::Rename, Action::Cancel, &["Esc"]),
+    says(
+        Context::DeleteDraft,
+        Action::Confirm,
+        &["y", "Y", "Enter"],
+        "移入回收站（可从回收站恢复）",
+        "to the trash (it can be restored)",
+    ),
+    says(
+        Context::DeleteDraft,
+        Action::Cancel,
+        &["n", "Esc"],
+        "取消（其他键也取消）",
+        "cancel (so does any other key)",
+    ),
+    bind(Context::Trash, Action::Up, &["Up"]),
+    bind(Context::Trash, Action::Down, &["Down"]),
+    says(
+        Context::Trash,
+        Action::Restore,
+        &["Enter"],
+        "恢复",
+        "restore",
+    ),
+    says(Context::Trash, Action::Cancel, &["Esc"], "关闭", "close"),
+    bind(Context::Rescue, Action::Up, &["Up"]),
+    bind(Context::Rescue, Action::Down, &["Down"]),
+    says(
+        Context::Rescue,
+        Action::Restore,
+        &["Enter"],
+        "恢复为新草稿",
+        "restore as a new draft",
+    ),
+    says(
+        Context::Rescue,
+        Action::Cancel,
+        &["Esc"],
+        "以后再说（zongjie doctor 也会列出）",
+        "later (zongjie doctor lists them too)",
+    ),
+    bind(Context::History, Action::Up, &["Up"]),
+    bind(Context::History, Action::Down, &["Down"]),
+    says(
+        Context::History,
+        Action::Restore,
+        &["Enter"],
+        "恢复所选版本（当前版本成为上一版本，可撤回）",
+        "restore it (the current version becomes the backup)",
+    ),
+    says(Context::History, Action::Cancel, &["Esc"], "关闭", "close"),
+];
+
+/// The default bindings of the panes and the picker.
+const DEFAULTS: &[Row] = &[
+    bind(Context::Global, Action::Save, &["C-s"]),
+    bind(Context::Global, Action::Export, &["C-e"]),
+    bind(Context::Global, Action::Quit, &["C-q"]),
+    bind(Context::Global, Action::Help, &["F1"]),
+    bind(Context::Global, Action::FocusNext, &["Tab"]),
+    bind(Context::Global, Action::FocusPrev, &["S-Tab"]),
+    bind(Context::Global, Action::Find, &["C-f"]),
+    bind(Context::Global, Action::Replace, &["C-r"]),
+    bind(Context::Global, Action::Check, &["F7"]),
+    bind(Context::Global, Action::ToggleReference, &["F9"]),
+    bind(Context::Outline, Action::Up, &["Up", "k"]),
+    bind(Context::Outline, Action::Down, &["Down", "j"]),
+    bind(Context::Outline, Action::First, &["Home", "g"]),
+    bind(Context::Outline, Action::Last, &["End", "G"]),
+    bind(Context::Outline, Action::PageUp, &["PageUp"]),
+    bind(Context::Outline, Action::PageDown, &["PageDown"]),
+    bind(Context::Outline, Action::Edit, &["Enter"]),
+    bind(Context::Outline, Action::MoveUp, &["A-Up", "K"]),
+    bind(Context::Outline, Action::MoveDown, &["A-Down", "J"]),
+    bind(Context::Outline, Action::NewItem, &["a"]),
+    bind(Context::Outline, Action::NewSection, &["A"]),
+    bind(Context::Outline, Action::NewChild, &["i"]),
+    bind(Context::Outline, Action::Promote, &["A-Left"]),
+    bind(Context::Outline, Action::Demote, &["A-Right"]),
+    bind(Context::Outline, Action::Fold, &["Tab"]),
+    bind(Context::Outline, Action::FoldAll, &["S-Tab"]),
+    bind(Context::Outline, Action::Delete, &["Delete", "d"]),
+    bind(Context::Outline, Action::Undo, &["u", "C-z"]),
+    bind(Context::Outline, Action::Redo, &["C-y"]),
+    bind(Context::Outline, Action::CycleStyle, &["n"]),
+    bind(Context::Outline, Action::CycleKind, &["c"]),
+    bind(Context::Outline, Action::Copy, &["C-c"]),
+    bind(Context::Outline, Action::Cut, &["C-x"]),
+    bind(Context::Outline, Action::Paste, &["C-v"]),
+    bind(Context::Editor, Action::Copy, &["C-c"]),
+    bind(Context::Editor, Action::Cut, &["C-x"]),
+    bind(Context::Editor, Action::Paste, &["C-v"]),
+    bind(Context::Editor, Action::SelectAll, &["C-a"]),
+    bind(Context::Outline, Action::SetTarget, &["t"]),
+    bind(Context::Editor, Action::Undo, &["C-z"]),
+    bind(Context::Editor, Action::Redo, &["C-y"]),
+    bind(Context::Editor, Action::Leave, &["Esc"]),
+    bind(Context::Preview, Action::Up, &["Up", "k"]),
+    bind(Context::Preview, Action::Down, &["Down", "j"]),
+    bind(Context::Preview, Action::PageUp, &["PageUp"]),
+    bind(Context::Preview, Action::PageDown, &["PageDown", "Space"]),
+    bind(Context::Preview, Action::Leave, &["Esc"]),
+    bind(Context::Findings, Action::Up, &["Up", "k"]),
+    bind(Context::Findings, Action::Down, &["Down", "j"]),
+    bind(Context::Findings, Action::Edit, &["Enter"]),
+    bind(Context::Findings, Action::ApplyFix, &["f"]),
+    bind(Context::Findings, Action::Leave, &["Esc"]),
+    bind(Context::Picker, Action::Up, &["Up"]),
+    bind(Context::Picker, Action::Down, &["Down"]),
+    bind(Context::Picker, Action::Open, &["Enter"]),
+    bind(Context::Picker, Action::NewDraft, &["C-n"]),
+    bind(Context::Picker, Action::RenameDraft, &["F2"]),
+    bind(Context::Picker, Action::CopyDraft, &["F5"]),
+    bind(Context::Picker, Action::NextPeriodDraft, &["F3"]),
+    bind(Context::Picker, Action::SaveAsTemplate, &["C-t"]),
+    bind(Context::Picker, Action::DeleteDraft, &["Delete"]),
+    bind(Context::Picker, Action::RestoreBackup, &["F6"]),
+    bind(Context::Picker, Action::ShowHistory, &["F4"]),
+    bind(Context::Picker, Action::ShowTrash, &["F8"]),
+    bind(Context::Picker, Action::Help, &["F1"]),
+    bind(Context::Picker, Action::Exit, &["C-q", "Esc"]),
 ];
 
 /// The outline's Tab and Shift+Tab fold (the genre's outline as org-mode
@@ -331,6 +703,8 @@ pub struct Keymap {
     by_key: HashMap<(Context, KeyBinding), Action>,
     /// For help: each context's actions in order, with their keys.
     listing: Vec<(Context, Action, Vec<KeyBinding>)>,
+    /// What hints call an action in a context, where not its description.
+    said: HashMap<(Context, Action), (&'static str, &'static str)>,
 }
 
 impl Default for Keymap {
@@ -369,15 +743,20 @@ impl Keymap {
             custom.insert(action, parsed);
         }
         let mut listing: Vec<(Context, Action, Vec<KeyBinding>)> = Vec::new();
-        for (context, action, keys) in DEFAULTS {
-            let keys = match custom.get(action) {
+        let mut said = HashMap::new();
+        for row in DEFAULTS.iter().chain(POPUP_KEYS) {
+            let keys = match custom.get(&row.action) {
                 Some(keys) => keys.clone(),
-                None => keys
+                None => row
+                    .keys
                     .iter()
                     .filter_map(|k| KeyBinding::parse(k).ok())
                     .collect(),
             };
-            listing.push((*context, *action, keys));
+            listing.push((row.context, row.action, keys));
+            if let Some(words) = row.says {
+                said.insert((row.context, row.action), words);
+            }
         }
         let mut by_key = HashMap::new();
         for (context, action, keys) in &listing {
@@ -396,8 +775,7 @@ impl Keymap {
         }
         // A pane key that shadows a global one would make the global unreachable there.
         for ((context, key), action) in &by_key {
-            if *context != Context::Global
-                && *context != Context::Picker
+            if context.is_pane()
                 && let Some(global) = by_key.get(&(Context::Global, *key))
                 && global != action
                 && !folds_instead_of_focus(*action, *global)
@@ -411,7 +789,14 @@ impl Keymap {
             }
         }
         warnings.sort();
-        (Keymap { by_key, listing }, warnings)
+        (
+            Keymap {
+                by_key,
+                listing,
+                said,
+            },
+            warnings,
+        )
     }
 
     pub fn action(&self, context: Context, key: &KeyEvent) -> Option<Action> {
@@ -434,6 +819,74 @@ impl Keymap {
             .first()
             .map(|k| k.to_string())
             .unwrap_or_default()
+    }
+
+    /// What an action is called in a context: the words of its row in the
+    /// table, else its description.
+    pub fn words(&self, context: Context, action: Action, lang: Lang) -> &'static str {
+        match self.said.get(&(context, action)) {
+            Some((zh, en)) => lang.pick(zh, en),
+            None => action.description(lang),
+        }
+    }
+
+    /// The keys of an action in a context as a hint shows them: `Enter/↓`,
+    /// a letter once (not also its capital), a run of digits as `1-9`.
+    pub fn hint_keys(&self, context: Context, action: Action) -> String {
+        let keys = self.keys(context, action);
+        let digits: Vec<char> = keys
+            .iter()
+            .filter_map(|k| match k.code {
+                KeyCode::Char(c) if c.is_ascii_digit() && k.modifiers.is_empty() => Some(c),
+                _ => None,
+            })
+            .collect();
+        if digits.len() > 2 && digits.len() == keys.len() {
+            return format!("{}-{}", digits[0], digits[digits.len() - 1]);
+        }
+        let twin = |k: &KeyBinding| match k.code {
+            KeyCode::Char(c) if c.is_ascii_uppercase() => keys.iter().any(|o| {
+                o.code == KeyCode::Char(c.to_ascii_lowercase()) && o.modifiers == k.modifiers
+            }),
+            _ => false,
+        };
+        let shown: Vec<String> = keys
+            .iter()
+            .filter(|k| !twin(k))
+            .map(|k| k.to_string())
+            .collect();
+        shown.join("/")
+    }
+
+    /// One hint: the action's keys in the context and what it does there,
+    /// e.g. `Esc 关闭`. Empty when the action has no key there.
+    pub fn hint(&self, context: Context, action: Action, lang: Lang) -> String {
+        let keys = self.hint_keys(context, action);
+        if keys.is_empty() {
+            return String::new();
+        }
+        let words = self.words(context, action, lang);
+        // A description is capitalised as a sentence; in a hint it is not.
+        let words = match (lang, self.said.contains_key(&(context, action))) {
+            (Lang::En, false) => {
+                let mut chars = words.chars();
+                chars.next().map_or(String::new(), |first| {
+                    first.to_lowercase().chain(chars).collect::<String>()
+                })
+            }
+            _ => words.to_string(),
+        };
+        format!("{keys} {words}")
+    }
+
+    /// Hints for `actions` of a context, joined with ` · `.
+    pub fn hint_line(&self, context: Context, actions: &[Action], lang: Lang) -> String {
+        let hints: Vec<String> = actions
+            .iter()
+            .map(|a| self.hint(context, *a, lang))
+            .filter(|h| !h.is_empty())
+            .collect();
+        hints.join(" · ")
     }
 
     /// Every binding of a context, in table order, for the help screen.

@@ -17,6 +17,7 @@ use crate::document::{NumberingStyle, SectionKind};
 use crate::i18n::Lang;
 use crate::layout::FieldView;
 use crate::sanitize::escape_controls;
+use crate::settings::keymap::{Action, Context};
 
 pub fn kind_name(kind: SectionKind, lang: Lang) -> &'static str {
     match kind {
@@ -180,20 +181,22 @@ pub fn draw_popup(frame: &mut Frame, app: &App, popup: &Popup, area: Rect) {
                     "The text in the editor is not saved yet. What now?",
                 )),
                 Line::from(""),
-                Line::from(lang.pick(
-                    "  c  另存为新草稿（两份都保留）",
-                    "  c  save as a new draft (keep both)",
-                )),
-                Line::from(lang.pick(
-                    "  o  用编辑器里的文字覆盖磁盘上的版本",
-                    "  o  overwrite the version on disk with this text",
-                )),
-                Line::from(lang.pick(
-                    "  r  重新载入磁盘上的版本（放弃这里的修改）",
-                    "  r  reload the version on disk (drop changes here)",
-                )),
-                Line::from(lang.pick("  Esc 暂不处理", "  Esc decide later")),
             ];
+            let keymap = &app.settings.keymap;
+            let choices = [
+                Action::SaveCopy,
+                Action::Overwrite,
+                Action::Reload,
+                Action::Cancel,
+            ];
+            let lines: Vec<Line> = lines
+                .into_iter()
+                .chain(choices.into_iter().map(|action| {
+                    let keys = keymap.hint_keys(Context::ChangedOnDisk, action);
+                    let words = keymap.words(Context::ChangedOnDisk, action, lang);
+                    Line::from(format!("  {keys:<2} {words}"))
+                }))
+                .collect();
             let rect = super::popup_area_for(frame, area, &lines, 4);
             let block = super::popup_block(
                 theme,
@@ -230,9 +233,10 @@ pub fn draw_popup(frame: &mut Frame, app: &App, popup: &Popup, area: Rect) {
                     Lang::En => format!("\"{title}\" still has text. Delete the whole section?"),
                 }),
                 Line::from(Span::styled(
-                    lang.pick(
-                        "y 删除（大纲里按 u 可撤销） · n 或 Esc 取消",
-                        "y delete (u in the outline undoes) · n or Esc cancel",
+                    app.settings.keymap.hint_line(
+                        Context::DeleteSection,
+                        &[Action::Confirm, Action::Cancel],
+                        lang,
                     ),
                     theme.muted,
                 )),
@@ -334,15 +338,36 @@ fn draw_find(frame: &mut Frame, app: &App, state: &FindState, area: Rect) {
             Span::raw(escape_controls(r).into_owned()),
         ]));
     }
+    let keymap = &app.settings.keymap;
     let hint = if state.replacement.is_some() {
-        lang.pick("Enter 替换并到下一处 · ↑↓ 上一处/下一处 · Tab 切换栏 · Ctrl+A 全部替换 · Esc 关闭", "Enter replace and next · ↑↓ previous/next · Tab switch · Ctrl+A replace all · Esc close")
+        keymap.hint_line(
+            Context::Replace,
+            &[
+                Action::ReplaceOne,
+                Action::FindPrev,
+                Action::FindNext,
+                Action::SwitchInput,
+                Action::ReplaceAll,
+                Action::Cancel,
+            ],
+            lang,
+        )
     } else {
-        lang.pick(
-            "Enter/↓ 下一处 · ↑ 上一处 · Esc 关闭",
-            "Enter/↓ next · ↑ previous · Esc close",
+        keymap.hint_line(
+            Context::Find,
+            &[
+                Action::FindNext,
+                Action::FindPrev,
+                Action::Replace,
+                Action::Cancel,
+            ],
+            lang,
         )
     };
-    lines.push(Line::from(Span::styled(truncate(hint, width), theme.muted)));
+    lines.push(Line::from(Span::styled(
+        truncate(&hint, width),
+        theme.muted,
+    )));
     frame.render_widget(Paragraph::new(lines).style(theme.text), rect);
     // The cursor in the line being typed, for the input method.
     let (row, typed) = match state.input {

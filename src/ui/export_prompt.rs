@@ -7,24 +7,23 @@ use ratatui::widgets::Paragraph;
 
 use crate::app::{App, EXPORT_FORMATS};
 use crate::docx::ExportFormat;
+use crate::settings::keymap::{Action, Context};
 
 pub fn draw(frame: &mut Frame, app: &App, selected: ExportFormat, area: Rect) {
     let theme = &app.settings.theme;
     let lang = app.lang();
+    let keymap = &app.settings.keymap;
     let mut lines: Vec<Line> = EXPORT_FORMATS
         .iter()
         .map(|format| {
-            let text = match format {
-                ExportFormat::Txt => lang.pick(
-                    " t  纯文本 .txt（按导出设置）",
-                    " t  plain text .txt (export settings)",
-                ),
-                ExportFormat::Docx => lang.pick(
-                    " d  Word 文档 .docx（公文格式 GB/T 9704）",
-                    " d  Word .docx (official layout, GB/T 9704)",
-                ),
+            let action = match format {
+                ExportFormat::Txt => Action::ExportTxt,
+                ExportFormat::Docx => Action::ExportDocx,
             };
-            let line = Line::from(text);
+            // The first key alone: `t`, not `t/1`.
+            let key = keymap.key_label(Context::Export, action);
+            let words = keymap.words(Context::Export, action, lang);
+            let line = Line::from(format!(" {key}  {words}"));
             if *format == selected {
                 line.style(theme.selection)
             } else {
@@ -32,9 +31,9 @@ pub fn draw(frame: &mut Frame, app: &App, selected: ExportFormat, area: Rect) {
             }
         })
         .collect();
-    lines.push(Line::from(lang.pick(
-        " Enter 导出所选 · Esc 取消",
-        " Enter export the selected · Esc cancel",
+    lines.push(Line::from(format!(
+        " {}",
+        keymap.hint_line(Context::Export, &[Action::Choose, Action::Cancel], lang)
     )));
     let rect = super::popup_area_for(frame, area, &lines, 3);
     let block = super::popup_block(theme, lang.pick(" 导出为 ", " Export as ")).style(theme.text);

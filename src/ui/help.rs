@@ -1,5 +1,5 @@
-//! Help (F1): every key of the current pane and the global ones, generated
-//! from the keymap that dispatches them.
+//! Help (F1): every key of the current pane and the global ones, or of the
+//! popup that is open, generated from the keymap that dispatches them.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -12,10 +12,17 @@ use crate::app::{App, Focus, Screen};
 use crate::i18n::Lang;
 use crate::settings::keymap::Context;
 
-/// The contexts whose keys apply on the current screen.
+/// The contexts whose keys apply on the current screen: an open popup's
+/// alone (it takes every key), else the pane's and the global ones.
 pub fn help_contexts(app: &App) -> Vec<Context> {
     match &app.screen {
-        Screen::Picker(_) => vec![Context::Picker],
+        Screen::Picker(p) => match &p.popup {
+            Some(popup) => vec![popup.context()],
+            None => vec![Context::Picker],
+        },
+        Screen::Editor(e) if e.popup.is_some() => {
+            e.popup.iter().map(|popup| popup.context()).collect()
+        }
         Screen::Editor(e) => {
             let pane = match e.focus {
                 Focus::Outline => Context::Outline,

@@ -140,6 +140,7 @@ pub fn draw(frame: &mut Frame, app: &App, p: &PickerState, area: Rect) {
 
 fn draw_popup(frame: &mut Frame, app: &App, p: &PickerState, popup: &PickerPopup, area: Rect) {
     let theme = &app.settings.theme;
+    let keymap = &app.settings.keymap;
     let lang = app.lang();
     let (title, lines): (String, Vec<Line>) = match popup {
         PickerPopup::Templates { selected } => {
@@ -162,9 +163,10 @@ fn draw_popup(frame: &mut Frame, app: &App, p: &PickerState, popup: &PickerPopup
             }
             lines.push(Line::from(""));
             lines.push(Line::from(Span::styled(
-                lang.pick(
-                    "↑↓ 选择 · Enter 新建 · Esc 取消",
-                    "↑↓ choose · Enter create · Esc cancel",
+                keymap.hint_line(
+                    Context::Templates,
+                    &[Action::Up, Action::Down, Action::Choose, Action::Cancel],
+                    lang,
                 ),
                 theme.muted,
             )));
@@ -174,26 +176,39 @@ fn draw_popup(frame: &mut Frame, app: &App, p: &PickerState, popup: &PickerPopup
             )
         }
         PickerPopup::Rename { id, input, what } => {
+            let hint = |action| keymap.hint(Context::Rename, action, lang);
+            let keys = |action| keymap.hint_keys(Context::Rename, action);
             let (label, help) = match what {
                 RenameWhat::Title => (
                     lang.pick("新标题：", "New title: "),
-                    lang.pick(
-                        "Enter 确定 · Tab 改为修改编号 · Esc 取消",
-                        "Enter confirm · Tab change the id instead · Esc cancel",
+                    format!(
+                        "{} · {} {} · {}",
+                        hint(Action::Confirm),
+                        keys(Action::SwitchInput),
+                        lang.pick("改为修改编号", "change the id instead"),
+                        hint(Action::Cancel)
                     ),
                 ),
                 RenameWhat::Id => (
                     lang.pick("新编号：", "New id: "),
-                    lang.pick(
-                        "Enter 确定 · Tab 改为修改标题 · Esc 取消",
-                        "Enter confirm · Tab change the title instead · Esc cancel",
+                    format!(
+                        "{} · {} {} · {}",
+                        hint(Action::Confirm),
+                        keys(Action::SwitchInput),
+                        lang.pick("改为修改标题", "change the title instead"),
+                        hint(Action::Cancel)
                     ),
                 ),
                 RenameWhat::Template => (
                     lang.pick("模板名：", "Template name: "),
-                    lang.pick(
-                        "Enter 存为自己的模板（zongjie templates 可见）· Esc 取消",
-                        "Enter keep it as your template (see zongjie templates) · Esc cancel",
+                    format!(
+                        "{} {} · {}",
+                        keys(Action::Confirm),
+                        lang.pick(
+                            "存为自己的模板（zongjie templates 可见）",
+                            "keep it as your template (see zongjie templates)"
+                        ),
+                        hint(Action::Cancel)
                     ),
                 ),
             };
@@ -226,9 +241,10 @@ fn draw_popup(frame: &mut Frame, app: &App, p: &PickerState, popup: &PickerPopup
                     }
                 }),
                 Line::from(Span::styled(
-                    lang.pick(
-                        "y 确定 · 其他键取消（可在回收站 F8 恢复）",
-                        "y confirm · any other key cancels (restore with F8)",
+                    keymap.hint_line(
+                        Context::DeleteDraft,
+                        &[Action::Confirm, Action::Cancel],
+                        lang,
                     ),
                     theme.muted,
                 )),
@@ -243,7 +259,7 @@ fn draw_popup(frame: &mut Frame, app: &App, p: &PickerState, popup: &PickerPopup
                 ));
             }
             lines.push(Line::from(Span::styled(
-                lang.pick("Enter 恢复 · Esc 关闭", "Enter restore · Esc close"),
+                keymap.hint_line(Context::Trash, &[Action::Restore, Action::Cancel], lang),
                 theme.muted,
             )));
             (lang.pick(" 回收站 ", " Trash ").to_string(), lines)
@@ -259,10 +275,7 @@ fn draw_popup(frame: &mut Frame, app: &App, p: &PickerState, popup: &PickerPopup
                 theme,
             ));
             lines.push(Line::from(Span::styled(
-                lang.pick(
-                    "Enter 恢复为新草稿 · Esc 以后再说（zongjie doctor 也会列出）",
-                    "Enter restore as a new draft · Esc later (zongjie doctor lists them too)",
-                ),
+                keymap.hint_line(Context::Rescue, &[Action::Restore, Action::Cancel], lang),
                 theme.muted,
             )));
             (lang.pick(" 抢救文件 ", " Rescued text ").to_string(), lines)
@@ -285,10 +298,7 @@ fn draw_popup(frame: &mut Frame, app: &App, p: &PickerState, popup: &PickerPopup
                 )));
             }
             lines.push(Line::from(Span::styled(
-                lang.pick(
-                    "Enter 恢复所选版本（当前版本成为上一版本，F6 可撤回）· Esc 关闭",
-                    "Enter restore it (the current version becomes the backup: F6 undoes) · Esc close",
-                ),
+                keymap.hint_line(Context::History, &[Action::Restore, Action::Cancel], lang),
                 theme.muted,
             )));
             let title = format!(

@@ -9,6 +9,7 @@ use ratatui::widgets::Paragraph;
 use super::{popup_area_for, popup_block, thousands};
 use crate::app::{App, TargetMark};
 use crate::i18n::Lang;
+use crate::settings::keymap::{Action, Context};
 
 pub fn draw_prompt(frame: &mut Frame, app: &App, input: &str, area: Rect) {
     let theme = &app.settings.theme;
@@ -23,9 +24,10 @@ pub fn draw_prompt(frame: &mut Frame, app: &App, input: &str, area: Rect) {
             Span::styled(input.to_string(), theme.text),
         ]),
         Line::from(Span::styled(
-            lang.pick(
-                "Enter 确定 · 留空清除 · Esc 取消",
-                "Enter set · empty clears · Esc cancel",
+            app.settings.keymap.hint_line(
+                Context::Target,
+                &[Action::Confirm, Action::Cancel],
+                lang,
             ),
             theme.muted,
         )),

@@ -5,15 +5,18 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use tui_textarea::CursorMove;
 
 use super::{EditorState, Focus, Popup};
-use crate::app::Effect;
 use crate::app::find::{FindInput, FindState, Match, replace_all, replace_one};
+use crate::app::{Effect, Message};
+use crate::i18n::Lang;
+use crate::settings::keymap::{Action, Context, Keymap};
 
 pub(super) fn handle_find(
     e: &mut EditorState,
     mut state: FindState,
     key: KeyEvent,
-    lang: crate::i18n::Lang,
-    message: &mut Option<crate::app::Message>,
+    keymap: &Keymap,
+    lang: Lang,
+    message: &mut Option<Message>,
 ) -> Vec<Effect> {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     let mut effects = Vec::new();
@@ -25,33 +28,42 @@ pub(super) fn handle_find(
     {
         state.query.clear();
     }
-    match key.code {
-        KeyCode::Esc => return effects,
+    let context = if state.replacement.is_some() {
+        Context::Replace
+    } else {
+        Context::Find
+    };
+    let mut action = keymap.action(context, &key);
+    // Nothing to replace (no match, or a read-only draft): Enter goes on.
+    if action == Some(Action::ReplaceOne) && (state.current.is_none() || e.read_only) {
+        action = Some(Action::FindNext);
+    }
+    match action {
+        Some(Action::Cancel) => return effects,
         // Ctrl+R in the find bar: replace what is being found.
-        KeyCode::Char('r') if ctrl && state.replacement.is_none() => {
+        Some(Action::Replace) => {
             state.replacement = Some(String::new());
             state.input = FindInput::Replacement;
         }
-        KeyCode::Tab | KeyCode::BackTab if state.replacement.is_some() => {
+        Some(Action::SwitchInput) => {
             state.input = match state.input {
                 FindInput::Query => FindInput::Replacement,
                 FindInput::Replacement => FindInput::Query,
             };
         }
-        KeyCode::Char('a') if ctrl && state.replacement.is_some() => {
+        Some(Action::ReplaceAll) => {
             let replacement = state.replacement.clone().unwrap_or_default();
             let replaced = replace_all(&e.doc, &state.query, &replacement)
                 .filter(|_| !e.read_only)
                 .and_then(|(edit, count)| e.apply(edit).then_some(count));
             match replaced {
                 Some(count) => {
-                    *message = Some(crate::app::Message {
+                    let undo = keymap.key_label(Context::Outline, Action::Undo);
+                    *message = Some(Message {
                         text: match lang {
-                            crate::i18n::Lang::Zh => {
-                                format!("已替换 {count} 处（在大纲按 u 可撤销）")
-                            }
-                            crate::i18n::Lang::En => {
-                                format!("Replaced {count} (u in the outline undoes it)")
+                            Lang::Zh => format!("已替换 {count} 处（在大纲按 {undo} 可撤销）"),
+                            Lang::En => {
+                                format!("Replaced {count} ({undo} in the outline undoes it)")
                             }
                         },
                         error: false,
@@ -60,16 +72,14 @@ pub(super) fn handle_find(
                     return vec![Effect::Save];
                 }
                 None => {
-                    *message = Some(crate::app::Message {
+                    *message = Some(Message {
                         text: lang.pick("没有找到", "Not found").into(),
                         error: true,
                     });
                 }
             }
         }
-        KeyCode::Enter
-            if state.replacement.is_some() && state.current.is_some() && !e.read_only =>
-        {
+        Some(Action::ReplaceOne) => {
             let replacement = state.replacement.clone().unwrap_or_default();
             let current = state.current.unwrap_or(0);
             if let Some(m) = state.matches.get(current).copied()
@@ -91,27 +101,30 @@ pub(super) fn handle_find(
                 }
             }
         }
-        KeyCode::Enter | KeyCode::Down => {
+        Some(Action::FindNext) => {
             if let Some(m) = state.step(true) {
                 jump_to(e, m);
             }
         }
-        KeyCode::Up => {
+        Some(Action::FindPrev) => {
             if let Some(m) = state.step(false) {
                 jump_to(e, m);
             }
         }
-        KeyCode::Backspace => {
-            edit_find_input(&mut state, |s| {
-                s.pop();
-            });
-            refresh_find(e, &mut state);
-        }
-        KeyCode::Char(c) if !ctrl && !key.modifiers.contains(KeyModifiers::ALT) => {
-            edit_find_input(&mut state, |s| s.push(c));
-            refresh_find(e, &mut state);
-        }
-        _ => {}
+        // Anything else is text for the line being typed.
+        _ => match key.code {
+            KeyCode::Backspace => {
+                edit_find_input(&mut state, |s| {
+                    s.pop();
+                });
+                refresh_find(e, &mut state);
+            }
+            KeyCode::Char(c) if !ctrl && !key.modifiers.contains(KeyModifiers::ALT) => {
+                edit_find_input(&mut state, |s| s.push(c));
+                refresh_find(e, &mut state);
+            }
+            _ => {}
+        },
     }
     e.popup = Some(Popup::Find(state));
     effects

@@ -6,7 +6,7 @@ use tui_textarea::Input;
 
 use super::find_bar::jump_to;
 use super::pointer::{active_view, jump_cursor};
-use super::popups::handle_popup;
+use super::popups::{deleted_message, handle_popup};
 use super::{EditorState, Focus, Popup, RunKind, preview_max_scroll};
 use crate::app::find::{FindState, Match};
 use crate::app::outline::Entry;
@@ -22,8 +22,16 @@ pub(in crate::app) fn handle_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         return Vec::new();
     };
 
+    // F1 over a popup shows the popup's keys, unless the popup uses it.
+    if let Some(popup) = &e.popup
+        && keymap.action(popup.context(), &key).is_none()
+        && keymap.action(Context::Global, &key) == Some(Action::Help)
+    {
+        app.help = true;
+        return Vec::new();
+    }
     if let Some(popup) = e.popup.take() {
-        let effects = handle_popup(e, popup, key, lang, &mut app.message);
+        let effects = handle_popup(e, popup, key, keymap, lang, &mut app.message);
         // The query is remembered for the next Ctrl+F or Ctrl+R.
         if let Some(Popup::Find(state)) = &e.popup {
             app.typing.last_query.clone_from(&state.query);
@@ -82,12 +90,18 @@ pub(in crate::app) fn handle_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                     Focus::Outline
                 };
                 let n = e.findings.len();
+                let jump = keymap.key_label(Context::Findings, Action::Edit);
+                let fix = keymap.key_label(Context::Findings, Action::ApplyFix);
                 app.message = Some(crate::app::Message {
                     text: match lang {
                         crate::i18n::Lang::Zh if n == 0 => "检查完毕，没有发现问题".to_string(),
-                        crate::i18n::Lang::Zh => format!("检查发现 {n} 处（Enter 跳转，f 修正）"),
+                        crate::i18n::Lang::Zh => {
+                            format!("检查发现 {n} 处（{jump} 跳转，{fix} 修正）")
+                        }
                         crate::i18n::Lang::En if n == 0 => "Checked: nothing found".to_string(),
-                        crate::i18n::Lang::En => format!("{n} findings (Enter jumps, f fixes)"),
+                        crate::i18n::Lang::En => {
+                            format!("{n} findings ({jump} jumps, {fix} fixes)")
+                        }
                     },
                     error: false,
                 });
@@ -140,7 +154,7 @@ pub(in crate::app) fn handle_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         Focus::Outline => {
             let Some(action) = action else {
                 if is_typing(&key) {
-                    say_why_not_typed(&mut app.message, lang);
+                    say_why_not_typed(&mut app.message, keymap, lang);
                 }
                 return Vec::new();
             };
@@ -158,7 +172,7 @@ pub(in crate::app) fn handle_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                     Vec::new()
                 };
             }
-            outline_action(e, action, app.size.1, lang, &mut app.message)
+            outline_action(e, action, app.size.1, keymap, lang, &mut app.message)
         }
         Focus::Editor => {
             if let Some(effects) = crate::app::typing::field_key(
@@ -184,7 +198,7 @@ pub(in crate::app) fn handle_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                 Some(Action::Down) => e.preview_scroll += 1,
                 Some(Action::PageUp) => e.preview_scroll -= page(app.size.1) as isize,
                 Some(Action::PageDown) => e.preview_scroll += page(app.size.1) as isize,
-                None if is_typing(&key) => say_why_not_typed(&mut app.message, lang),
+                None if is_typing(&key) => say_why_not_typed(&mut app.message, keymap, lang),
                 Some(Action::Leave) => {
                     e.focus = Focus::Outline;
                     e.preview_scroll = 0;
@@ -201,14 +215,23 @@ pub(in crate::app) fn handle_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
 
 /// A letter typed where it cannot go (the outline, the preview, a
 /// read-only draft): say why nothing happened, and what to do instead.
-fn say_why_not_typed(message: &mut Option<crate::app::Message>, lang: crate::i18n::Lang) {
+fn say_why_not_typed(
+    message: &mut Option<crate::app::Message>,
+    keymap: &crate::settings::keymap::Keymap,
+    lang: crate::i18n::Lang,
+) {
+    let edit = keymap.key_label(Context::Outline, Action::Edit);
+    let next = keymap.key_label(Context::Global, Action::FocusNext);
+    let help = keymap.key_label(Context::Global, Action::Help);
     *message = Some(crate::app::Message {
-        text: lang
-            .pick(
-                "这里不能输入文字：按 Enter 编辑所选部分（Tab 切换窗格，F1 帮助）",
-                "Text cannot be typed here: Enter edits the selection (Tab moves between panes, F1 help)",
-            )
-            .to_string(),
+        text: match lang {
+            crate::i18n::Lang::Zh => {
+                format!("这里不能输入文字：按 {edit} 编辑所选部分（{next} 切换窗格，{help} 帮助）")
+            }
+            crate::i18n::Lang::En => format!(
+                "Text cannot be typed here: {edit} edits the selection ({next} moves between panes, {help} help)"
+            ),
+        },
         error: false,
     });
 }
@@ -259,6 +282,7 @@ fn outline_action(
     e: &mut EditorState,
     action: Action,
     height: u16,
+    keymap: &crate::settings::keymap::Keymap,
     lang: crate::i18n::Lang,
     message: &mut Option<crate::app::Message>,
 ) -> Vec<Effect> {
@@ -338,12 +362,7 @@ fn outline_action(
         Action::Delete => {
             let done = e.delete_selected();
             if done {
-                *message = Some(crate::app::Message {
-                    text: lang
-                        .pick("已删除，按 u 撤销", "Deleted; press u to undo")
-                        .to_string(),
-                    error: false,
-                });
+                *message = Some(deleted_message(keymap, lang));
             }
             done
         }

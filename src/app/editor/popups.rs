@@ -3,13 +3,15 @@
 //! find bar, export and target prompts have files of their own and are
 //! dispatched from here.
 
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::KeyEvent;
 
 use super::EditorState;
 use super::find_bar::handle_find;
-use crate::app::Effect;
 use crate::app::find::FindState;
+use crate::app::{Effect, Message};
 use crate::document::SectionKind;
+use crate::i18n::Lang;
+use crate::settings::keymap::{Action, Context, KeyBinding, Keymap};
 
 /// A small window over the editor.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,33 +32,52 @@ pub enum Popup {
     Target { input: String },
 }
 
+impl Popup {
+    /// Where the popup's keys are in the keymap.
+    pub fn context(&self) -> Context {
+        match self {
+            Popup::NewSection { .. } | Popup::ChangeKind { .. } => Context::KindList,
+            Popup::Find(state) if state.replacement.is_some() => Context::Replace,
+            Popup::Find(_) => Context::Find,
+            Popup::ChangedOnDisk => Context::ChangedOnDisk,
+            Popup::ConfirmDeleteSection { .. } => Context::DeleteSection,
+            Popup::Export { .. } => Context::Export,
+            Popup::Target { .. } => Context::Target,
+        }
+    }
+}
+
 pub(super) fn handle_popup(
     e: &mut EditorState,
     popup: Popup,
     key: KeyEvent,
-    lang: crate::i18n::Lang,
-    message: &mut Option<crate::app::Message>,
+    keymap: &Keymap,
+    lang: Lang,
+    message: &mut Option<Message>,
 ) -> Vec<Effect> {
     match popup {
-        Popup::Find(state) => handle_find(e, state, key, lang, message),
-        Popup::Export { selected } => crate::app::export_prompt::handle_key(selected, key)
-            .unwrap_or_else(|selected| {
-                e.popup = Some(Popup::Export { selected });
-                Vec::new()
-            }),
-        Popup::Target { input } => crate::app::target::handle_target_key(e, input, key),
-        Popup::ChangedOnDisk => match key.code {
-            KeyCode::Char('o' | 'O') => vec![Effect::SaveOverwrite],
-            KeyCode::Char('r' | 'R') => vec![Effect::Reload],
-            KeyCode::Char('c' | 'C') => vec![Effect::SaveAsCopy],
-            KeyCode::Esc => {
-                *message = Some(crate::app::Message {
-                    text: lang
-                        .pick(
-                            "未保存：草稿在磁盘上已被修改，Ctrl+S 重新选择",
-                            "Not saved: the draft changed on disk; Ctrl+S to choose again",
-                        )
-                        .into(),
+        Popup::Find(state) => handle_find(e, state, key, keymap, lang, message),
+        Popup::Export { selected } => {
+            crate::app::export_prompt::handle_key(selected, keymap.action(Context::Export, &key))
+                .unwrap_or_else(|selected| {
+                    e.popup = Some(Popup::Export { selected });
+                    Vec::new()
+                })
+        }
+        Popup::Target { input } => crate::app::target::handle_target_key(e, input, key, keymap),
+        Popup::ChangedOnDisk => match keymap.action(Context::ChangedOnDisk, &key) {
+            Some(Action::Overwrite) => vec![Effect::SaveOverwrite],
+            Some(Action::Reload) => vec![Effect::Reload],
+            Some(Action::SaveCopy) => vec![Effect::SaveAsCopy],
+            Some(Action::Cancel) => {
+                let save = keymap.key_label(Context::Global, Action::Save);
+                *message = Some(Message {
+                    text: match lang {
+                        Lang::Zh => format!("未保存：草稿在磁盘上已被修改，{save} 重新选择"),
+                        Lang::En => {
+                            format!("Not saved: the draft changed on disk; {save} to choose again")
+                        }
+                    },
                     error: true,
                 });
                 Vec::new()
@@ -66,27 +87,24 @@ pub(super) fn handle_popup(
                 Vec::new()
             }
         },
-        Popup::ConfirmDeleteSection { section } => match key.code {
-            KeyCode::Char('y' | 'Y') => {
-                if e.delete_selected() {
-                    *message = Some(crate::app::Message {
-                        text: lang
-                            .pick("已删除，按 u 撤销", "Deleted; press u to undo")
-                            .to_string(),
-                        error: false,
-                    });
-                    return vec![Effect::Save];
+        Popup::ConfirmDeleteSection { section } => {
+            match keymap.action(Context::DeleteSection, &key) {
+                Some(Action::Confirm) => {
+                    if e.delete_selected() {
+                        *message = Some(deleted_message(keymap, lang));
+                        return vec![Effect::Save];
+                    }
+                    Vec::new()
                 }
-                Vec::new()
+                Some(Action::Cancel) => Vec::new(),
+                _ => {
+                    e.popup = Some(Popup::ConfirmDeleteSection { section });
+                    Vec::new()
+                }
             }
-            KeyCode::Char('n' | 'N') | KeyCode::Esc => Vec::new(),
-            _ => {
-                e.popup = Some(Popup::ConfirmDeleteSection { section });
-                Vec::new()
-            }
-        },
+        }
         Popup::NewSection { selected } => {
-            match choose_kind(selected, key) {
+            match choose_kind(selected, key, keymap) {
                 KindChoice::Keep(selected) => e.popup = Some(Popup::NewSection { selected }),
                 KindChoice::Chosen(kind) => {
                     if e.new_section(kind) {
@@ -98,7 +116,7 @@ pub(super) fn handle_popup(
             Vec::new()
         }
         Popup::ChangeKind { section, selected } => {
-            match choose_kind(selected, key) {
+            match choose_kind(selected, key, keymap) {
                 KindChoice::Keep(selected) => {
                     e.popup = Some(Popup::ChangeKind { section, selected })
                 }
@@ -114,6 +132,18 @@ pub(super) fn handle_popup(
     }
 }
 
+/// "Deleted; press u to undo", with the outline's undo key.
+pub(super) fn deleted_message(keymap: &Keymap, lang: Lang) -> Message {
+    let undo = keymap.key_label(Context::Outline, Action::Undo);
+    Message {
+        text: match lang {
+            Lang::Zh => format!("已删除，按 {undo} 撤销"),
+            Lang::En => format!("Deleted; press {undo} to undo"),
+        },
+        error: false,
+    }
+}
+
 /// What a key does in the list of section kinds.
 #[derive(Debug, PartialEq, Eq)]
 enum KindChoice {
@@ -123,22 +153,24 @@ enum KindChoice {
 }
 
 /// The list of section kinds (for a new section, or to change one's kind):
-/// ↑↓ (k/j) move, Enter or a digit chooses, Esc cancels.
-fn choose_kind(selected: usize, key: KeyEvent) -> KindChoice {
+/// ↑↓ (k/j) move, Enter or a number key chooses, Esc cancels. The n-th key
+/// of `choose_number` chooses the n-th kind.
+fn choose_kind(selected: usize, key: KeyEvent, keymap: &Keymap) -> KindChoice {
     let n = SectionKind::ALL.len();
-    match key.code {
-        KeyCode::Up | KeyCode::Char('k') => KindChoice::Keep((selected + n - 1) % n),
-        KeyCode::Down | KeyCode::Char('j') => KindChoice::Keep((selected + 1) % n),
-        KeyCode::Enter => KindChoice::Chosen(SectionKind::ALL[selected.min(n - 1)]),
-        KeyCode::Char(c) if c.is_ascii_digit() => {
-            let i = c.to_digit(10).unwrap_or(0) as usize;
-            if (1..=n).contains(&i) {
-                KindChoice::Chosen(SectionKind::ALL[i - 1])
-            } else {
-                KindChoice::Keep(selected)
-            }
+    match keymap.action(Context::KindList, &key) {
+        Some(Action::Up) => KindChoice::Keep((selected + n - 1) % n),
+        Some(Action::Down) => KindChoice::Keep((selected + 1) % n),
+        Some(Action::Choose) => KindChoice::Chosen(SectionKind::ALL[selected.min(n - 1)]),
+        Some(Action::ChooseNumber) => {
+            let pressed = KeyBinding::from_event(&key);
+            keymap
+                .keys(Context::KindList, Action::ChooseNumber)
+                .iter()
+                .position(|k| *k == pressed)
+                .and_then(|i| SectionKind::ALL.get(i))
+                .map_or(KindChoice::Keep(selected), |kind| KindChoice::Chosen(*kind))
         }
-        KeyCode::Esc => KindChoice::Cancel,
+        Some(Action::Cancel) => KindChoice::Cancel,
         _ => KindChoice::Keep(selected),
     }
 }
@@ -150,7 +182,7 @@ mod tests {
     use crate::app::outline::Entry;
 
     fn choose(selected: usize, key: &str) -> KindChoice {
-        choose_kind(selected, keys(key)[0])
+        choose_kind(selected, keys(key)[0], &Keymap::default())
     }
 
     #[test]

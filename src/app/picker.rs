@@ -322,7 +322,7 @@ fn handle_popup(
                         template: TEMPLATES[selected].name.to_string(),
                     }];
                 }
-                Some(Action::Exit) => return vec![Effect::Quit],
+                Some(Action::Quit) => return vec![Effect::Quit],
                 Some(Action::Cancel) => p.popup = None,
                 _ => {}
             }

@@ -394,7 +394,8 @@ const POPUP_KEYS: &[Row] = &[
     says(
         Context::KindList,
         Action::ChooseNumber,
-        &["1", "2", "3", "4", "5", "6", "7", "8", "9"],
+        // One a kind, in the order of the list (SectionKind::ALL).
+        &["1", "2", "3", "4", "5", "6"],
         "按编号选定",
         "choose by number",
     ),
@@ -553,7 +554,9 @@ const POPUP_KEYS: &[Row] = &[
         "create",
     ),
     bind(Context::Templates, Action::Cancel, &["Esc"]),
-    bind(Context::Templates, Action::Exit, &["C-q"]),
+    // Quit as in the editor (the picker's own `exit` is also Esc, which
+    // here closes the list).
+    says(Context::Templates, Action::Quit, &["C-q"], "退出", "quit"),
     bind(Context::Rename, Action::Confirm, &["Enter"]),
     says(
         Context::Rename,
@@ -610,7 +613,7 @@ const POPUP_KEYS: &[Row] = &[
         Action::Restore,
         &["Enter"],
         "恢复所选版本（当前版本成为上一版本，可撤回）",
-        "restore it (the current version becomes the backup)",
+        "restore it (the current one becomes the backup)",
     ),
     says(Context::History, Action::Cancel, &["Esc"], "关闭", "close"),
 ];
@@ -972,6 +975,41 @@ mod tests {
     fn the_defaults_have_no_conflicts() {
         let (_, warnings) = Keymap::with_overrides(&[]);
         assert!(warnings.is_empty(), "{warnings:?}");
+    }
+
+    #[test]
+    fn every_context_has_keys() {
+        let map = Keymap::default();
+        for context in Context::ALL {
+            assert!(map.bindings(*context).next().is_some(), "{context:?}");
+        }
+    }
+
+    #[test]
+    fn hints_name_the_keys_once_and_number_runs_as_a_range() {
+        let map = Keymap::default();
+        assert_eq!(
+            map.hint_keys(Context::ChangedOnDisk, Action::Overwrite),
+            "o"
+        );
+        assert_eq!(map.hint_keys(Context::Find, Action::FindNext), "Enter/↓");
+        assert_eq!(
+            map.hint_keys(Context::KindList, Action::ChooseNumber),
+            "1-6"
+        );
+        assert_eq!(
+            map.hint(Context::Target, Action::Cancel, Lang::En),
+            "Esc cancel"
+        );
+        assert_eq!(
+            map.hint(Context::Find, Action::Cancel, Lang::Zh),
+            "Esc 关闭"
+        );
+        assert_eq!(
+            map.hint_line(Context::Trash, &[Action::Restore, Action::Cancel], Lang::En),
+            "Enter restore · Esc close"
+        );
+        assert_eq!(map.hint(Context::Trash, Action::Save, Lang::En), "");
     }
 
     #[test]

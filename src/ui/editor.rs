@@ -264,10 +264,16 @@ pub fn draw_popup(frame: &mut Frame, app: &App, popup: &Popup, area: Rect) {
 fn draw_kinds(frame: &mut Frame, app: &App, selected: usize, title: &str, area: Rect) {
     let theme = &app.settings.theme;
     let lang = app.lang();
-    let rect = centered(area, 36, SectionKind::ALL.len() as u16 + 2);
+    let hint = app.settings.keymap.hint_line(
+        Context::KindList,
+        &[Action::Choose, Action::ChooseNumber, Action::Cancel],
+        lang,
+    );
+    let width = (hint.width() as u16 + 2).max(36);
+    let rect = centered(area, width, SectionKind::ALL.len() as u16 + 3);
     super::clear_popup_area(frame, rect);
     let block = super::popup_block(theme, Line::from(title.to_string()));
-    let lines: Vec<Line> = SectionKind::ALL
+    let mut lines: Vec<Line> = SectionKind::ALL
         .iter()
         .enumerate()
         .map(|(i, kind)| {
@@ -285,6 +291,10 @@ fn draw_kinds(frame: &mut Frame, app: &App, selected: usize, title: &str, area: 
             }
         })
         .collect();
+    lines.push(Line::from(Span::styled(
+        truncate(&hint, usize::from(rect.width.saturating_sub(2))),
+        theme.muted,
+    )));
     frame.render_widget(Paragraph::new(lines).block(block), rect);
 }
 

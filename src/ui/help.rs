@@ -48,10 +48,16 @@ fn help_lines(app: &App, packed: bool, width: usize) -> Vec<Line<'static>> {
         for (action, keys) in app.settings.keymap.bindings(context) {
             let keys: Vec<String> = keys.iter().map(|k| k.to_string()).collect();
             let keys = keys.join(" / ");
-            let description = action.description(lang).to_string();
+            let description = app.settings.keymap.words(context, action, lang).to_string();
             if !packed {
+                // A long list of keys keeps a space before its words.
+                let column = if keys.width() >= 18 {
+                    format!("  {keys} ")
+                } else {
+                    format!("  {keys:<18}")
+                };
                 lines.push(Line::from(vec![
-                    Span::styled(format!("  {keys:<18}"), theme.number),
+                    Span::styled(column, theme.number),
                     Span::raw(description),
                 ]));
                 continue;

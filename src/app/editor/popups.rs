@@ -202,6 +202,13 @@ mod tests {
     }
 
     #[test]
+    fn a_number_key_for_every_kind_and_no_more() {
+        let keymap = Keymap::default();
+        let numbers = keymap.keys(Context::KindList, Action::ChooseNumber);
+        assert_eq!(numbers.len(), SectionKind::ALL.len());
+    }
+
+    #[test]
     fn changed_on_disk_offers_three_ways_and_esc_decides_later() {
         let mut app = app();
         for (key, effect) in [

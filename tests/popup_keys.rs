@@ -211,17 +211,7 @@ fn popup_text(app: &mut App) -> Vec<String> {
     let bottom = changed.iter().map(|c| c.1).max().unwrap_or(0);
     let mut lines = Vec::new();
     for y in top..=bottom {
-        let mut line = String::new();
-        let mut skip = 0;
-        for x in left..=right {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let symbol = with[(x, y)].symbol();
-            line.push_str(symbol);
-            skip = unicode_width::UnicodeWidthStr::width(symbol).saturating_sub(1);
-        }
+        let line = common::row_text(&with, y, left..right + 1);
         let inside = line.trim_matches(|c| "│┌┐└┘─ ".contains(c)).to_string();
         if !inside.is_empty() {
             lines.push(inside);

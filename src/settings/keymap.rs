@@ -228,6 +228,17 @@ impl KeyBinding {
         self
     }
 
+    /// The event a terminal sends for this key (Shift with a capital).
+    pub fn event(self) -> KeyEvent {
+        let mut modifiers = self.modifiers;
+        if let KeyCode::Char(c) = self.code
+            && c.is_ascii_uppercase()
+        {
+            modifiers |= KeyModifiers::SHIFT;
+        }
+        KeyEvent::new(self.code, modifiers)
+    }
+
     pub fn from_event(event: &KeyEvent) -> KeyBinding {
         KeyBinding::new(
             event.code,

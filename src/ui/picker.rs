@@ -178,26 +178,23 @@ fn draw_popup(frame: &mut Frame, app: &App, p: &PickerState, popup: &PickerPopup
         PickerPopup::Rename { id, input, what } => {
             let hint = |action| keymap.hint(Context::Rename, action, lang);
             let keys = |action| keymap.hint_keys(Context::Rename, action);
+            // Enter · Tab switches to the other · Esc.
+            let switching = |instead: &str| {
+                format!(
+                    "{} · {} {instead} · {}",
+                    hint(Action::Confirm),
+                    keys(Action::SwitchInput),
+                    hint(Action::Cancel)
+                )
+            };
             let (label, help) = match what {
                 RenameWhat::Title => (
                     lang.pick("新标题：", "New title: "),
-                    format!(
-                        "{} · {} {} · {}",
-                        hint(Action::Confirm),
-                        keys(Action::SwitchInput),
-                        lang.pick("改为修改编号", "change the id instead"),
-                        hint(Action::Cancel)
-                    ),
+                    switching(lang.pick("改为修改编号", "change the id instead")),
                 ),
                 RenameWhat::Id => (
                     lang.pick("新编号：", "New id: "),
-                    format!(
-                        "{} · {} {} · {}",
-                        hint(Action::Confirm),
-                        keys(Action::SwitchInput),
-                        lang.pick("改为修改标题", "change the title instead"),
-                        hint(Action::Cancel)
-                    ),
+                    switching(lang.pick("改为修改标题", "change the title instead")),
                 ),
                 RenameWhat::Template => (
                     lang.pick("模板名：", "Template name: "),

@@ -24,14 +24,9 @@ use zongjie::storage::{DraftId, DraftLocation};
 pub fn keys(spec: &str) -> Vec<KeyEvent> {
     spec.split_whitespace()
         .map(|k| {
-            let b = KeyBinding::parse(k).unwrap_or_else(|e| panic!("{e}"));
-            let mut modifiers = b.modifiers;
-            if let KeyCode::Char(c) = b.code
-                && c.is_ascii_uppercase()
-            {
-                modifiers |= KeyModifiers::SHIFT;
-            }
-            KeyEvent::new(b.code, modifiers)
+            KeyBinding::parse(k)
+                .unwrap_or_else(|e| panic!("{e}"))
+                .event()
         })
         .collect()
 }
@@ -83,17 +78,24 @@ pub fn screen(terminal: &Terminal<TestBackend>) -> String {
     let buffer = terminal.backend().buffer();
     let mut out = String::new();
     for y in 0..buffer.area.height {
-        let mut skip = 0;
-        for x in 0..buffer.area.width {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let symbol = buffer[(x, y)].symbol();
-            out.push_str(symbol);
-            skip = unicode_width::UnicodeWidthStr::width(symbol).saturating_sub(1);
-        }
+        out.push_str(&row_text(buffer, y, 0..buffer.area.width));
         out.push('\n');
+    }
+    out
+}
+
+/// The text of row `y` of `buffer` over `columns`, wide characters once.
+pub fn row_text(buffer: &ratatui::buffer::Buffer, y: u16, columns: std::ops::Range<u16>) -> String {
+    let mut out = String::new();
+    let mut skip = 0;
+    for x in columns {
+        if skip > 0 {
+            skip -= 1;
+            continue;
+        }
+        let symbol = buffer[(x, y)].symbol();
+        out.push_str(symbol);
+        skip = unicode_width::UnicodeWidthStr::width(symbol).saturating_sub(1);
     }
     out
 }

@@ -221,15 +221,20 @@ mod tests {
         assert_eq!(editor(&app).popup, None);
     }
 
+    /// The replace bar open with `query` and `replacement` typed.
+    fn replacing(app: &mut crate::app::App, query: &str, replacement: &str) {
+        press(app, "C-r");
+        type_text(app, query);
+        press(app, "Tab");
+        type_text(app, replacement);
+    }
+
     #[test]
     fn replace_all_replaces_every_occurrence_in_one_undo_step() {
         let mut app = app();
         let before = editor(&app).doc.clone();
         let n = occurrences(&before, "XX");
-        press(&mut app, "C-r");
-        type_text(&mut app, "XX");
-        press(&mut app, "Tab");
-        type_text(&mut app, "某某");
+        replacing(&mut app, "XX", "某某");
         assert_eq!(press(&mut app, "C-a"), vec![Effect::Save]);
         let doc = &editor(&app).doc;
         assert_eq!(occurrences(doc, "XX"), 0);
@@ -244,10 +249,7 @@ mod tests {
         let mut app = app();
         let before = editor(&app).doc.clone();
         let n = occurrences(&before, "XX");
-        press(&mut app, "C-r");
-        type_text(&mut app, "XX");
-        press(&mut app, "Tab");
-        type_text(&mut app, "五");
+        replacing(&mut app, "XX", "五");
         assert_eq!(
             press(&mut app, "Enter Enter"),
             vec![Effect::Save, Effect::Save]

@@ -68,14 +68,9 @@ pub(in crate::app) mod test_support {
     pub fn keys(spec: &str) -> Vec<KeyEvent> {
         spec.split_whitespace()
             .map(|k| {
-                let b = KeyBinding::parse(k).unwrap_or_else(|e| panic!("{e}"));
-                let mut modifiers = b.modifiers;
-                if let KeyCode::Char(c) = b.code
-                    && c.is_ascii_uppercase()
-                {
-                    modifiers |= KeyModifiers::SHIFT;
-                }
-                KeyEvent::new(b.code, modifiers)
+                KeyBinding::parse(k)
+                    .unwrap_or_else(|e| panic!("{e}"))
+                    .event()
             })
             .collect()
     }

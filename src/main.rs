@@ -266,7 +266,11 @@ fn settings(
         theme = theme.without_colors();
     }
     let (keymap, key_warnings) = Keymap::with_overrides(&config.keys);
-    warnings.extend(key_warnings.iter().map(|w| config.locate_key_warning(w)));
+    warnings.extend(
+        key_warnings
+            .into_iter()
+            .map(|w| config.locate_key_problem(w).text(lang)),
+    );
     let defaults = Settings::default();
     let settings = Settings {
         lang,

@@ -209,6 +209,12 @@ fn doctor_lists_every_config_warning_with_file_and_line() {
         zh.contains(&format!("配置问题：{file}:5：`export.width`：应为每行字数")),
         "{zh}"
     );
+    assert!(
+        zh.contains(&format!(
+            "配置问题：{file}:9：keys.fly：没有名为 `fly` 的操作"
+        )),
+        "{zh}"
+    );
 
     // A theme that is not there, and a theme file with mistakes.
     fs::write(&path, "\ntheme = \"nope\"\n").unwrap();

@@ -9,7 +9,7 @@ mod setting_warnings;
 pub use errors::{in_chinese, io_in_chinese, localized};
 pub use lists::{rescue_lines, thousands, trash_lines, version_lines};
 pub use notices::{Notice, ReadOnly};
-pub use setting_warnings::{SettingProblem, SettingWarning, StyleWrong, Wrong};
+pub use setting_warnings::{BadKey, KeyProblem, SettingProblem, SettingWarning, StyleWrong, Wrong};
 
 use std::path::Path;
 

@@ -28,6 +28,131 @@ pub enum SettingProblem {
         wrong: StyleWrong,
     },
     ThemeNotFound(String),
+    /// A binding of `[keys]` that cannot be used as written.
+    Key(KeyProblem),
+}
+
+/// What is wrong with `[keys]`: the keymap keeps its defaults where a
+/// binding cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum KeyProblem {
+    /// `keys.fly`: no action has that name.
+    UnknownAction(String),
+    /// A key of the action's list that does not read.
+    BadKey { action: String, why: BadKey },
+    /// None of the action's keys read: it keeps its default keys.
+    NoUsableKey(String),
+    /// One key for two actions in one place (`context` in (zh, en)).
+    Conflict {
+        key: String,
+        first: String,
+        second: String,
+        context: (&'static str, &'static str),
+    },
+    /// A pane's key hides a key that works everywhere else.
+    Shadows {
+        key: String,
+        global: String,
+        action: String,
+        context: (&'static str, &'static str),
+    },
+}
+
+/// Why a key as written in `[keys]` does not read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BadKey {
+    /// `Q-q`: the modifier before the dash is not C, A (M) or S.
+    Modifier { modifier: String, key: String },
+    /// `F13`, `Foo`: no such key.
+    Key(String),
+}
+
+impl KeyProblem {
+    /// The setting it is about: `keys.save`, or `keys` for one about two.
+    pub fn setting(&self) -> String {
+        match self {
+            KeyProblem::UnknownAction(name)
+            | KeyProblem::BadKey { action: name, .. }
+            | KeyProblem::NoUsableKey(name) => format!("keys.{name}"),
+            KeyProblem::Conflict { .. } | KeyProblem::Shadows { .. } => "keys".to_string(),
+        }
+    }
+
+    /// The problem in `lang`, without the file and line.
+    pub fn text(&self, lang: super::Lang) -> String {
+        match lang {
+            super::Lang::Zh => self.in_chinese(),
+            super::Lang::En => self.in_english(),
+        }
+    }
+
+    fn in_english(&self) -> String {
+        let setting = self.setting();
+        match self {
+            KeyProblem::UnknownAction(name) => format!("{setting}: unknown action `{name}`"),
+            KeyProblem::BadKey { why, .. } => match why {
+                BadKey::Modifier { modifier, key } => {
+                    format!("{setting}: unknown modifier `{modifier}` in `{key}` (C-, A-, S-)")
+                }
+                BadKey::Key(key) => format!("{setting}: unknown key `{key}`"),
+            },
+            KeyProblem::NoUsableKey(name) => {
+                format!("{setting}: no usable key; `{name}` keeps its default keys")
+            }
+            KeyProblem::Conflict {
+                key,
+                first,
+                second,
+                context,
+            } => format!(
+                "{setting}: {key} is bound to both `{first}` and `{second}` in {}",
+                context.1
+            ),
+            KeyProblem::Shadows {
+                key,
+                global,
+                action,
+                context,
+            } => format!(
+                "{setting}: {key} is bound to `{global}` everywhere and to `{action}` in {}",
+                context.1
+            ),
+        }
+    }
+
+    fn in_chinese(&self) -> String {
+        let setting = self.setting();
+        match self {
+            KeyProblem::UnknownAction(name) => format!("{setting}：没有名为 `{name}` 的操作"),
+            KeyProblem::BadKey { why, .. } => match why {
+                BadKey::Modifier { modifier, key } => {
+                    format!("{setting}：`{key}` 里的修饰键 `{modifier}` 不认识（可用 C-、A-、S-）")
+                }
+                BadKey::Key(key) => format!("{setting}：不认识的按键 `{key}`"),
+            },
+            KeyProblem::NoUsableKey(name) => {
+                format!("{setting}：没有可用的按键，`{name}` 仍用默认按键")
+            }
+            KeyProblem::Conflict {
+                key,
+                first,
+                second,
+                context,
+            } => format!(
+                "{setting}：在“{}”中 {key} 同时绑定了 `{first}` 和 `{second}`",
+                context.0
+            ),
+            KeyProblem::Shadows {
+                key,
+                global,
+                action,
+                context,
+            } => format!(
+                "{setting}：{key} 在各处是 `{global}`，在“{}”中却是 `{action}`",
+                context.0
+            ),
+        }
+    }
 }
 
 /// What a config.toml setting should have been.
@@ -113,6 +238,7 @@ impl SettingProblem {
             SettingProblem::ThemeNotFound(name) => {
                 format!("theme `{name}` not found; using the default")
             }
+            SettingProblem::Key(problem) => problem.in_english(),
         }
     }
 
@@ -147,6 +273,7 @@ impl SettingProblem {
                 format!("{key}：{what}")
             }
             SettingProblem::ThemeNotFound(name) => format!("找不到主题 `{name}`，使用默认主题"),
+            SettingProblem::Key(problem) => problem.in_chinese(),
         }
     }
 }
@@ -183,6 +310,31 @@ mod tests {
             style(StyleWrong::TwoForegrounds("red blue".into())),
             style(StyleWrong::OnWithoutColour("red on".into())),
             SettingProblem::ThemeNotFound("nope".into()),
+            SettingProblem::Key(KeyProblem::UnknownAction("fly".into())),
+            SettingProblem::Key(KeyProblem::BadKey {
+                action: "save".into(),
+                why: BadKey::Modifier {
+                    modifier: "Q".into(),
+                    key: "Q-q".into(),
+                },
+            }),
+            SettingProblem::Key(KeyProblem::BadKey {
+                action: "save".into(),
+                why: BadKey::Key("F13".into()),
+            }),
+            SettingProblem::Key(KeyProblem::NoUsableKey("save".into())),
+            SettingProblem::Key(KeyProblem::Conflict {
+                key: "Ctrl+S".into(),
+                first: "save".into(),
+                second: "undo".into(),
+                context: ("全局", "Everywhere"),
+            }),
+            SettingProblem::Key(KeyProblem::Shadows {
+                key: "Ctrl+S".into(),
+                global: "save".into(),
+                action: "undo".into(),
+                context: ("大纲", "Outline"),
+            }),
         ]
     }
 

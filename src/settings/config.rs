@@ -8,7 +8,7 @@ use std::time::Duration;
 use toml::{Table, Value};
 
 use crate::docx::DocxFonts;
-use crate::i18n::{Lang, SettingProblem, SettingWarning, Wrong};
+use crate::i18n::{KeyProblem, Lang, SettingProblem, SettingWarning, Wrong};
 use crate::plain_text::{ExportOptions, TextEncoding};
 
 /// The settings a config file can hold.
@@ -203,14 +203,15 @@ impl Config {
         warning
     }
 
-    /// A warning of the keymap (`keys.save: …`), led by the file and line of
-    /// that binding, or of the `[keys]` table for one about several.
-    pub fn locate_key_warning(&self, warning: &str) -> String {
-        let key = warning.split_once(':').map_or("keys", |(key, _)| key);
+    /// A problem of `[keys]`, placed at the file and line of that binding,
+    /// or of the `[keys]` table for one about several.
+    pub fn locate_key_problem(&self, problem: KeyProblem) -> SettingWarning {
         let place = |key: &str| self.places.iter().find(|(k, _)| k == key);
-        match place(key).or_else(|| place("keys")) {
-            Some((_, place)) => format!("{place}: {warning}"),
-            None => warning.to_string(),
+        SettingWarning {
+            place: place(&problem.setting())
+                .or_else(|| place("keys"))
+                .map(|(_, place)| place.clone()),
+            problem: SettingProblem::Key(problem),
         }
     }
 }

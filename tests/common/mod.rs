@@ -25,7 +25,7 @@ pub fn keys(spec: &str) -> Vec<KeyEvent> {
     spec.split_whitespace()
         .map(|k| {
             KeyBinding::parse(k)
-                .unwrap_or_else(|e| panic!("{e}"))
+                .unwrap_or_else(|e| panic!("{e:?}"))
                 .event()
         })
         .collect()

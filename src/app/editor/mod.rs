@@ -69,7 +69,7 @@ pub(in crate::app) mod test_support {
         spec.split_whitespace()
             .map(|k| {
                 KeyBinding::parse(k)
-                    .unwrap_or_else(|e| panic!("{e}"))
+                    .unwrap_or_else(|e| panic!("{e:?}"))
                     .event()
             })
             .collect()

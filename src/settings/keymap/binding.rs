@@ -5,6 +5,8 @@ use std::fmt;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+use crate::i18n::BadKey;
+
 /// One key with its modifiers, as written in the config: `C-s`, `A-Down`, `J`, `F1`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct KeyBinding {
@@ -53,7 +55,7 @@ impl KeyBinding {
     }
 
     /// Parses `C-s`, `A-Down`, `S-Tab`, `J`, `Enter`, `F1`, `Space`.
-    pub fn parse(text: &str) -> Result<KeyBinding, String> {
+    pub fn parse(text: &str) -> Result<KeyBinding, BadKey> {
         let mut modifiers = KeyModifiers::NONE;
         let mut rest = text.trim();
         loop {
@@ -65,7 +67,12 @@ impl KeyBinding {
                 "C" | "c" => KeyModifiers::CONTROL,
                 "A" | "a" | "M" | "m" => KeyModifiers::ALT,
                 "S" | "s" => KeyModifiers::SHIFT,
-                _ => return Err(format!("unknown modifier `{m}` in `{text}` (C-, A-, S-)")),
+                _ => {
+                    return Err(BadKey::Modifier {
+                        modifier: m.to_string(),
+                        key: text.to_string(),
+                    });
+                }
             };
             rest = tail;
         }
@@ -91,11 +98,9 @@ impl KeyBinding {
                 && f.starts_with('f')
                 && f[1..].chars().all(|c| c.is_ascii_digit()) =>
             {
-                let n: u8 = f[1..]
-                    .parse()
-                    .map_err(|_| format!("unknown key `{text}`"))?;
+                let n: u8 = f[1..].parse().map_err(|_| BadKey::Key(text.to_string()))?;
                 if !(1..=12).contains(&n) {
-                    return Err(format!("unknown key `{text}`"));
+                    return Err(BadKey::Key(text.to_string()));
                 }
                 KeyCode::F(n)
             }
@@ -103,7 +108,7 @@ impl KeyBinding {
                 let mut chars = rest.chars();
                 match (chars.next(), chars.next()) {
                     (Some(c), None) => KeyCode::Char(c),
-                    _ => return Err(format!("unknown key `{text}`")),
+                    _ => return Err(BadKey::Key(text.to_string())),
                 }
             }
         };

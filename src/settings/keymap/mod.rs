@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use crossterm::event::{KeyCode, KeyEvent};
 
-use crate::i18n::Lang;
+use crate::i18n::{KeyProblem, Lang};
 
 mod binding;
 mod table;
@@ -236,27 +236,28 @@ impl Keymap {
     /// Builds the keymap; `overrides` are `(action name, keys)` from the
     /// config and replace that action's keys in every context where it is
     /// bound. Returns warnings for unknown actions, bad keys and conflicts.
-    pub fn with_overrides(overrides: &[(String, Vec<String>)]) -> (Keymap, Vec<String>) {
+    pub fn with_overrides(overrides: &[(String, Vec<String>)]) -> (Keymap, Vec<KeyProblem>) {
         let mut warnings = Vec::new();
         let mut custom: HashMap<Action, Vec<KeyBinding>> = HashMap::new();
         for (name, keys) in overrides {
             let Some(action) = Action::from_name(name) else {
-                warnings.push(format!("keys.{name}: unknown action `{name}`"));
+                warnings.push(KeyProblem::UnknownAction(name.clone()));
                 continue;
             };
             let mut parsed = Vec::new();
             for key in keys {
                 match KeyBinding::parse(key) {
                     Ok(k) => parsed.push(k),
-                    Err(e) => warnings.push(format!("keys.{name}: {e}")),
+                    Err(why) => warnings.push(KeyProblem::BadKey {
+                        action: name.clone(),
+                        why,
+                    }),
                 }
             }
             // A binding none of whose keys can be read would leave the
             // action with no key at all: it keeps its default keys instead.
             if parsed.is_empty() && !keys.is_empty() {
-                warnings.push(format!(
-                    "keys.{name}: no usable key; `{name}` keeps its default keys"
-                ));
+                warnings.push(KeyProblem::NoUsableKey(name.clone()));
                 continue;
             }
             custom.insert(action, parsed);
@@ -283,12 +284,12 @@ impl Keymap {
                 if let Some(other) = by_key.insert((*context, *key), *action)
                     && other != *action
                 {
-                    warnings.push(format!(
-                        "keys: {key} is bound to both `{}` and `{}` in {:?}",
-                        other.name(),
-                        action.name(),
-                        context
-                    ));
+                    warnings.push(KeyProblem::Conflict {
+                        key: key.to_string(),
+                        first: other.name().to_string(),
+                        second: action.name().to_string(),
+                        context: (context.title(Lang::Zh), context.title(Lang::En)),
+                    });
                 }
             }
         }
@@ -299,15 +300,15 @@ impl Keymap {
                 && global != action
                 && !folds_instead_of_focus(*action, *global)
             {
-                warnings.push(format!(
-                    "keys: {key} is bound to `{}` everywhere and to `{}` in {:?}",
-                    global.name(),
-                    action.name(),
-                    context
-                ));
+                warnings.push(KeyProblem::Shadows {
+                    key: key.to_string(),
+                    global: global.name().to_string(),
+                    action: action.name().to_string(),
+                    context: (context.title(Lang::Zh), context.title(Lang::En)),
+                });
             }
         }
-        warnings.sort();
+        warnings.sort_by_key(|w| w.text(Lang::En));
         (
             Keymap {
                 by_key,

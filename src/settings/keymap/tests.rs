@@ -115,6 +115,7 @@ fn hints_name_the_keys_once_and_number_runs_as_a_range() {
 fn a_binding_with_no_usable_key_keeps_the_default() {
     let broken = |name: &str| (name.to_string(), vec!["Ctrl+Ctrl+Ctrl".to_string()]);
     let (map, warnings) = Keymap::with_overrides(&[broken("save"), broken("undo"), broken("find")]);
+    let warnings: Vec<String> = warnings.iter().map(|w| w.text(Lang::En)).collect();
     // The oracle: the keymap with no overrides at all.
     assert_eq!(map.listing, Keymap::with_overrides(&[]).0.listing);
     assert_eq!(
@@ -141,6 +142,7 @@ fn overrides_replace_keys_and_report_problems() {
         ("fly".into(), vec!["x".into()]),
         ("undo".into(), vec!["C-s".into(), "Q-q".into()]),
     ]);
+    let warnings: Vec<String> = warnings.iter().map(|w| w.text(Lang::En)).collect();
     assert_eq!(
         map.action(
             Context::Outline,

@@ -99,9 +99,24 @@ fn editing(doc: Document, at_end: bool) -> App {
     app
 }
 
-fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {
+/// A test terminal and what drawing keeps between its frames, as the
+/// runner holds them.
+struct Screen {
+    terminal: Terminal<TestBackend>,
+    cache: zongjie::ui::DrawCache,
+}
+
+fn screen() -> Screen {
+    Screen {
+        terminal: Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("test terminal"),
+        cache: zongjie::ui::DrawCache::new(),
+    }
+}
+
+fn draw(screen: &mut Screen, app: &App) {
+    let Screen { terminal, cache } = screen;
     terminal
-        .draw(|frame| zongjie::ui::draw(frame, app))
+        .draw(|frame| zongjie::ui::draw(frame, app, cache))
         .expect("draw");
 }
 
@@ -113,7 +128,7 @@ fn memory_report() {
     let before = LIVE.load(Ordering::Relaxed);
     PEAK.store(before, Ordering::Relaxed);
     let app = editing(doc, true);
-    let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("test terminal");
+    let mut terminal = screen();
     draw(&mut terminal, &app);
     let mut app = app;
     app.handle_key(key(KeyCode::Char('中'), KeyModifiers::NONE));
@@ -142,7 +157,7 @@ fn memory_report() {
 
 fn keystroke(bencher: divan::Bencher, at_end: bool) {
     let app = RefCell::new(editing(big_preamble(), at_end));
-    let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("test terminal");
+    let mut terminal = screen();
     draw(&mut terminal, &app.borrow());
     let typed = RefCell::new(0usize);
     bencher

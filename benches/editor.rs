@@ -14,6 +14,7 @@ use support::SIZES;
 use zongjie::app::{App, Settings};
 use zongjie::document::Document;
 use zongjie::storage::{DraftId, DraftLocation};
+use zongjie::ui::DrawCache;
 
 fn main() {
     divan::main();
@@ -34,13 +35,24 @@ fn key(code: KeyCode) -> KeyEvent {
     KeyEvent::new(code, KeyModifiers::NONE)
 }
 
-fn terminal() -> Terminal<TestBackend> {
-    Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("test terminal")
+/// A test terminal and what drawing keeps between its frames, as the
+/// runner holds them.
+struct Screen {
+    terminal: Terminal<TestBackend>,
+    cache: DrawCache,
 }
 
-fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {
+fn terminal() -> Screen {
+    Screen {
+        terminal: Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("test terminal"),
+        cache: DrawCache::new(),
+    }
+}
+
+fn draw(screen: &mut Screen, app: &App) {
+    let Screen { terminal, cache } = screen;
     terminal
-        .draw(|frame| zongjie::ui::draw(frame, app))
+        .draw(|frame| zongjie::ui::draw(frame, app, cache))
         .expect("draw");
 }
 

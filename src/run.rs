@@ -96,6 +96,8 @@ pub fn run(mut app: App, store: &Store, opened: Opened) -> io::Result<Option<i32
     session.offer_rescues(&mut app);
     session.go_back_to_position(&mut app);
     let mut more_input = false;
+    // What drawing keeps from frame to frame on this terminal.
+    let mut draw_cache = crate::ui::DrawCache::new();
     loop {
         if let Some(signal) = signals.as_ref().and_then(StopSignals::pending) {
             session.save_before_stopping(&mut app);
@@ -106,7 +108,8 @@ pub fn run(mut app: App, store: &Store, opened: Opened) -> io::Result<Option<i32
             answer_terminal_signals(terminal_signals, &mut tui, &mut app);
         }
         if app.dirty_screen {
-            tui.terminal.draw(|frame| crate::ui::draw(frame, &app))?;
+            tui.terminal
+                .draw(|frame| crate::ui::draw(frame, &app, &mut draw_cache))?;
             app.dirty_screen = false;
         }
         if app.quit {

@@ -12,6 +12,7 @@ use zongjie::app::{App, Settings};
 use zongjie::document::count_chars;
 use zongjie::i18n::Lang;
 use zongjie::plain_text::{ExportOptions, head_paragraphs, section_paragraphs, tail_paragraphs};
+use zongjie::ui::DrawCache;
 
 fn text() -> impl Strategy<Value = String> {
     proptest::string::string_regex(
@@ -76,9 +77,9 @@ proptest! {
 
 /// The frame drawn (not what the backend shows: the diff leaves the cells
 /// behind a wide character as they were).
-fn frame(terminal: &mut Terminal<TestBackend>, app: &App) -> Buffer {
+fn frame(terminal: &mut Terminal<TestBackend>, app: &App, cache: &mut DrawCache) -> Buffer {
     terminal
-        .draw(|f| zongjie::ui::draw(f, app))
+        .draw(|f| zongjie::ui::draw(f, app, cache))
         .unwrap()
         .buffer
         .clone()
@@ -107,17 +108,12 @@ fn from_scratch(app: &mut App, width: u16, height: u16) -> (usize, Option<usize>
         };
         assert_eq!(e.preview.part(&e.doc, p), fresh, "part {p}");
     }
-    // A new thread starts with no drawing caches.
-    let buffer = std::thread::scope(|s| {
-        s.spawn(move || {
-            frame(
-                &mut Terminal::new(TestBackend::new(width, height)).unwrap(),
-                app,
-            )
-        })
-        .join()
-        .expect("render")
-    });
+    // A new terminal, drawn with an empty cache.
+    let buffer = frame(
+        &mut Terminal::new(TestBackend::new(width, height)).unwrap(),
+        app,
+        &mut DrawCache::new(),
+    );
     (total, section, buffer)
 }
 
@@ -141,6 +137,7 @@ proptest! {
         };
         let mut app = App::with_editor(settings, doc, location());
         let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+        let mut cache = DrawCache::new();
         for key in keys {
             if key.chars().count() == 1 && !key.is_ascii() {
                 type_text(&mut app, key);
@@ -149,7 +146,7 @@ proptest! {
             }
             app.size = (width, height);
             app.idle();
-            let kept = frame(&mut terminal, &app);
+            let kept = frame(&mut terminal, &app, &mut cache);
             let e = app.editor().expect("editor");
             let counts = (e.counts.total, e.section_chars());
             let (total, section, fresh) = from_scratch(&mut app, width, height);

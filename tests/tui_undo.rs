@@ -225,11 +225,14 @@ fn borders_reach_the_terminal(width: u16, height: u16) -> (bool, bool) {
     app.size = (width, height);
     app.idle();
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|f| zongjie::ui::draw(f, &app)).unwrap();
+    let mut cache = zongjie::ui::DrawCache::new();
+    terminal
+        .draw(|f| zongjie::ui::draw(f, &app, &mut cache))
+        .unwrap();
     let under = terminal.backend().buffer().clone();
     press(&mut app, "F1");
     let frame = terminal
-        .draw(|f| zongjie::ui::draw(f, &app))
+        .draw(|f| zongjie::ui::draw(f, &app, &mut cache))
         .unwrap()
         .buffer
         .clone();

@@ -2,8 +2,6 @@
 //! rows of a list are in view. Drawing places the panes here and mouse
 //! clicks are hit-tested against the same rectangles.
 
-use std::cell::Cell as Shared;
-
 use ratatui::layout::{Constraint, Layout, Rect};
 
 /// The pane that has the keyboard.
@@ -27,25 +25,9 @@ pub struct EditorLayout {
 
 /// Wide terminals show outline, editor and preview; medium ones the outline
 /// and the focused right pane; narrow ones only the focused pane.
+/// A pure function of its arguments; drawing keeps the last answer in its
+/// `ui::DrawCache` (solving the constraints is a sixth of a frame's work).
 pub fn editor_layout(area: Rect, focus: Focus, show_findings: bool) -> EditorLayout {
-    // Solving the constraints is a sixth of a frame's work; the answer only
-    // changes with the size, the focus and whether findings are shown.
-    type Key = (Rect, Focus, bool);
-    thread_local! {
-        static LAST: Shared<Option<(Key, EditorLayout)>> = const { Shared::new(None) };
-    }
-    let key = (area, focus, show_findings);
-    if let Some((last, layout)) = LAST.get()
-        && last == key
-    {
-        return layout;
-    }
-    let layout = solve_editor_layout(area, focus, show_findings);
-    LAST.set(Some((key, layout)));
-    layout
-}
-
-fn solve_editor_layout(area: Rect, focus: Focus, show_findings: bool) -> EditorLayout {
     let [body, status] = Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(area);
     let mut layout = EditorLayout {
         status,

@@ -7,8 +7,6 @@
 //! A pure memo: a copied line is cell for cell what drawing it gives, since
 //! the key is the line itself and the blank row it is drawn on.
 
-use std::cell::RefCell;
-
 use ratatui::Frame;
 use ratatui::buffer::Cell;
 use ratatui::layout::Rect;
@@ -30,18 +28,21 @@ struct AreaCache {
 /// A few areas (the panes on screen) are remembered; a resize starts afresh.
 const AREAS: usize = 4;
 
-thread_local! {
-    static CACHE: RefCell<Vec<AreaCache>> = const { RefCell::new(Vec::new()) };
+/// The rows drawn in the last frames, per area.
+#[derive(Default)]
+pub struct LineCache {
+    areas: Vec<AreaCache>,
 }
 
-/// Draws `lines` from the top of `area`, one per row, cut at its width.
-pub fn render_lines(frame: &mut Frame, area: Rect, lines: Vec<Line<'static>>) {
-    let buf = frame.buffer_mut();
-    let area = area.intersection(buf.area);
-    if area.is_empty() {
-        return;
-    }
-    CACHE.with_borrow_mut(|caches| {
+impl LineCache {
+    /// Draws `lines` from the top of `area`, one per row, cut at its width.
+    pub fn render_lines(&mut self, frame: &mut Frame, area: Rect, lines: Vec<Line<'static>>) {
+        let buf = frame.buffer_mut();
+        let area = area.intersection(buf.area);
+        if area.is_empty() {
+            return;
+        }
+        let caches = &mut self.areas;
         let index = match caches.iter().position(|c| c.area == area) {
             Some(i) => i,
             None => {
@@ -84,7 +85,7 @@ pub fn render_lines(frame: &mut Frame, area: Rect, lines: Vec<Line<'static>>) {
                 }
             }
         }
-    });
+    }
 }
 
 #[cfg(test)]
@@ -118,13 +119,14 @@ mod tests {
         let area = Rect::new(3, 1, 25, 5);
         let mut cached = Terminal::new(TestBackend::new(30, 8)).expect("terminal");
         let mut plain = Terminal::new(TestBackend::new(30, 8)).expect("terminal");
+        let mut cache = LineCache::default();
         for (selected, background) in [(0, false), (1, false), (1, false), (1, true), (4, true)] {
-            let draw = |frame: &mut Frame, cache: bool| {
+            let mut draw = |frame: &mut Frame, use_cache: bool| {
                 if background {
                     frame.render_widget(ratatui::widgets::Block::new().on_blue(), frame.area());
                 }
-                if cache {
-                    render_lines(frame, area, sample(selected));
+                if use_cache {
+                    cache.render_lines(frame, area, sample(selected));
                 } else {
                     frame.render_widget(Paragraph::new(sample(selected)), area);
                 }

@@ -3,6 +3,7 @@
 //! handling.
 
 mod diff_lines;
+mod draw_cache;
 mod editor;
 mod export_prompt;
 mod findings;
@@ -16,6 +17,7 @@ mod reference;
 mod status;
 mod target;
 
+pub use draw_cache::DrawCache;
 pub use picker::picker_hint_lines;
 
 use ratatui::Frame;
@@ -27,15 +29,15 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::app::{App, Screen};
-use crate::layout::editor_layout;
 use crate::settings::theme::Theme;
 
 /// Below this size only a short message is drawn.
 pub const MIN_WIDTH: u16 = 24;
 pub const MIN_HEIGHT: u16 = 6;
 
-/// Draws the whole screen.
-pub fn draw(frame: &mut Frame, app: &App) {
+/// Draws the whole screen, with what `cache` kept from the frames drawn
+/// before on the same terminal.
+pub fn draw(frame: &mut Frame, app: &App, cache: &mut DrawCache) {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         draw_too_small(frame, app, area);
@@ -48,9 +50,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
     match &app.screen {
         Screen::Picker(p) => picker::draw(frame, app, p, area),
         Screen::Editor(e) => {
-            let layout = editor_layout(area, e.focus, e.show_findings);
+            let layout = cache.editor_layout(area, e.focus, e.show_findings);
             if let Some(r) = layout.outline {
-                outline::draw(frame, app, e, r);
+                outline::draw(frame, app, e, r, &mut cache.outline);
             }
             if let Some(r) = layout.preview {
                 match &e.reference {
@@ -58,7 +60,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
                         doc: Some(earlier),
                         shown: true,
                     } => reference::draw(frame, app, e, earlier, r),
-                    _ => preview::draw(frame, app, e, r),
+                    _ => preview::draw(frame, app, e, r, &mut cache.preview),
                 }
             }
             if let Some(r) = layout.findings {
@@ -76,6 +78,12 @@ pub fn draw(frame: &mut Frame, app: &App) {
     if app.help {
         help::draw(frame, app, area);
     }
+}
+
+/// Draws the whole screen from nothing, as the first frame on a terminal
+/// is drawn: what a frame drawn with a kept [`DrawCache`] must equal.
+pub fn draw_fresh(frame: &mut Frame, app: &App) {
+    draw(frame, app, &mut DrawCache::new());
 }
 
 fn draw_too_small(frame: &mut Frame, app: &App, area: Rect) {

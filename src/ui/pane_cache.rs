@@ -23,11 +23,13 @@ struct Drawn<K> {
     cells: Vec<Cell>,
 }
 
-impl<K: PartialEq> PaneCache<K> {
-    pub const fn new() -> PaneCache<K> {
+impl<K> Default for PaneCache<K> {
+    fn default() -> PaneCache<K> {
         PaneCache { last: None }
     }
+}
 
+impl<K: PartialEq + Clone> PaneCache<K> {
     /// Draws the pane in `area` (all `background` cells) with `draw`, or
     /// copies what the same `key` drew there on the same background.
     pub fn draw(
@@ -35,7 +37,7 @@ impl<K: PartialEq> PaneCache<K> {
         frame: &mut Frame,
         area: Rect,
         background: Cell,
-        key: K,
+        key: &K,
         draw: impl FnOnce(&mut Frame),
     ) {
         let area = area.intersection(frame.area());
@@ -43,7 +45,7 @@ impl<K: PartialEq> PaneCache<K> {
             return;
         }
         if let Some(last) = &self.last
-            && last.key == key
+            && last.key == *key
             && last.area == area
             && last.background == background
         {
@@ -63,7 +65,7 @@ impl<K: PartialEq> PaneCache<K> {
             cells.extend_from_slice(&buf.content[start..start + usize::from(area.width)]);
         }
         self.last = Some(Drawn {
-            key,
+            key: key.clone(),
             area,
             background,
             cells,
@@ -82,7 +84,7 @@ mod tests {
 
     #[test]
     fn copies_only_for_the_same_key_area_and_background() {
-        let mut cache = PaneCache::new();
+        let mut cache = PaneCache::default();
         let mut terminal = Terminal::new(TestBackend::new(20, 6)).expect("terminal");
         let mut drawn = 0;
         let mut frame_with = |key: &str, area: Rect, blue: bool, drawn: &mut usize| {
@@ -93,7 +95,7 @@ mod tests {
                         f.render_widget(Block::new().on_blue(), f.area());
                         background.set_bg(ratatui::style::Color::Blue);
                     }
-                    cache.draw(f, area, background, key.to_string(), |f| {
+                    cache.draw(f, area, background, &key.to_string(), |f| {
                         *drawn += 1;
                         f.render_widget(
                             Paragraph::new(key.to_string()).block(Block::bordered()),

@@ -1,8 +1,6 @@
 //! The preview pane: the exported text, numbered, scrolled to the selected
 //! entry. Only the paragraphs that fit on screen are wrapped.
 
-use std::cell::RefCell;
-
 use ratatui::Frame;
 use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::Rect;
@@ -15,7 +13,7 @@ use crate::document::Field;
 use crate::layout::paragraph_rows;
 use crate::plain_text::{Paragraph as Para, Role};
 
-pub fn draw(frame: &mut Frame, app: &App, e: &EditorState, area: Rect) {
+pub fn draw(frame: &mut Frame, app: &App, e: &EditorState, area: Rect, cache: &mut Rows) {
     let theme = &app.settings.theme;
     let lang = app.lang();
     let focused = e.focus == Focus::Preview;
@@ -37,85 +35,79 @@ pub fn draw(frame: &mut Frame, app: &App, e: &EditorState, area: Rect) {
     let preview = &e.preview;
     let part_of = |p: usize| preview.part(&e.doc, p);
     let (part, index) = preview.anchor(&e.doc, selected);
-    CACHE.with_borrow_mut(|cache| {
-        cache.start_frame(width, options.indent, &background);
+    cache.start_frame(width, options.indent, &background);
 
-        // Walk the paragraphs from the anchor; a negative scroll first walks back.
-        let mut skip = e.preview_scroll;
-        let (mut p, mut i) = (part, index);
-        while skip < 0 {
-            let previous = if i > 0 {
-                Some((p, i - 1))
-            } else {
-                (0..p)
-                    .rev()
-                    .find(|q| !part_of(*q).is_empty())
-                    .map(|q| (q, part_of(q).len() - 1))
-            };
-            let Some((q, j)) = previous else {
-                skip = 0;
-                break;
-            };
-            (p, i) = (q, j);
-            // Only counted: what is above the pane is never drawn.
-            let rows = paragraph_rows(&part_of(p)[i], width, options.indent).len();
-            skip += rows as isize + isize::from(options.blank_lines);
-        }
-        let mut skip = skip as usize;
-        let buf = frame.buffer_mut();
-        let mut y = inner.top();
-        let mut first = true;
-        'parts: while p < preview.len() {
-            let paragraphs = part_of(p);
-            while i < paragraphs.len() {
-                let para = &paragraphs[i];
-                let in_selected_item = matches!(
-                    (selected, para.origin.item()),
-                    (Entry::Item(at), Some((s, n))) if at.section == s && at.item == n
-                );
-                let own = Entry::of_field(para.origin) == selected || in_selected_item;
-                let style = if own { theme.title } else { theme.text };
-                if options.blank_lines && !first {
-                    // A blank row is the background already there.
-                    if skip > 0 {
-                        skip -= 1;
-                    } else {
-                        y += 1;
-                        if y >= inner.bottom() {
-                            break 'parts;
-                        }
-                    }
-                }
-                first = false;
-                // A paragraph scrolled out of view above is only counted.
+    // Walk the paragraphs from the anchor; a negative scroll first walks back.
+    let mut skip = e.preview_scroll;
+    let (mut p, mut i) = (part, index);
+    while skip < 0 {
+        let previous = if i > 0 {
+            Some((p, i - 1))
+        } else {
+            (0..p)
+                .rev()
+                .find(|q| !part_of(*q).is_empty())
+                .map(|q| (q, part_of(q).len() - 1))
+        };
+        let Some((q, j)) = previous else {
+            skip = 0;
+            break;
+        };
+        (p, i) = (q, j);
+        // Only counted: what is above the pane is never drawn.
+        let rows = paragraph_rows(&part_of(p)[i], width, options.indent).len();
+        skip += rows as isize + isize::from(options.blank_lines);
+    }
+    let mut skip = skip as usize;
+    let buf = frame.buffer_mut();
+    let mut y = inner.top();
+    let mut first = true;
+    'parts: while p < preview.len() {
+        let paragraphs = part_of(p);
+        while i < paragraphs.len() {
+            let para = &paragraphs[i];
+            let in_selected_item = matches!(
+                (selected, para.origin.item()),
+                (Entry::Item(at), Some((s, n))) if at.section == s && at.item == n
+            );
+            let own = Entry::of_field(para.origin) == selected || in_selected_item;
+            let style = if own { theme.title } else { theme.text };
+            if options.blank_lines && !first {
+                // A blank row is the background already there.
                 if skip > 0 {
-                    let rows = paragraph_rows(para, width, options.indent).len();
-                    if skip >= rows {
-                        skip -= rows;
-                        i += 1;
-                        continue;
-                    }
-                }
-                let drawn = cache.paragraph(para, style);
-                for r in std::mem::take(&mut skip)..drawn.lines.len() {
-                    let row = drawn.row(r, inner.width, &background);
-                    let start = buf.index_of(inner.x, y);
-                    buf.content[start..start + width].clone_from_slice(row);
+                    skip -= 1;
+                } else {
                     y += 1;
                     if y >= inner.bottom() {
                         break 'parts;
                     }
                 }
-                i += 1;
             }
-            p += 1;
-            i = 0;
+            first = false;
+            // A paragraph scrolled out of view above is only counted.
+            if skip > 0 {
+                let rows = paragraph_rows(para, width, options.indent).len();
+                if skip >= rows {
+                    skip -= rows;
+                    i += 1;
+                    continue;
+                }
+            }
+            let drawn = cache.paragraph(para, style);
+            for r in std::mem::take(&mut skip)..drawn.lines.len() {
+                let row = drawn.row(r, inner.width, &background);
+                let start = buf.index_of(inner.x, y);
+                buf.content[start..start + width].clone_from_slice(row);
+                y += 1;
+                if y >= inner.bottom() {
+                    break 'parts;
+                }
+            }
+            i += 1;
         }
-    });
-}
-
-thread_local! {
-    static CACHE: RefCell<Rows> = RefCell::new(Rows::default());
+        p += 1;
+        i = 0;
+    }
 }
 
 /// The drawn rows of the paragraphs shown in the last frame: while the
@@ -123,7 +115,7 @@ thread_local! {
 /// its rows whose text changed are drawn again. A row is drawn when it is
 /// first on screen. A pure memo: the key is everything drawing a row reads.
 #[derive(Default)]
-struct Rows {
+pub struct Rows {
     width: usize,
     indent: bool,
     background: Cell,

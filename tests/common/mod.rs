@@ -68,7 +68,7 @@ pub fn render(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
     // The screen as it settles once no key is waiting (the first check done).
     app.idle();
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|f| zongjie::ui::draw(f, app)).unwrap();
+    terminal.draw(|f| zongjie::ui::draw_fresh(f, app)).unwrap();
     terminal
 }
 

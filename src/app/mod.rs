@@ -23,7 +23,7 @@ pub use export_prompt::EXPORT_FORMATS;
 pub use fields::{FieldArea, FieldEditor};
 pub use find::{FindInput, FindState, Match, find_all, replace_all, replace_one};
 pub use outcome::{Failure, Opening, Outcome};
-pub use outline::{Entry, OUTLINE_TEXT_COLUMNS, entries, entry_text, field_label, visible_entries};
+pub use outline::{Entry, entries, entry_text, field_label, visible_entries};
 pub use picker::{PickerPopup, PickerState, RenameWhat};
 pub use reference::{Reference, reference_text};
 pub use target::{TargetMark, target_mark};

@@ -9,8 +9,6 @@ use crate::document::{
     point_demote, point_promote, section_to_item,
 };
 use crate::i18n::Lang;
-use crate::sanitize::escape_controls;
-use unicode_width::UnicodeWidthChar;
 
 /// One line of the outline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -168,32 +166,6 @@ pub fn entry_text(doc: &Document, entry: Entry) -> &str {
         Entry::Signature => &doc.signature.organization,
         Entry::Notes => first_line(&doc.notes),
     }
-}
-
-/// No outline pane is wider than this (the layout makes it at most 55
-/// columns wide).
-pub const OUTLINE_TEXT_COLUMNS: usize = 256;
-
-/// An entry's outline text as drawn, cut where no outline pane can show
-/// more: two texts with the same key look the same in any outline pane up
-/// to [`OUTLINE_TEXT_COLUMNS`] wide.
-pub fn outline_text_key(doc: &Document, entry: Entry) -> String {
-    let text = escape_controls(entry_text(doc, entry));
-    let mut columns = 0;
-    let end = text
-        .char_indices()
-        .find(|&(_, c)| {
-            columns += c.width().unwrap_or(0);
-            columns > OUTLINE_TEXT_COLUMNS
-        })
-        .map_or(text.len(), |(i, c)| i + c.len_utf8());
-    // The section's target mark changes as its text grows or shrinks.
-    let mark = match entry.section().and_then(|s| super::target_mark(doc, s)) {
-        Some(super::TargetMark::FarUnder) => "\u{0}under",
-        Some(super::TargetMark::FarOver) => "\u{0}over",
-        None => "",
-    };
-    format!("{}{mark}", &text[..end])
 }
 
 /// The first line of a text with something on it, trimmed.

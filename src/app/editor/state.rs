@@ -5,7 +5,7 @@ use std::time::{Duration, Instant};
 
 use super::{Counts, Focus, Popup, PreviewParts};
 use crate::app::fields::FieldEditor;
-use crate::app::outline::{Entry, entries, outline_text_key, visible_entries};
+use crate::app::outline::{Entry, entries, visible_entries};
 use crate::check::{CheckOptions, Finding, check};
 use crate::document::{Document, Edit, Field, History};
 use crate::storage::DraftLocation;
@@ -73,23 +73,8 @@ pub struct EditorState {
     pub show_findings: bool,
     /// The draft has not been checked yet (just opened).
     pub findings_pending: bool,
-    /// Changes whenever what the outline shows may have changed (its
-    /// entries, the selection, the selected entry's text), so a drawing
-    /// cache keyed on it is never stale. Unique in the process: two drafts
-    /// never share a version.
-    pub outline_version: u64,
-    /// The selected entry's outline text, as far as any outline pane
-    /// can show it, at `outline_version`.
-    outline_text: String,
     /// The earlier draft shown in place of the preview (F9).
     pub reference: crate::app::Reference,
-}
-
-/// A version no other state has had.
-fn next_version() -> u64 {
-    use std::sync::atomic::{AtomicU64, Ordering};
-    static NEXT: AtomicU64 = AtomicU64::new(1);
-    NEXT.fetch_add(1, Ordering::Relaxed)
 }
 
 impl EditorState {
@@ -123,11 +108,8 @@ impl EditorState {
             findings_selected: 0,
             show_findings: false,
             findings_pending: true,
-            outline_version: 0,
-            outline_text: String::new(),
             reference: crate::app::Reference::default(),
         };
-        state.outline_changed();
         // Checking a long draft takes milliseconds: it waits until the
         // first frame is on screen (App::idle).
         state.recount();
@@ -158,13 +140,6 @@ impl EditorState {
         self.fields = FieldEditor::new(&self.doc, self.selected_entry());
         self.preview_scroll = 0;
         self.rebase_counts();
-        self.outline_changed();
-    }
-
-    /// The outline may show something else: a new version.
-    pub(in crate::app) fn outline_changed(&mut self) {
-        self.outline_version = next_version();
-        self.outline_text = outline_text_key(&self.doc, self.selected_entry());
     }
 
     /// Selects the entry that shows `field`.
@@ -220,7 +195,6 @@ impl EditorState {
             self.fields = FieldEditor::new(&self.doc, self.selected_entry());
         }
         self.recount();
-        self.outline_changed();
         // Checked once the writer pauses: a move followed by its save would
         // otherwise check the whole draft twice.
         self.findings_pending = true;
@@ -258,12 +232,6 @@ impl EditorState {
             last: now,
         });
         self.preview.refresh(&self.doc, field);
-        // Typing in a body mostly changes nothing the outline can show.
-        let text = outline_text_key(&self.doc, self.selected_entry());
-        if text != self.outline_text {
-            self.outline_text = text;
-            self.outline_version = next_version();
-        }
         self.update_counts();
         self.touch();
     }

@@ -2,7 +2,7 @@
 //! rows of a list are in view. Drawing places the panes here and mouse
 //! clicks are hit-tested against the same rectangles.
 
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 
 /// The pane that has the keyboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,23 +25,23 @@ pub struct EditorLayout {
 
 /// Wide terminals show outline, editor and preview; medium ones the outline
 /// and the focused right pane; narrow ones only the focused pane.
-/// A pure function of its arguments; drawing keeps the last answer in its
-/// `ui::DrawCache` (solving the constraints is a sixth of a frame's work).
+///
+/// Plain arithmetic, what ratatui's constraint solver gives for these few
+/// splits (a test holds the two equal at every size): solving them was a
+/// sixth of a frame's work, and the app asks for the layout on every key
+/// (where the cursor is on screen), so no cache is needed anywhere.
 pub fn editor_layout(area: Rect, focus: Focus, show_findings: bool) -> EditorLayout {
-    let [body, status] = Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(area);
+    let [body, status] = split_last_row(area);
     let mut layout = EditorLayout {
         status,
         ..Default::default()
     };
     if area.width >= 90 {
         let outline_width = (area.width * 3 / 10).clamp(24, 44);
-        let [left, right] =
-            Layout::horizontal([Constraint::Length(outline_width), Constraint::Min(0)]).areas(body);
+        let [left, right] = split_columns(body, outline_width);
         layout.outline = Some(left);
         if right.height >= 14 {
-            let [top, bottom] =
-                Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)])
-                    .areas(right);
+            let [top, bottom] = split_55_45(right);
             layout.editor = Some(top);
             if show_findings {
                 layout.findings = Some(bottom);
@@ -53,8 +53,7 @@ pub fn editor_layout(area: Rect, focus: Focus, show_findings: bool) -> EditorLay
         }
     } else if area.width >= 56 {
         let outline_width = (area.width * 2 / 5).max(20);
-        let [left, right] =
-            Layout::horizontal([Constraint::Length(outline_width), Constraint::Min(0)]).areas(body);
+        let [left, right] = split_columns(body, outline_width);
         layout.outline = Some(left);
         layout.place_single(focus, right);
     } else if focus == Focus::Outline {
@@ -63,6 +62,56 @@ pub fn editor_layout(area: Rect, focus: Focus, show_findings: bool) -> EditorLay
         layout.place_single(focus, body);
     }
     layout
+}
+
+/// `Layout::vertical([Min(0), Length(1)])`: all rows but the last, and the last.
+fn split_last_row(area: Rect) -> [Rect; 2] {
+    let body = area.height.saturating_sub(1);
+    [
+        Rect {
+            height: body,
+            ..area
+        },
+        Rect {
+            y: area.y + body,
+            height: area.height - body,
+            ..area
+        },
+    ]
+}
+
+/// `Layout::horizontal([Length(left), Min(0)])`: `left` columns (or all
+/// there are), and the rest.
+fn split_columns(area: Rect, left: u16) -> [Rect; 2] {
+    let left = left.min(area.width);
+    [
+        Rect {
+            width: left,
+            ..area
+        },
+        Rect {
+            x: area.x + left,
+            width: area.width - left,
+            ..area
+        },
+    ]
+}
+
+/// `Layout::vertical([Percentage(55), Percentage(45)])`: 55 % of the rows,
+/// rounded to the nearest, and the rest.
+fn split_55_45(area: Rect) -> [Rect; 2] {
+    let top = u16::try_from((u32::from(area.height) * 55 + 50) / 100).unwrap_or(area.height);
+    [
+        Rect {
+            height: top,
+            ..area
+        },
+        Rect {
+            y: area.y + top,
+            height: area.height - top,
+            ..area
+        },
+    ]
 }
 
 impl EditorLayout {
@@ -86,7 +135,48 @@ pub fn outline_top(selected: usize, len: usize, height: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
+    use ratatui::layout::{Constraint, Layout};
+
     use super::*;
+
+    /// The oracle: ratatui's solver gives what the arithmetic gives, at
+    /// every width and every height a terminal can have (the splits of one
+    /// direction do not depend on the other), at an offset too.
+    #[test]
+    fn the_splits_are_what_ratatui_solves() {
+        let solved = |area: Rect, constraints: [Constraint; 2], vertical: bool| -> [Rect; 2] {
+            if vertical {
+                Layout::vertical(constraints).areas(area)
+            } else {
+                Layout::horizontal(constraints).areas(area)
+            }
+        };
+        for n in 0..=600u16 {
+            let tall = Rect::new(3, 2, 100, n);
+            assert_eq!(
+                split_last_row(tall),
+                solved(tall, [Constraint::Min(0), Constraint::Length(1)], true),
+                "{tall:?}"
+            );
+            assert_eq!(
+                split_55_45(tall),
+                solved(
+                    tall,
+                    [Constraint::Percentage(55), Constraint::Percentage(45)],
+                    true
+                ),
+                "{tall:?}"
+            );
+            let wide = Rect::new(3, 2, n, 30);
+            for left in [0, 20, 24, 44, n / 2, n, n.saturating_add(1)] {
+                assert_eq!(
+                    split_columns(wide, left),
+                    solved(wide, [Constraint::Length(left), Constraint::Min(0)], false),
+                    "{wide:?} {left}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn layouts_adapt_to_width() {

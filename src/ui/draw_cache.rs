@@ -5,45 +5,21 @@
 //! so a frame drawn with it is cell for cell the frame drawn with a new,
 //! empty one ([`super::draw_fresh`]); tests compare the two after every key.
 
-use ratatui::layout::Rect;
-
 use super::outline::OutlineCache;
 use super::preview::Rows;
-use crate::layout::{EditorLayout, Focus, editor_layout};
 
 /// The drawing memos of one screen. Make one per terminal and pass it to
 /// every frame drawn on it; a new one draws everything from nothing.
 #[derive(Default)]
 pub struct DrawCache {
-    /// Solving the layout constraints is a sixth of a frame's work; the
-    /// answer only changes with the size, the focus and the findings pane.
-    layout: Option<(LayoutKey, EditorLayout)>,
+    /// The outline pane's cells, for the rows they show.
     pub(super) outline: OutlineCache,
+    /// The preview's wrapped paragraphs and their drawn rows.
     pub(super) preview: Rows,
 }
-
-type LayoutKey = (Rect, Focus, bool);
 
 impl DrawCache {
     pub fn new() -> DrawCache {
         DrawCache::default()
-    }
-
-    /// [`editor_layout`], solved again only when its inputs change.
-    pub(super) fn editor_layout(
-        &mut self,
-        area: Rect,
-        focus: Focus,
-        show_findings: bool,
-    ) -> EditorLayout {
-        let key = (area, focus, show_findings);
-        if let Some((last, layout)) = self.layout
-            && last == key
-        {
-            return layout;
-        }
-        let layout = editor_layout(area, focus, show_findings);
-        self.layout = Some((key, layout));
-        layout
     }
 }

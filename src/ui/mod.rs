@@ -29,6 +29,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::app::{App, Screen};
+use crate::layout::editor_layout;
 use crate::settings::theme::Theme;
 
 /// Below this size only a short message is drawn.
@@ -50,7 +51,7 @@ pub fn draw(frame: &mut Frame, app: &App, cache: &mut DrawCache) {
     match &app.screen {
         Screen::Picker(p) => picker::draw(frame, app, p, area),
         Screen::Editor(e) => {
-            let layout = cache.editor_layout(area, e.focus, e.show_findings);
+            let layout = editor_layout(area, e.focus, e.show_findings);
             if let Some(r) = layout.outline {
                 outline::draw(frame, app, e, r, &mut cache.outline);
             }

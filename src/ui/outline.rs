@@ -11,7 +11,7 @@ use super::pane_cache::PaneCache;
 use super::target::mark_text;
 use super::truncate;
 use crate::app::{App, EditorState, Entry, Focus, TargetMark, entry_text, target_mark};
-use crate::document::{Document, render_item_number, render_top_number};
+use crate::document::{Document, NumberingStyle, TopStyle, render_item_number, render_top_number};
 use crate::i18n::Lang;
 use crate::layout::outline_top;
 use crate::sanitize::{escape_controls, needs_escape};
@@ -28,17 +28,52 @@ pub fn entry_label(doc: &Document, entry: Entry, lang: Lang) -> (String, String)
 /// The number (or name) an outline entry starts with; `None` for an entry
 /// that is not in `doc`.
 fn entry_number(doc: &Document, entry: Entry, lang: Lang) -> Option<String> {
-    Some(match entry {
-        Entry::Title => lang.pick("标题 ", "Title ").into(),
-        Entry::Preamble => lang.pick("导语 ", "Preamble ").into(),
-        Entry::Section(s) => render_top_number(doc.top_style, s),
-        Entry::Item(at) => {
-            let section = doc.sections.get(at.section)?;
-            format!("  {}", render_item_number(section.style, at.item))
+    Some(match entry_numbering(doc, entry)? {
+        Numbering::Name => match entry {
+            Entry::Title => lang.pick("标题 ", "Title "),
+            Entry::Preamble => lang.pick("导语 ", "Preamble "),
+            Entry::Signature => lang.pick("落款 ", "Signature "),
+            _ => lang.pick("素材 ", "Notes "),
         }
+        .into(),
+        Numbering::Top(style, s) => render_top_number(style, s),
+        Numbering::List {
+            style,
+            index,
+            indent,
+        } => format!(
+            "{}{}",
+            "  ".repeat(indent),
+            render_item_number(style, index)
+        ),
+    })
+}
+
+/// What an outline entry's number is made of (with the entry and the
+/// language, all it depends on).
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Numbering {
+    /// A part named, not numbered: title, preamble, signature, notes.
+    Name,
+    Top(TopStyle, usize),
+    List {
+        style: NumberingStyle,
+        index: usize,
+        indent: usize,
+    },
+}
+
+fn entry_numbering(doc: &Document, entry: Entry) -> Option<Numbering> {
+    Some(match entry {
+        Entry::Title | Entry::Preamble | Entry::Signature | Entry::Notes => Numbering::Name,
+        Entry::Section(s) => Numbering::Top(doc.top_style, s),
+        Entry::Item(at) => Numbering::List {
+            style: doc.sections.get(at.section)?.style,
+            index: at.item,
+            indent: 1,
+        },
         Entry::Node(at) => {
-            let indent = "  ".repeat(at.level() - 1);
-            let style = match at.grandchild {
+            let parent = match at.grandchild {
                 None => doc
                     .sections
                     .get(at.section)
@@ -46,12 +81,13 @@ fn entry_number(doc: &Document, entry: Entry, lang: Lang) -> Option<String> {
                 Some(_) => doc.node(crate::document::NodeRef::child(
                     at.section, at.item, at.child,
                 )),
+            }?;
+            Numbering::List {
+                style: parent.child_style,
+                index: at.index(),
+                indent: at.level() - 1,
             }
-            .map(|parent| parent.child_style)?;
-            format!("{indent}{}", render_item_number(style, at.index()))
         }
-        Entry::Signature => lang.pick("落款 ", "Signature ").into(),
-        Entry::Notes => lang.pick("素材 ", "Notes ").into(),
     })
 }
 
@@ -61,13 +97,11 @@ fn entry_number(doc: &Document, entry: Entry, lang: Lang) -> Option<String> {
 pub struct OutlineCache {
     pane: PaneCache<OutlineKey>,
     lines: LineCache,
-    /// This frame's key, built in place so that a frame allocates nothing.
-    key: OutlineKey,
 }
 
 /// Everything the outline's drawing reads, for the rows it shows: while
 /// the writer types in a body, none of it changes, and the pane is copied.
-#[derive(Default, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 struct OutlineKey {
     theme: Theme,
     lang: Lang,
@@ -75,51 +109,104 @@ struct OutlineKey {
     /// The selected row among those shown.
     selected: Option<usize>,
     rows: Vec<RowKey>,
-    /// The rows' numbers, each followed by the start of its text that
-    /// decides how the text is drawn cut to the pane ([`drawn_prefix`]).
+    /// The start of each row's text that decides how it is drawn cut to
+    /// the pane ([`drawn_prefix`]), one after the other.
     texts: String,
 }
 
 #[derive(Clone, PartialEq)]
 struct RowKey {
     entry: Entry,
+    numbering: Option<Numbering>,
     folded: bool,
     mark: Option<TargetMark>,
-    /// Where its number and its text end in [`OutlineKey::texts`].
-    number_end: usize,
+    /// Where its text ends in [`OutlineKey::texts`].
     text_end: usize,
+    /// Whether the text goes on past that start (it is cut on screen).
+    cut: bool,
+}
+
+/// The outline's rows in view, with the data each shows.
+fn rows_in_view(
+    e: &EditorState,
+    inner: Rect,
+) -> (
+    Option<usize>,
+    impl Iterator<Item = (Entry, Option<Numbering>, &str)>,
+) {
+    let height = usize::from(inner.height);
+    let top = outline_top(e.selected, e.entries.len(), height);
+    let selected = e.selected.checked_sub(top).filter(|row| *row < height);
+    let rows = e.entries.iter().skip(top).take(height).map(|&entry| {
+        let numbering = entry_numbering(&e.doc, entry);
+        // An entry not in the document draws no text.
+        let text = if numbering.is_some() {
+            entry_text(&e.doc, entry)
+        } else {
+            ""
+        };
+        (entry, numbering, text)
+    });
+    (selected, rows)
 }
 
 impl OutlineKey {
     /// The key of the outline of `e` drawn with `inner` inside its border.
-    fn fill(&mut self, app: &App, e: &EditorState, inner: Rect) {
-        if self.theme != app.settings.theme {
-            self.theme.clone_from(&app.settings.theme);
-        }
-        self.lang = app.lang();
-        self.focused = e.focus == Focus::Outline;
-        let height = usize::from(inner.height);
-        let top = outline_top(e.selected, e.entries.len(), height);
-        self.selected = e.selected.checked_sub(top).filter(|row| *row < height);
-        self.rows.clear();
-        self.texts.clear();
-        for entry in e.entries.iter().skip(top).take(height) {
-            let number = entry_number(&e.doc, *entry, self.lang);
-            self.texts.push_str(number.as_deref().unwrap_or(""));
-            let number_end = self.texts.len();
-            if number.is_some() {
-                let text = entry_text(&e.doc, *entry);
-                self.texts
-                    .push_str(drawn_prefix(text, usize::from(inner.width)));
-            }
-            self.rows.push(RowKey {
-                entry: *entry,
-                folded: e.folded.contains(entry),
-                mark: outline_mark(&e.doc, *entry),
-                number_end,
-                text_end: self.texts.len(),
+    fn new(app: &App, e: &EditorState, inner: Rect) -> OutlineKey {
+        let (selected, rows) = rows_in_view(e, inner);
+        let mut key = OutlineKey {
+            theme: app.settings.theme.clone(),
+            lang: app.lang(),
+            focused: e.focus == Focus::Outline,
+            selected,
+            rows: Vec::new(),
+            texts: String::new(),
+        };
+        for (entry, numbering, text) in rows {
+            let prefix = drawn_prefix(text, usize::from(inner.width));
+            key.texts.push_str(prefix);
+            key.rows.push(RowKey {
+                entry,
+                numbering,
+                folded: e.folded.contains(&entry),
+                mark: outline_mark(&e.doc, entry),
+                text_end: key.texts.len(),
+                cut: prefix.len() < text.len(),
             });
         }
+        key
+    }
+
+    /// Whether the outline of `e` in `inner` has this key, found without
+    /// measuring any text: a text has the same [`drawn_prefix`] as the
+    /// one kept if it starts with it and, unless that was cut short,
+    /// ends there too.
+    fn matches(&self, app: &App, e: &EditorState, inner: Rect) -> bool {
+        let (selected, mut rows) = rows_in_view(e, inner);
+        if (self.lang, self.focused, self.selected)
+            != (app.lang(), e.focus == Focus::Outline, selected)
+            || self.theme != app.settings.theme
+        {
+            return false;
+        }
+        let mut start = 0;
+        for kept in &self.rows {
+            let Some((entry, numbering, text)) = rows.next() else {
+                return false;
+            };
+            let prefix = &self.texts[start..kept.text_end];
+            start = kept.text_end;
+            let same = kept.entry == entry
+                && kept.numbering == numbering
+                && text.starts_with(prefix)
+                && (kept.cut || text.len() == prefix.len())
+                && kept.folded == (!e.folded.is_empty() && e.folded.contains(&entry))
+                && kept.mark == outline_mark(&e.doc, entry);
+            if !same {
+                return false;
+            }
+        }
+        rows.next().is_none()
     }
 }
 
@@ -152,12 +239,17 @@ fn outline_mark(doc: &Document, entry: Entry) -> Option<TargetMark> {
 }
 
 pub fn draw(frame: &mut Frame, app: &App, e: &EditorState, area: Rect, cache: &mut OutlineCache) {
-    let OutlineCache { pane, lines, key } = cache;
-    key.fill(app, e, Block::bordered().inner(area));
+    let inner = Block::bordered().inner(area);
     let background = super::background(frame, area, &app.settings.theme);
-    pane.draw(frame, area, background, key, |f| {
-        draw_pane(f, app, e, area, lines);
-    });
+    let OutlineCache { pane, lines } = cache;
+    pane.draw(
+        frame,
+        area,
+        background,
+        |kept| kept.matches(app, e, inner),
+        || OutlineKey::new(app, e, inner),
+        |f| draw_pane(f, app, e, area, lines),
+    );
 }
 
 fn draw_pane(frame: &mut Frame, app: &App, e: &EditorState, area: Rect, cache: &mut LineCache) {

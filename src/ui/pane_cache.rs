@@ -20,7 +20,20 @@ struct Drawn<K> {
     key: K,
     area: Rect,
     background: Cell,
+    /// The area's rows, each without the background cells that end it.
     cells: Vec<Cell>,
+    /// Where each row ends in `cells`.
+    row_ends: Vec<usize>,
+}
+
+/// `row` without the background cells that end it: a row is copied onto
+/// a blank row of its background, where they already are.
+pub fn trimmed<'a>(row: &'a [Cell], background: &Cell) -> &'a [Cell] {
+    let used = row
+        .iter()
+        .rposition(|c| c != background)
+        .map_or(0, |i| i + 1);
+    &row[..used]
 }
 
 impl<K> Default for PaneCache<K> {
@@ -29,15 +42,17 @@ impl<K> Default for PaneCache<K> {
     }
 }
 
-impl<K: PartialEq + Clone> PaneCache<K> {
+impl<K> PaneCache<K> {
     /// Draws the pane in `area` (all `background` cells) with `draw`, or
-    /// copies what the same `key` drew there on the same background.
+    /// copies what was drawn there on the same background for the key
+    /// `same` finds unchanged. `key` makes the new key when drawing.
     pub fn draw(
         &mut self,
         frame: &mut Frame,
         area: Rect,
         background: Cell,
-        key: &K,
+        same: impl FnOnce(&K) -> bool,
+        key: impl FnOnce() -> K,
         draw: impl FnOnce(&mut Frame),
     ) {
         let area = area.intersection(frame.area());
@@ -45,30 +60,36 @@ impl<K: PartialEq + Clone> PaneCache<K> {
             return;
         }
         if let Some(last) = &self.last
-            && last.key == *key
             && last.area == area
             && last.background == background
+            && same(&last.key)
         {
             let buf = frame.buffer_mut();
-            let width = usize::from(area.width);
-            for (y, row) in (area.top()..area.bottom()).zip(last.cells.chunks_exact(width)) {
+            let mut row_start = 0;
+            for (y, &row_end) in (area.top()..area.bottom()).zip(&last.row_ends) {
+                let row = &last.cells[row_start..row_end];
                 let start = buf.index_of(area.x, y);
-                buf.content[start..start + width].clone_from_slice(row);
+                buf.content[start..start + row.len()].clone_from_slice(row);
+                row_start = row_end;
             }
             return;
         }
         draw(frame);
         let buf = frame.buffer_mut();
         let mut cells = Vec::with_capacity(usize::from(area.width) * usize::from(area.height));
+        let mut row_ends = Vec::with_capacity(usize::from(area.height));
         for y in area.top()..area.bottom() {
             let start = buf.index_of(area.x, y);
-            cells.extend_from_slice(&buf.content[start..start + usize::from(area.width)]);
+            let row = &buf.content[start..start + usize::from(area.width)];
+            cells.extend_from_slice(trimmed(row, &background));
+            row_ends.push(cells.len());
         }
         self.last = Some(Drawn {
-            key: key.clone(),
+            key: key(),
             area,
             background,
             cells,
+            row_ends,
         });
     }
 }
@@ -95,13 +116,20 @@ mod tests {
                         f.render_widget(Block::new().on_blue(), f.area());
                         background.set_bg(ratatui::style::Color::Blue);
                     }
-                    cache.draw(f, area, background, &key.to_string(), |f| {
-                        *drawn += 1;
-                        f.render_widget(
-                            Paragraph::new(key.to_string()).block(Block::bordered()),
-                            area,
-                        );
-                    });
+                    cache.draw(
+                        f,
+                        area,
+                        background,
+                        |k| k == key,
+                        || key.to_string(),
+                        |f| {
+                            *drawn += 1;
+                            f.render_widget(
+                                Paragraph::new(key.to_string()).block(Block::bordered()),
+                                area,
+                            );
+                        },
+                    );
                 })
                 .expect("draw");
             terminal.backend().buffer().clone()

@@ -97,7 +97,7 @@ pub fn draw(frame: &mut Frame, app: &App, e: &EditorState, area: Rect, cache: &m
             for r in std::mem::take(&mut skip)..drawn.lines.len() {
                 let row = drawn.row(r, inner.width, &background);
                 let start = buf.index_of(inner.x, y);
-                buf.content[start..start + width].clone_from_slice(row);
+                buf.content[start..start + row.len()].clone_from_slice(row);
                 y += 1;
                 if y >= inner.bottom() {
                     break 'parts;
@@ -193,15 +193,18 @@ impl Drawn {
         self.role == para.role && self.style == style && self.text == para.text
     }
 
-    /// The cells of row `r`, `width` of them, drawn on `background` the
-    /// first time.
+    /// The cells of row `r` drawn on `background` (the first time), up to
+    /// the last that is not background: the row is copied onto a blank
+    /// row of it, so the rest would be copied for nothing.
     fn row(&mut self, r: usize, width: u16, background: &Cell) -> &[Cell] {
         let (line, style) = (&self.lines[r], self.style);
         self.rows[r].get_or_insert_with(|| {
             let mut row = Buffer::filled(Rect::new(0, 0, width, 1), background.clone());
             ratatui::widgets::Paragraph::new(Line::styled(line.as_str(), style))
                 .render(row.area, &mut row);
-            row.content
+            let mut cells = row.content;
+            cells.truncate(super::pane_cache::trimmed(&cells, background).len());
+            cells
         })
     }
 }

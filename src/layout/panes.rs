@@ -66,17 +66,27 @@ pub fn editor_layout(area: Rect, focus: Focus, show_findings: bool) -> EditorLay
 
 /// `Layout::vertical([Min(0), Length(1)])`: all rows but the last, and the last.
 fn split_last_row(area: Rect) -> [Rect; 2] {
-    let body = area.height.saturating_sub(1);
+    split_rows(area, area.height.saturating_sub(1))
+}
+
+/// `Layout::vertical([Percentage(55), Percentage(45)])`: 55 % of the rows,
+/// rounded to the nearest, and the rest.
+fn split_55_45(area: Rect) -> [Rect; 2] {
+    let top = u16::try_from((u32::from(area.height) * 55 + 50) / 100).unwrap_or(area.height);
+    split_rows(area, top)
+}
+
+/// The first `top` rows of `area` (at most all), and the rest.
+fn split_rows(area: Rect, top: u16) -> [Rect; 2] {
+    let top = top.min(area.height);
+    let mut rest = area;
+    (rest.y, rest.height) = (area.y + top, area.height - top);
     [
         Rect {
-            height: body,
+            height: top,
             ..area
         },
-        Rect {
-            y: area.y + body,
-            height: area.height - body,
-            ..area
-        },
+        rest,
     ]
 }
 
@@ -84,33 +94,14 @@ fn split_last_row(area: Rect) -> [Rect; 2] {
 /// there are), and the rest.
 fn split_columns(area: Rect, left: u16) -> [Rect; 2] {
     let left = left.min(area.width);
+    let mut rest = area;
+    (rest.x, rest.width) = (area.x + left, area.width - left);
     [
         Rect {
             width: left,
             ..area
         },
-        Rect {
-            x: area.x + left,
-            width: area.width - left,
-            ..area
-        },
-    ]
-}
-
-/// `Layout::vertical([Percentage(55), Percentage(45)])`: 55 % of the rows,
-/// rounded to the nearest, and the rest.
-fn split_55_45(area: Rect) -> [Rect; 2] {
-    let top = u16::try_from((u32::from(area.height) * 55 + 50) / 100).unwrap_or(area.height);
-    [
-        Rect {
-            height: top,
-            ..area
-        },
-        Rect {
-            y: area.y + top,
-            height: area.height - top,
-            ..area
-        },
+        rest,
     ]
 }
 

@@ -1,11 +1,12 @@
-//! The text areas of the entry being edited: one `tui-textarea` per field,
-//! written through into the document on every change, so the document is
-//! the one truth: what the screen shows is what is saved. Undo lives in the
-//! editor's one history, not in the text areas.
+//! The text areas of the entry being edited: one [`FieldText`] per field,
+//! written through into the document on every change (the paragraphs that
+//! changed), so the document is the one truth: what the screen shows is
+//! what is saved. Undo lives in the editor's one history, not in the text
+//! areas.
 
-use ratatui::style::Style;
-use tui_textarea::{CursorMove, TextArea, WrapMode};
+use tui_textarea::CursorMove;
 
+use super::field_text::FieldText;
 use super::outline::Entry;
 use crate::document::{Document, Field};
 use crate::sanitize::escape_controls;
@@ -13,7 +14,7 @@ use crate::sanitize::escape_controls;
 /// One field's text area.
 pub struct FieldArea {
     pub field: Field,
-    pub area: TextArea<'static>,
+    pub area: FieldText,
     /// Whether the field's stored text had control characters, shown escaped.
     escaped: bool,
 }
@@ -36,14 +37,7 @@ impl FieldArea {
         } else {
             escape_controls(text).into_owned()
         };
-        let mut area = TextArea::new(shown.split('\n').map(str::to_string).collect());
-        area.set_wrap_mode(WrapMode::Glyph);
-        // The terminal's own cursor marks the insertion point (for the input
-        // method); the widget's drawn cursor would be a second one.
-        area.set_cursor_style(Style::default());
-        area.set_cursor_line_style(Style::default());
-        // One history for text and structure: the editor's (see editor.rs).
-        area.set_max_histories(0);
+        let area = FieldText::new(&shown);
         FieldArea {
             field,
             escaped: shown != text,
@@ -54,6 +48,17 @@ impl FieldArea {
     /// The text as it will be stored.
     pub fn text(&self) -> String {
         self.area.lines().join("\n")
+    }
+
+    /// Characters and placeholders of the field's text in `doc`: kept per
+    /// paragraph as it is edited, counted afresh only while the stored text
+    /// differs from the shown one (escaped controls).
+    pub fn counts(&self, doc: &Document) -> (usize, usize) {
+        if self.escaped {
+            super::counts::text_counts(doc.text(self.field).unwrap_or(""))
+        } else {
+            self.area.counts()
+        }
     }
 
     /// Whether the stored text had control characters that are shown escaped.
@@ -84,18 +89,43 @@ impl FieldEditor {
         self.fields.get_mut(self.active)
     }
 
-    /// Writes the active field's text into the document. Returns the field
-    /// and the text it replaced, or `None` when the document already had it.
-    pub fn write_active(&mut self, doc: &mut Document) -> Option<(Field, String)> {
+    /// Writes the active field's changed paragraphs into the document.
+    /// Returns the field and, if `keep_before` says so for it, the text it
+    /// replaced; `None` when the document already had the text.
+    pub fn write_active(
+        &mut self,
+        doc: &mut Document,
+        keep_before: impl FnOnce(Field) -> bool,
+    ) -> Option<(Field, Option<String>)> {
         let fa = self.fields.get_mut(self.active)?;
-        let text = fa.text();
-        let slot = doc.text_mut(fa.field)?;
-        if *slot == text {
+        let field = fa.field;
+        let slot = doc.text_mut(field)?;
+        let changed = fa.area.take_changed();
+        let lines = fa.area.lines();
+        let (start, end, text) = match changed {
+            // Escaped controls: stored as shown from now on, all of it.
+            _ if fa.escaped => (0, slot.len(), lines.join("\n")),
+            Some((first, tail)) => changed_bytes(lines, first, tail, slot.len())
+                .unwrap_or_else(|| (0, slot.len(), lines.join("\n"))),
+            None => return None,
+        };
+        let (start, end, text) = match slot.get(start..end) {
+            Some(_) => (start, end, text),
+            None => (0, slot.len(), lines.join("\n")),
+        };
+        if slot[start..end] == text {
             return None;
         }
-        // The text is stored as shown from now on: escaped controls included.
+        let before = keep_before(field).then(|| slot.clone());
+        // Grown by a little at a time: doubling a long field's string
+        // would hold as much again unused.
+        let needed = slot.len() - (end - start) + text.len();
+        if needed > slot.capacity() {
+            slot.reserve_exact(needed - slot.len() + 4096);
+        }
+        slot.replace_range(start..end, &text);
         fa.escaped = false;
-        Some((fa.field, std::mem::replace(slot, text)))
+        Some((field, before))
     }
 
     /// Makes `field` the active one, if this entry has it.
@@ -141,4 +171,24 @@ impl FieldEditor {
     pub fn texts(&self) -> impl Iterator<Item = String> + '_ {
         self.fields.iter().map(FieldArea::text)
     }
+}
+
+/// Where paragraphs `first..lines.len() - tail` of `lines` go in the text
+/// they were joined into before (`old_len` bytes; the paragraphs before
+/// and after those are the same in both): its byte range there and their
+/// text now. At least one paragraph is rewritten, so the newlines around
+/// them stay right; `None` if the numbers do not fit.
+fn changed_bytes(
+    lines: &[String],
+    first: usize,
+    tail: usize,
+    old_len: usize,
+) -> Option<(usize, usize, String)> {
+    let first = first.min(lines.len().checked_sub(1)?);
+    let tail = tail.min(lines.len() - first - 1);
+    let last = lines.len() - tail;
+    let start: usize = lines[..first].iter().map(|l| l.len() + 1).sum();
+    let after: usize = lines[last..].iter().map(|l| l.len() + 1).sum();
+    let end = old_len.checked_sub(after).filter(|&end| end >= start)?;
+    Some((start, end, lines[first..last].join("\n")))
 }

@@ -5,10 +5,11 @@
 //! is written without going back to the outline.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use tui_textarea::{CursorMove, DataCursor, TextArea};
+use tui_textarea::{CursorMove, DataCursor};
 
 use super::clipboard::{Clipboard, CopiedPart, text_for_field};
 use super::editor::EditorState;
+use super::field_text::FieldText;
 use super::find::FindState;
 use super::outline::Entry;
 use super::{Effect, Message};
@@ -139,7 +140,7 @@ pub(super) fn field_key(
         _ => {}
     }
     let area = &mut fa.area;
-    let with_shift = |area: &mut TextArea<'static>| {
+    let with_shift = |area: &mut FieldText| {
         if shift && !area.is_selecting() {
             area.start_selection();
         } else if !shift {
@@ -206,7 +207,7 @@ pub(super) fn field_key(
 }
 
 /// The selected text with its paragraphs, leaving the selection as it was.
-fn selected_text(area: &mut TextArea<'static>) -> Option<String> {
+fn selected_text(area: &mut FieldText) -> Option<String> {
     let ((r0, c0), (r1, c1)) = area.selection_range()?;
     if (r0, c0) == (r1, c1) {
         return None;
@@ -224,11 +225,8 @@ fn selected_text(area: &mut TextArea<'static>) -> Option<String> {
     Some(out)
 }
 
-fn jump(area: &mut TextArea<'static>, (row, col): (usize, usize)) {
-    area.move_cursor(CursorMove::Jump(
-        row.min(usize::from(u16::MAX)) as u16,
-        col.min(usize::from(u16::MAX)) as u16,
-    ));
+fn jump(area: &mut FieldText, (row, col): (usize, usize)) {
+    area.jump(row, col);
 }
 
 /// Where the cursor's row starts, in the view the editor pane draws.
@@ -249,27 +247,15 @@ fn screen_line_end_in(view: &FieldView) -> (usize, usize) {
     })
 }
 
-/// Where the screen line of the cursor starts (the widget wraps long
-/// paragraphs into several).
-fn screen_line_start(area: &TextArea<'static>) -> (usize, usize) {
-    let screen = area.screen_cursor();
-    let start = area.screen_to_data(screen.row, 0);
-    (start.0, start.1)
+/// Where the cursor's paragraph starts, when the field is not shown.
+fn screen_line_start(area: &FieldText) -> (usize, usize) {
+    (area.cursor().0, 0)
 }
 
-/// Where the screen line of the cursor ends: after its last character —
-/// or, inside a wrapped paragraph, on its last character: the place after
-/// it is the start of the next screen line, where the cursor would be
-/// drawn, and End must not seem to go down a line.
-fn screen_line_end(area: &TextArea<'static>) -> (usize, usize) {
-    let screen = area.screen_cursor();
-    let end = area.screen_to_data(screen.row, usize::from(u16::MAX));
-    let paragraph_end = area.lines()[end.0].chars().count();
-    if end.1 < paragraph_end && end.1 > 0 {
-        (end.0, end.1 - 1)
-    } else {
-        (end.0, end.1)
-    }
+/// Where the cursor's paragraph ends, when the field is not shown.
+fn screen_line_end(area: &FieldText) -> (usize, usize) {
+    let row = area.cursor().0;
+    (row, area.lines()[row].chars().count())
 }
 
 /// What a character is, for Ctrl+←/→: a word runs over characters of one

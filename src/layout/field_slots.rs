@@ -4,7 +4,7 @@
 use ratatui::layout::Rect;
 use unicode_width::UnicodeWidthStr;
 
-use super::rows_needed;
+use super::{Paragraphs, rows_needed};
 
 /// What the placement of a field depends on.
 #[derive(Debug, Clone, Copy)]
@@ -13,8 +13,8 @@ pub struct FieldShape<'a> {
     pub label: &'a str,
     /// Whether it takes paragraphs (below its label) or one line (beside it).
     pub multiline: bool,
-    /// Its text, line by line.
-    pub lines: &'a [String],
+    /// Its text, paragraph by paragraph, with their wraps.
+    pub text: &'a dyn Paragraphs,
     /// Whether a note says its control characters are shown escaped.
     pub escaped_controls: bool,
 }
@@ -67,7 +67,7 @@ pub fn field_slots(inner: Rect, fields: &[FieldShape]) -> Vec<FieldSlot> {
         } else {
             let label_cols = label_width.min(inner.width / 2);
             let width = inner.width - label_cols;
-            let wrapped = rows_needed(fa.lines, usize::from(width.max(1)));
+            let wrapped = rows_needed(fa.text, usize::from(width.max(1)));
             let rows = (wrapped as u16).clamp(1, 3).min(bottom - y);
             (
                 Rect::new(inner.x, y, label_cols, 1),
@@ -102,19 +102,19 @@ mod tests {
             FieldShape {
                 label: "标题",
                 multiline: false,
-                lines: &title,
+                text: &title,
                 escaped_controls: false,
             },
             FieldShape {
                 label: "小标题",
                 multiline: false,
-                lines: &heading,
+                text: &heading,
                 escaped_controls: true,
             },
             FieldShape {
                 label: "正文",
                 multiline: true,
-                lines: &body,
+                text: &body,
                 escaped_controls: false,
             },
         ];

@@ -11,7 +11,8 @@ mod preview;
 
 pub use field_slots::{FieldShape, FieldSlot, field_slots};
 pub use field_view::{
-    FieldView, ScreenRow, rows_needed, screen_position, screen_rows, text_position,
+    FieldView, Paragraphs, Piece, ScreenRow, columns, rows_needed, screen_position, screen_rows,
+    text_position, wrap_paragraph,
 };
 pub use panes::{EditorLayout, Focus, editor_layout, outline_top};
 pub use preview::paragraph_rows;

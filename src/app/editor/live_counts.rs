@@ -56,7 +56,7 @@ impl EditorState {
             .fields
             .iter()
             .filter(|fa| fa.field.is_exported())
-            .map(|fa| text_counts(self.doc.text(fa.field).unwrap_or("")))
+            .map(|fa| fa.counts(&self.doc))
             .fold((0, 0), |(a, b), (c, d)| (a + c, b + d))
     }
 

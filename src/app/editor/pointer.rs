@@ -43,7 +43,7 @@ impl FieldEditor {
             .map(|fa| FieldShape {
                 label: field_label(fa.field, lang),
                 multiline: fa.field.is_multiline(),
-                lines: fa.area.lines(),
+                text: &fa.area,
                 escaped_controls: fa.has_escaped_controls(),
             })
             .collect();
@@ -56,7 +56,7 @@ impl FieldEditor {
         let fa = self.fields.get(index)?;
         let at = fa.area.cursor();
         Some(FieldView::new(
-            fa.area.lines(),
+            &fa.area,
             (at.0, at.1),
             slot.text.width,
             slot.text.height,

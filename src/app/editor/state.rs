@@ -213,14 +213,21 @@ impl EditorState {
     pub(in crate::app) fn text_changed(&mut self, kind: Option<RunKind>) {
         let now = Instant::now();
         self.end_typing_run_if_paused(now);
-        let Some((field, before)) = self.fields.write_active(&mut self.doc) else {
+        let typing = self.typing;
+        let continues = |field: Field| {
+            matches!(
+                (typing, kind),
+                (Some(run), Some(kind)) if run.field == field && run.kind == kind
+            )
+        };
+        // The text before is kept only when it starts an undo step.
+        let Some((field, before)) = self
+            .fields
+            .write_active(&mut self.doc, |field| !continues(field))
+        else {
             return;
         };
-        let continues = matches!(
-            (self.typing, kind),
-            (Some(run), Some(kind)) if run.field == field && run.kind == kind
-        );
-        if !continues {
+        if let Some(before) = before {
             self.history.record(Edit::SetText {
                 field,
                 text: before,

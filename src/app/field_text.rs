@@ -1,0 +1,347 @@
+//! A field's text as it is edited: every paragraph of it, with the
+//! `tui-textarea` widget holding only the few around the cursor (all of
+//! them while text is selected).
+//!
+//! The widget measures the display width of every line it holds after
+//! every edit (its screen map), although zongjie wraps and draws the field
+//! itself: in a 1,000,000-character field that was half of a key's time
+//! (issue 23). Held to the cursor's paragraph and its neighbours, the
+//! widget's keys behave as before at a paragraph's cost. The paragraphs
+//! also keep their character and placeholder counts and their wrap, each
+//! redone only when that paragraph changes; and the field remembers which
+//! paragraphs changed since the document last took its text, so only
+//! those are written into the document's string.
+
+use std::cell::RefCell;
+use std::sync::Arc;
+
+use ratatui::style::Style;
+use tui_textarea::{CursorMove, DataCursor, Input, Key, TextArea, WrapMode};
+
+use super::counts::text_counts;
+use crate::layout::{Paragraphs, Piece, wrap_paragraph};
+
+/// Paragraphs the widget holds either side of the cursor's.
+const MARGIN: usize = 2;
+/// A widget holding more paragraphs than this (after a selection or a
+/// paste) is loaded again around the cursor before the next key.
+const MOST: usize = 4 * MARGIN + 8;
+
+/// The wrap of every paragraph at one width, each made when first asked for.
+#[derive(Debug, Default)]
+struct Wraps {
+    width: usize,
+    lines: Vec<Option<Arc<[Piece]>>>,
+}
+
+/// The text of one field being edited.
+pub struct FieldText {
+    /// Every paragraph; the widget's lines are `lines[lo..lo + held]`.
+    lines: Vec<String>,
+    widget: TextArea<'static>,
+    lo: usize,
+    held: usize,
+    /// Characters and placeholders of each paragraph, and their sums.
+    counts: Vec<(usize, usize)>,
+    total: (usize, usize),
+    /// Since the document last took the text: the first changed paragraph
+    /// and how many at the end are unchanged.
+    changed: Option<(usize, usize)>,
+    wraps: RefCell<Wraps>,
+}
+
+fn widget(lines: Vec<String>) -> TextArea<'static> {
+    let mut area = TextArea::new(lines);
+    area.set_wrap_mode(WrapMode::Glyph);
+    // The terminal's own cursor marks the insertion point (for the input
+    // method); the widget's drawn cursor would be a second one.
+    area.set_cursor_style(Style::default());
+    area.set_cursor_line_style(Style::default());
+    // One history for text and structure: the editor's (see editor.rs).
+    area.set_max_histories(0);
+    area
+}
+
+impl FieldText {
+    /// The paragraphs of `text` (split at newlines), the cursor at the start.
+    pub fn new(text: &str) -> FieldText {
+        let lines: Vec<String> = text.split('\n').map(str::to_string).collect();
+        let counts: Vec<(usize, usize)> = lines.iter().map(|l| text_counts(l)).collect();
+        let total = counts.iter().fold((0, 0), |(a, b), &(c, d)| (a + c, b + d));
+        let held = lines.len().min(MARGIN + 1);
+        let wraps = Wraps {
+            width: 0,
+            lines: vec![None; lines.len()],
+        };
+        FieldText {
+            widget: widget(lines[..held].to_vec()),
+            lines,
+            lo: 0,
+            held,
+            counts,
+            total,
+            changed: None,
+            wraps: RefCell::new(wraps),
+        }
+    }
+
+    /// Every paragraph of the field.
+    pub fn lines(&self) -> &[String] {
+        &self.lines
+    }
+
+    /// The insertion point: paragraph and character.
+    pub fn cursor(&self) -> DataCursor {
+        let DataCursor(row, col) = self.widget.cursor();
+        DataCursor(self.lo + row, col)
+    }
+
+    /// Characters (as `count_chars` counts them) and placeholders of the
+    /// whole field (a placeholder never spans paragraphs).
+    pub fn counts(&self) -> (usize, usize) {
+        self.total
+    }
+
+    pub fn is_selecting(&self) -> bool {
+        self.widget.is_selecting()
+    }
+
+    /// The selected range, from its start to its end (paragraph, character).
+    pub fn selection_range(&self) -> Option<((usize, usize), (usize, usize))> {
+        let lo = self.lo;
+        self.widget
+            .selection_range()
+            .map(|((r0, c0), (r1, c1))| ((lo + r0, c0), (lo + r1, c1)))
+    }
+
+    pub fn cancel_selection(&mut self) {
+        self.widget.cancel_selection();
+    }
+
+    pub fn start_selection(&mut self) {
+        self.widget.start_selection();
+        self.hold_selection();
+    }
+
+    pub fn select_all(&mut self) {
+        self.load(0, self.lines.len());
+        self.widget.select_all();
+    }
+
+    /// Moves the cursor; `Top` and `Bottom` go to the field's first and last
+    /// paragraph, the others as in the widget.
+    pub fn move_cursor(&mut self, m: CursorMove) {
+        match m {
+            CursorMove::Jump(row, col) => self.jump(usize::from(row), usize::from(col)),
+            CursorMove::Top => {
+                let col = self.widget.cursor().1;
+                self.jump(0, col);
+            }
+            CursorMove::Bottom => {
+                let col = self.widget.cursor().1;
+                self.jump(self.lines.len() - 1, col);
+            }
+            m => {
+                self.around_cursor();
+                self.widget.move_cursor(m);
+                self.hold_selection();
+            }
+        }
+    }
+
+    /// Puts the cursor at (paragraph, character), clamped to the text.
+    pub fn jump(&mut self, row: usize, col: usize) {
+        let row = row.min(self.lines.len() - 1);
+        if row < self.lo || row >= self.lo + self.held {
+            let lo = row.saturating_sub(MARGIN);
+            let hi = (row + MARGIN + 1).min(self.lines.len());
+            if self.widget.is_selecting() {
+                self.load(lo.min(self.lo), hi.max(self.lo + self.held));
+            } else {
+                self.load(lo, hi);
+            }
+        }
+        self.place(row, col);
+        self.hold_selection();
+    }
+
+    /// The widget's own key handling, in the paragraphs around the cursor.
+    /// Returns whether the text changed.
+    pub fn input(&mut self, input: Input) -> bool {
+        if let Some((to_top, shift)) = field_edge(&input) {
+            if shift && !self.widget.is_selecting() {
+                self.start_selection();
+            } else if !shift {
+                self.widget.cancel_selection();
+            }
+            self.move_cursor(if to_top {
+                CursorMove::Top
+            } else {
+                CursorMove::Bottom
+            });
+            return false;
+        }
+        self.around_cursor();
+        let changed = self.widget.input(input);
+        self.sync();
+        self.hold_selection();
+        changed
+    }
+
+    /// Inserts `text` at the cursor (over the selection's place if the
+    /// caller cut it); newlines start paragraphs. Whether anything changed.
+    pub fn insert_str(&mut self, text: &str) -> bool {
+        self.around_cursor();
+        let changed = self.widget.insert_str(text);
+        self.sync();
+        changed
+    }
+
+    /// Deletes the selection. Whether anything changed.
+    pub fn cut(&mut self) -> bool {
+        self.hold_selection();
+        let changed = self.widget.cut();
+        self.sync();
+        changed
+    }
+
+    /// The paragraphs changed since the last call: the first one and how
+    /// many at the end are unchanged; `None` when none changed.
+    pub fn take_changed(&mut self) -> Option<(usize, usize)> {
+        self.changed.take()
+    }
+
+    /// The rows of paragraph `line` wrapped to `width` columns, made once
+    /// per change of the paragraph (or of the width).
+    fn wrap_kept(&self, line: usize, width: usize) -> Arc<[Piece]> {
+        let mut wraps = self.wraps.borrow_mut();
+        if wraps.width != width {
+            wraps.width = width;
+            wraps.lines.iter_mut().for_each(|w| *w = None);
+        }
+        wraps.lines[line]
+            .get_or_insert_with(|| wrap_paragraph(&self.lines[line], width).into())
+            .clone()
+    }
+
+    /// The widget's cursor at (row, col) of the field, which it holds.
+    fn place(&mut self, row: usize, col: usize) {
+        let r = row - self.lo;
+        let clamp = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
+        self.widget.move_cursor(CursorMove::Jump(clamp(r), 0));
+        if col >= self.lines[row].chars().count() {
+            self.widget.move_cursor(CursorMove::End);
+        } else {
+            self.widget
+                .move_cursor(CursorMove::Jump(clamp(r), clamp(col)));
+        }
+    }
+
+    /// Loads `lines[lo..hi]` into the widget, keeping the cursor and the
+    /// selection (which must lie inside).
+    fn load(&mut self, lo: usize, hi: usize) {
+        if (lo, hi) == (self.lo, self.lo + self.held) {
+            return;
+        }
+        let DataCursor(row, col) = self.cursor();
+        let anchor = self
+            .selection_range()
+            .map(|(a, b)| if a == (row, col) { b } else { a });
+        self.widget = widget(self.lines[lo..hi].to_vec());
+        self.lo = lo;
+        self.held = hi - lo;
+        if let Some((r, c)) = anchor {
+            self.place(r, c);
+            self.widget.start_selection();
+        }
+        self.place(row, col);
+    }
+
+    /// Before a key: the widget holds the cursor's paragraph and its
+    /// neighbours (all paragraphs while selecting), and not many more.
+    fn around_cursor(&mut self) {
+        if self.widget.is_selecting() {
+            self.load(0, self.lines.len());
+            return;
+        }
+        let row = self.cursor().0;
+        let lo = row.saturating_sub(MARGIN);
+        let hi = (row + MARGIN + 1).min(self.lines.len());
+        let holds = self.lo <= lo && hi <= self.lo + self.held && self.held <= MOST;
+        if !holds {
+            self.load(lo, hi);
+        }
+    }
+
+    /// A selection may reach any paragraph: the widget holds them all.
+    fn hold_selection(&mut self) {
+        if self.widget.is_selecting() {
+            self.load(0, self.lines.len());
+        }
+    }
+
+    /// After the widget changed: its paragraphs back into the field, the
+    /// counts and wraps of those that changed redone.
+    fn sync(&mut self) {
+        let now = self.widget.lines();
+        let before = &self.lines[self.lo..self.lo + self.held];
+        let same = now.iter().zip(before).take_while(|(a, b)| a == b).count();
+        let most = now.len().min(before.len()) - same;
+        let same_end = now
+            .iter()
+            .rev()
+            .zip(before.iter().rev())
+            .take(most)
+            .take_while(|(a, b)| a == b)
+            .count();
+        if same == now.len() && now.len() == before.len() {
+            return;
+        }
+        let from = self.lo + same;
+        let old = from..self.lo + self.held - same_end;
+        let new = &now[same..now.len() - same_end];
+        let counts: Vec<(usize, usize)> = new.iter().map(|l| text_counts(l)).collect();
+        for &(c, p) in &self.counts[old.clone()] {
+            self.total = (self.total.0 - c, self.total.1 - p);
+        }
+        for &(c, p) in &counts {
+            self.total = (self.total.0 + c, self.total.1 + p);
+        }
+        self.counts.splice(old.clone(), counts);
+        self.wraps
+            .get_mut()
+            .lines
+            .splice(old.clone(), std::iter::repeat_n(None, new.len()));
+        self.lines.splice(old, new.iter().cloned());
+        self.held = now.len();
+        let tail = self.lines.len() - (from + new.len());
+        self.changed = Some(match self.changed {
+            Some((f, t)) => (f.min(from), t.min(tail)),
+            None => (from, tail),
+        });
+    }
+}
+
+/// Whether `input` is one of the widget's keys to the first or last line
+/// (Alt+<, Alt+>, Ctrl+Alt+↑/↓/P/N), and with Shift: those go to the
+/// field's first or last paragraph, which the widget may not hold.
+fn field_edge(input: &Input) -> Option<(bool, bool)> {
+    let top = match (input.key, input.ctrl, input.alt) {
+        (Key::Char('<'), false, true) => true,
+        (Key::Char('>'), false, true) => false,
+        (Key::Up | Key::Char('p'), true, true) => true,
+        (Key::Down | Key::Char('n'), true, true) => false,
+        _ => return None,
+    };
+    Some((top, input.shift))
+}
+
+impl Paragraphs for FieldText {
+    fn lines(&self) -> &[String] {
+        &self.lines
+    }
+
+    fn wrap(&self, line: usize, width: usize) -> Arc<[Piece]> {
+        self.wrap_kept(line, width)
+    }
+}

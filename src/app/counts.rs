@@ -108,6 +108,13 @@ mod tests {
         )) {
             let text = pieces.concat();
             prop_assert_eq!(text_counts(&text), (count_chars(&text), count_placeholders(&text)));
+            // A field keeps its counts per paragraph (app/field_text.rs):
+            // no placeholder spans a paragraph break.
+            let summed = text
+                .split('\n')
+                .map(text_counts)
+                .fold((0, 0), |(a, b), (c, d)| (a + c, b + d));
+            prop_assert_eq!(summed, text_counts(&text));
         }
     }
 }

@@ -156,9 +156,9 @@ impl FieldText {
             let lo = row.saturating_sub(MARGIN);
             let hi = (row + MARGIN + 1).min(self.lines.len());
             if self.widget.is_selecting() {
-                self.load(lo.min(self.lo), hi.max(self.lo + self.held));
+                self.load(0, self.lines.len());
             } else {
-                self.load(lo, hi);
+                self.load_at(lo, hi, (row, col));
             }
         }
         self.place(row, col);
@@ -168,17 +168,23 @@ impl FieldText {
     /// The widget's own key handling, in the paragraphs around the cursor.
     /// Returns whether the text changed.
     pub fn input(&mut self, input: Input) -> bool {
-        if let Some((to_top, shift)) = field_edge(&input) {
-            if shift && !self.widget.is_selecting() {
-                self.start_selection();
-            } else if !shift {
-                self.widget.cancel_selection();
+        if let Some((to, shift)) = far_move(&input) {
+            let DataCursor(row, col) = self.cursor();
+            let target = match to {
+                Far::Top => Some(0),
+                Far::Bottom => Some(self.lines.len() - 1),
+                Far::NextParagraph => Some(self.paragraph_forward(row)),
+                Far::PreviousParagraph => self.paragraph_back(row),
+            };
+            // As the widget does: nothing at all where it cannot move.
+            if let Some(row) = target {
+                if shift && !self.widget.is_selecting() {
+                    self.start_selection();
+                } else if !shift {
+                    self.widget.cancel_selection();
+                }
+                self.jump(row, col);
             }
-            self.move_cursor(if to_top {
-                CursorMove::Top
-            } else {
-                CursorMove::Bottom
-            });
             return false;
         }
         self.around_cursor();
@@ -224,6 +230,34 @@ impl FieldText {
             .clone()
     }
 
+    /// The widget's `ParagraphForward` from paragraph `row`: the next one
+    /// that follows an empty one, or the last.
+    fn paragraph_forward(&self, row: usize) -> usize {
+        let mut prev_empty = self.lines[row].is_empty();
+        for (r, line) in self.lines.iter().enumerate().skip(row + 1) {
+            if !line.is_empty() && prev_empty {
+                return r;
+            }
+            prev_empty = line.is_empty();
+        }
+        self.lines.len() - 1
+    }
+
+    /// The widget's `ParagraphBack` from paragraph `row`: the start of the
+    /// run of non-empty paragraphs above, or the first; `None` at the first.
+    fn paragraph_back(&self, row: usize) -> Option<usize> {
+        let row = row.checked_sub(1)?;
+        let mut prev_empty = self.lines[row].is_empty();
+        for r in (0..row).rev() {
+            let empty = self.lines[r].is_empty();
+            if empty && !prev_empty {
+                return Some(r + 1);
+            }
+            prev_empty = empty;
+        }
+        Some(0)
+    }
+
     /// The widget's cursor at (row, col) of the field, which it holds.
     fn place(&mut self, row: usize, col: usize) {
         let r = row - self.lo;
@@ -240,10 +274,15 @@ impl FieldText {
     /// Loads `lines[lo..hi]` into the widget, keeping the cursor and the
     /// selection (which must lie inside).
     fn load(&mut self, lo: usize, hi: usize) {
+        let DataCursor(row, col) = self.cursor();
+        self.load_at(lo, hi, (row, col));
+    }
+
+    /// As `load`, the cursor put at `(row, col)` (inside `lo..hi`).
+    fn load_at(&mut self, lo: usize, hi: usize, (row, col): (usize, usize)) {
         if (lo, hi) == (self.lo, self.lo + self.held) {
             return;
         }
-        let DataCursor(row, col) = self.cursor();
         let anchor = self
             .selection_range()
             .map(|(a, b)| if a == (row, col) { b } else { a });
@@ -322,18 +361,29 @@ impl FieldText {
     }
 }
 
+/// Where the widget's keys that may leave the paragraphs it holds go.
+enum Far {
+    Top,
+    Bottom,
+    NextParagraph,
+    PreviousParagraph,
+}
+
 /// Whether `input` is one of the widget's keys to the first or last line
-/// (Alt+<, Alt+>, Ctrl+Alt+↑/↓/P/N), and with Shift: those go to the
-/// field's first or last paragraph, which the widget may not hold.
-fn field_edge(input: &Input) -> Option<(bool, bool)> {
-    let top = match (input.key, input.ctrl, input.alt) {
-        (Key::Char('<'), false, true) => true,
-        (Key::Char('>'), false, true) => false,
-        (Key::Up | Key::Char('p'), true, true) => true,
-        (Key::Down | Key::Char('n'), true, true) => false,
+/// (Alt+<, Alt+>, Ctrl+Alt+↑/↓/P/N) or to the next or previous paragraph
+/// (Alt+], Alt+N, Ctrl+↓; Alt+[, Alt+P, Ctrl+↑), and with Shift: those are
+/// done here, over all paragraphs, as the widget does them over its own.
+fn far_move(input: &Input) -> Option<(Far, bool)> {
+    let to = match (input.key, input.ctrl, input.alt) {
+        (Key::Char('<'), false, true) => Far::Top,
+        (Key::Char('>'), false, true) => Far::Bottom,
+        (Key::Up | Key::Char('p'), true, true) => Far::Top,
+        (Key::Down | Key::Char('n'), true, true) => Far::Bottom,
+        (Key::Char(']' | 'n'), false, true) | (Key::Down, true, false) => Far::NextParagraph,
+        (Key::Char('[' | 'p'), false, true) | (Key::Up, true, false) => Far::PreviousParagraph,
         _ => return None,
     };
-    Some((top, input.shift))
+    Some((to, input.shift))
 }
 
 impl Paragraphs for FieldText {

@@ -11,15 +11,12 @@
 mod support;
 
 use std::alloc::{GlobalAlloc, Layout, System};
-use std::cell::RefCell;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use zongjie::app::{App, Settings};
+use support::{draw, keystrokes, terminal};
+use zongjie::app::App;
 use zongjie::document::Document;
-use zongjie::storage::{DraftId, DraftLocation};
 
 /// The system allocator, counting the bytes in use.
 struct Counting;
@@ -55,21 +52,11 @@ unsafe impl GlobalAlloc for Counting {
 #[global_allocator]
 static ALLOCATOR: Counting = Counting;
 
-const WIDTH: u16 = 120;
-const HEIGHT: u16 = 40;
 const FIELD_CHARS: usize = 1_000_000;
 
 fn main() {
     memory_report();
     divan::main();
-}
-
-fn location() -> DraftLocation {
-    DraftLocation {
-        id: DraftId::parse("bench").ok(),
-        path: "/nonexistent/bench.toml".into(),
-        backup: "/nonexistent/bench.bak.toml".into(),
-    }
 }
 
 fn key(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
@@ -89,35 +76,13 @@ fn big_preamble() -> Document {
 
 /// The app editing the preamble, the cursor at its start or its end.
 fn editing(doc: Document, at_end: bool) -> App {
-    let mut app = App::with_editor(Settings::default(), doc, location());
-    app.size = (WIDTH, HEIGHT);
+    let mut app = support::editor(doc);
     app.handle_key(key(KeyCode::Down, KeyModifiers::NONE)); // the preamble
     app.handle_key(key(KeyCode::Enter, KeyModifiers::NONE));
     if at_end {
         app.handle_key(key(KeyCode::End, KeyModifiers::CONTROL));
     }
     app
-}
-
-/// A test terminal and what drawing keeps between its frames, as the
-/// runner holds them.
-struct Screen {
-    terminal: Terminal<TestBackend>,
-    cache: zongjie::ui::DrawCache,
-}
-
-fn screen() -> Screen {
-    Screen {
-        terminal: Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("test terminal"),
-        cache: zongjie::ui::DrawCache::new(),
-    }
-}
-
-fn draw(screen: &mut Screen, app: &App) {
-    let Screen { terminal, cache } = screen;
-    terminal
-        .draw(|frame| zongjie::ui::draw(frame, app, cache))
-        .expect("draw");
 }
 
 /// Heap held by the open editor, against the text's size in UTF-8.
@@ -128,7 +93,7 @@ fn memory_report() {
     let before = LIVE.load(Ordering::Relaxed);
     PEAK.store(before, Ordering::Relaxed);
     let app = editing(doc, true);
-    let mut terminal = screen();
+    let mut terminal = terminal();
     draw(&mut terminal, &app);
     let mut app = app;
     app.handle_key(key(KeyCode::Char('中'), KeyModifiers::NONE));
@@ -156,26 +121,7 @@ fn memory_report() {
 }
 
 fn keystroke(bencher: divan::Bencher, at_end: bool) {
-    let app = RefCell::new(editing(big_preamble(), at_end));
-    let mut terminal = screen();
-    draw(&mut terminal, &app.borrow());
-    let typed = RefCell::new(0usize);
-    bencher
-        .with_inputs(|| {
-            let mut typed = typed.borrow_mut();
-            if *typed > 0 {
-                app.borrow_mut()
-                    .handle_key(key(KeyCode::Backspace, KeyModifiers::NONE));
-                *typed -= 1;
-            }
-            key(KeyCode::Char('中'), KeyModifiers::NONE)
-        })
-        .bench_local_values(|k| {
-            let mut app = app.borrow_mut();
-            app.handle_key(k);
-            *typed.borrow_mut() += 1;
-            draw(&mut terminal, &app);
-        });
+    keystrokes(bencher, editing(big_preamble(), at_end));
 }
 
 /// `中` typed at the start of the 1,000,000-character preamble, then the frame.

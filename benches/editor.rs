@@ -5,63 +5,20 @@
 
 mod support;
 
-use std::cell::RefCell;
-
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use support::SIZES;
+use crossterm::event::KeyCode;
+use support::{SIZES, draw, editor, key, keystrokes, location, terminal};
 use zongjie::app::{App, Settings};
 use zongjie::document::Document;
-use zongjie::storage::{DraftId, DraftLocation};
-use zongjie::ui::DrawCache;
 
 fn main() {
     divan::main();
-}
-
-const WIDTH: u16 = 120;
-const HEIGHT: u16 = 40;
-
-fn location() -> DraftLocation {
-    DraftLocation {
-        id: DraftId::parse("bench").ok(),
-        path: "/nonexistent/bench.toml".into(),
-        backup: "/nonexistent/bench.bak.toml".into(),
-    }
-}
-
-fn key(code: KeyCode) -> KeyEvent {
-    KeyEvent::new(code, KeyModifiers::NONE)
-}
-
-/// A test terminal and what drawing keeps between its frames, as the
-/// runner holds them.
-struct Screen {
-    terminal: Terminal<TestBackend>,
-    cache: DrawCache,
-}
-
-fn terminal() -> Screen {
-    Screen {
-        terminal: Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("test terminal"),
-        cache: DrawCache::new(),
-    }
-}
-
-fn draw(screen: &mut Screen, app: &App) {
-    let Screen { terminal, cache } = screen;
-    terminal
-        .draw(|frame| zongjie::ui::draw(frame, app, cache))
-        .expect("draw");
 }
 
 /// The app with the first item of the first section open for editing, the
 /// cursor in its body (at its start, or at its end), as the pty benchmark
 /// leaves it before typing.
 fn editing_app(doc: Document, at_end: bool) -> App {
-    let mut app = App::with_editor(Settings::default(), doc, location());
-    app.size = (WIDTH, HEIGHT);
+    let mut app = editor(doc);
     for code in [KeyCode::Down, KeyCode::Down, KeyCode::Down] {
         app.handle_key(key(code));
     }
@@ -81,7 +38,7 @@ fn open_first_frame(bencher: divan::Bencher, chars: usize) {
         .with_inputs(|| (doc.clone(), terminal()))
         .bench_local_values(|(doc, mut terminal)| {
             let mut app = App::with_editor(Settings::default(), doc, location());
-            app.size = (WIDTH, HEIGHT);
+            app.size = (support::WIDTH, support::HEIGHT);
             draw(&mut terminal, &app);
             (app, terminal)
         });
@@ -129,30 +86,10 @@ fn keystroke_one_long_section(bencher: divan::Bencher, chars: usize) {
     keystroke_in(bencher, doc, true);
 }
 
-/// Types `中` and draws. Before each sample the characters the previous
-/// sample typed are deleted again (untimed), so the body does not grow.
 fn keystroke(bencher: divan::Bencher, chars: usize, at_end: bool) {
     keystroke_in(bencher, support::draft(chars), at_end);
 }
 
 fn keystroke_in(bencher: divan::Bencher, doc: Document, at_end: bool) {
-    let app = RefCell::new(editing_app(doc, at_end));
-    let mut terminal = terminal();
-    draw(&mut terminal, &app.borrow());
-    let typed = RefCell::new(0usize);
-    bencher
-        .with_inputs(|| {
-            let mut typed = typed.borrow_mut();
-            if *typed > 0 {
-                app.borrow_mut().handle_key(key(KeyCode::Backspace));
-                *typed -= 1;
-            }
-            key(KeyCode::Char('中'))
-        })
-        .bench_local_values(|k| {
-            let mut app = app.borrow_mut();
-            app.handle_key(k);
-            *typed.borrow_mut() += 1;
-            draw(&mut terminal, &app);
-        });
+    keystrokes(bencher, editing_app(doc, at_end));
 }

@@ -1,4 +1,6 @@
-//! What the benchmarks share: the 6,000- and 200,000-character drafts.
+//! What the benchmarks share: the 6,000- and 200,000-character drafts,
+//! and the editor at 120×40 on ratatui's TestBackend with its keystroke
+//! loop (a key typed, then the frame it causes).
 //!
 //! The drafts are the pty harness's own texts, `../shared/bench/doc-6k.txt`
 //! and `doc-200k.txt` (`gen_doc.py --seed 1`), read as `zongjie import`
@@ -7,10 +9,85 @@
 
 #![allow(dead_code)] // each bench uses its own part
 
+use std::cell::RefCell;
 use std::path::PathBuf;
 
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use zongjie::app::{App, Settings};
 use zongjie::document::{Document, Item, NumberingStyle, Section, SectionKind};
 use zongjie::plain_text::import_text;
+use zongjie::storage::{DraftId, DraftLocation};
+
+pub const WIDTH: u16 = 120;
+pub const HEIGHT: u16 = 40;
+
+/// Where the benchmarks' draft would be saved (it never is).
+pub fn location() -> DraftLocation {
+    DraftLocation {
+        id: DraftId::parse("bench").ok(),
+        path: "/nonexistent/bench.toml".into(),
+        backup: "/nonexistent/bench.bak.toml".into(),
+    }
+}
+
+pub fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+/// The editor on `doc` at 120×40, before any key.
+pub fn editor(doc: Document) -> App {
+    let mut app = App::with_editor(Settings::default(), doc, location());
+    app.size = (WIDTH, HEIGHT);
+    app
+}
+
+/// A test terminal and what drawing keeps between its frames, as the
+/// runner holds them.
+pub struct Screen {
+    terminal: Terminal<TestBackend>,
+    cache: zongjie::ui::DrawCache,
+}
+
+pub fn terminal() -> Screen {
+    Screen {
+        terminal: Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("test terminal"),
+        cache: zongjie::ui::DrawCache::new(),
+    }
+}
+
+pub fn draw(screen: &mut Screen, app: &App) {
+    let Screen { terminal, cache } = screen;
+    terminal
+        .draw(|frame| zongjie::ui::draw(frame, app, cache))
+        .expect("draw");
+}
+
+/// Times `中` typed where `app`'s cursor is, then the frame. Before each
+/// sample the characters the previous samples typed are deleted again
+/// (untimed), so the text does not grow.
+pub fn keystrokes(bencher: divan::Bencher, app: App) {
+    let app = RefCell::new(app);
+    let mut terminal = terminal();
+    draw(&mut terminal, &app.borrow());
+    let typed = RefCell::new(0usize);
+    bencher
+        .with_inputs(|| {
+            let mut typed = typed.borrow_mut();
+            if *typed > 0 {
+                app.borrow_mut().handle_key(key(KeyCode::Backspace));
+                *typed -= 1;
+            }
+            key(KeyCode::Char('中'))
+        })
+        .bench_local_values(|k| {
+            let mut app = app.borrow_mut();
+            app.handle_key(k);
+            *typed.borrow_mut() += 1;
+            draw(&mut terminal, &app);
+        });
+}
 
 pub const SIZES: [usize; 2] = [6_000, 200_000];
 

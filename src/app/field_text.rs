@@ -48,6 +48,15 @@ pub struct FieldText {
     /// and how many at the end are unchanged.
     changed: Option<(usize, usize)>,
     wraps: RefCell<Wraps>,
+    /// A paragraph is longer than the widget's `Jump` reaches (65,535
+    /// characters): the widget holds them all, as it did before windows,
+    /// so that it is never made again with a cursor it cannot place.
+    long: bool,
+}
+
+/// Whether a paragraph may have more characters than `CursorMove::Jump` reaches.
+fn any_long(lines: &[String]) -> bool {
+    lines.iter().any(|l| l.len() > usize::from(u16::MAX))
 }
 
 fn widget(lines: Vec<String>) -> TextArea<'static> {
@@ -68,7 +77,12 @@ impl FieldText {
         let lines: Vec<String> = text.split('\n').map(str::to_string).collect();
         let counts: Vec<(usize, usize)> = lines.iter().map(|l| text_counts(l)).collect();
         let total = counts.iter().fold((0, 0), |(a, b), &(c, d)| (a + c, b + d));
-        let held = lines.len().min(MARGIN + 1);
+        let long = any_long(&lines);
+        let held = if long {
+            lines.len()
+        } else {
+            lines.len().min(MARGIN + 1)
+        };
         let wraps = Wraps {
             width: 0,
             lines: vec![None; lines.len()],
@@ -82,6 +96,7 @@ impl FieldText {
             total,
             changed: None,
             wraps: RefCell::new(wraps),
+            long,
         }
     }
 
@@ -155,7 +170,7 @@ impl FieldText {
         if row < self.lo || row >= self.lo + self.held {
             let lo = row.saturating_sub(MARGIN);
             let hi = (row + MARGIN + 1).min(self.lines.len());
-            if self.widget.is_selecting() {
+            if self.widget.is_selecting() || self.long {
                 self.load(0, self.lines.len());
             } else {
                 self.load_at(lo, hi, (row, col));
@@ -262,6 +277,22 @@ impl FieldText {
     fn place(&mut self, row: usize, col: usize) {
         let r = row - self.lo;
         let clamp = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
+        let line = &self.lines[row];
+        // Past Jump's reach: the widget is made again with the text after
+        // `col` in the paragraph and the text before it inserted in front,
+        // which leaves the cursor at `col`.
+        if col > usize::from(u16::MAX)
+            && !self.widget.is_selecting()
+            && let Some((split, _)) = line.char_indices().nth(col)
+        {
+            let mut lines = self.lines[self.lo..self.lo + self.held].to_vec();
+            lines[r] = line[split..].to_string();
+            let before = line[..split].to_string();
+            self.widget = widget(lines);
+            self.widget.move_cursor(CursorMove::Jump(clamp(r), 0));
+            self.widget.insert_str(&before);
+            return;
+        }
         self.widget.move_cursor(CursorMove::Jump(clamp(r), 0));
         if col >= self.lines[row].chars().count() {
             self.widget.move_cursor(CursorMove::End);
@@ -299,7 +330,7 @@ impl FieldText {
     /// Before a key: the widget holds the cursor's paragraph and its
     /// neighbours (all paragraphs while selecting), and not many more.
     fn around_cursor(&mut self) {
-        if self.widget.is_selecting() {
+        if self.widget.is_selecting() || self.long {
             self.load(0, self.lines.len());
             return;
         }
@@ -353,6 +384,7 @@ impl FieldText {
             .splice(old.clone(), std::iter::repeat_n(None, new.len()));
         self.lines.splice(old, new.iter().cloned());
         self.held = now.len();
+        self.long = any_long(&self.lines);
         let tail = self.lines.len() - (from + new.len());
         self.changed = Some(match self.changed {
             Some((f, t)) => (f.min(from), t.min(tail)),
@@ -393,5 +425,64 @@ impl Paragraphs for FieldText {
 
     fn wrap(&self, line: usize, width: usize) -> Arc<[Piece]> {
         self.wrap_kept(line, width)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(key: Key, shift: bool) -> Input {
+        Input {
+            key,
+            ctrl: false,
+            alt: false,
+            shift,
+        }
+    }
+
+    /// The widget's `Jump` stops at column 65,535; a paragraph longer than
+    /// that is still edited where the cursor is, checked against plain
+    /// string edits.
+    #[test]
+    fn a_paragraph_past_jumps_reach_is_edited_at_the_cursor() {
+        let long: String = "党建a".repeat(25_000);
+        let mut model: Vec<String> = vec!["甲".into(), long, "乙".into()];
+        let mut text = FieldText::new(&model.join("\n"));
+        text.jump(1, 70_000);
+        assert_eq!(text.cursor(), (1, 70_000));
+        assert!(text.input(key(Key::Char('中'), false)));
+        let at = model[1].char_indices().nth(70_000).unwrap().0;
+        model[1].insert(at, '中');
+        assert_eq!(text.lines(), model.as_slice());
+        text.input(key(Key::Left, true));
+        text.input(key(Key::Left, true));
+        assert_eq!(text.selection_range(), Some(((1, 69_999), (1, 70_001))));
+        assert!(text.cut());
+        let from = model[1].char_indices().nth(69_999).unwrap().0;
+        let to = model[1].char_indices().nth(70_001).unwrap().0;
+        model[1].replace_range(from..to, "");
+        assert_eq!(text.lines(), model.as_slice());
+        assert_eq!(text.cursor(), (1, 69_999));
+        assert_eq!(text.counts(), text_counts(&model.join("\n")));
+    }
+
+    /// A paste that makes a paragraph that long, in a field of many: the
+    /// widget takes all paragraphs, the cursor staying after the paste.
+    #[test]
+    fn a_long_paste_keeps_the_cursor_after_it() {
+        let mut model: Vec<String> = (0..12).map(|i| format!("第{i}段")).collect();
+        let mut text = FieldText::new(&model.join("\n"));
+        text.jump(6, 1);
+        let pasted = "中".repeat(70_000);
+        assert!(text.insert_str(&pasted));
+        model[6].insert_str("第".len(), &pasted);
+        assert_eq!(text.cursor(), (6, 70_001));
+        text.input(key(Key::Left, false));
+        assert!(text.input(key(Key::Char('x'), false)));
+        let at = model[6].char_indices().nth(70_000).unwrap().0;
+        model[6].insert(at, 'x');
+        assert_eq!(text.lines(), model.as_slice());
+        assert_eq!(text.cursor(), (6, 70_001));
     }
 }

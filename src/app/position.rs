@@ -1,8 +1,6 @@
 //! Where the writer was in a draft — the part, the field, the cursor — as
 //! stored between sessions, so that reopening a draft goes back there.
 
-use tui_textarea::CursorMove;
-
 use super::editor::{EditorState, Focus};
 use super::outline::Entry;
 use crate::document::Field;
@@ -69,10 +67,7 @@ impl EditorState {
             let column = position
                 .column
                 .min(lines.get(row).map_or(0, |l| l.chars().count()));
-            fa.area.move_cursor(CursorMove::Jump(
-                row.min(usize::from(u16::MAX)) as u16,
-                column.min(usize::from(u16::MAX)) as u16,
-            ));
+            fa.area.jump(row, column);
         }
         if position.editing && !self.read_only {
             self.focus = Focus::Editor;

@@ -164,10 +164,7 @@ pub(super) fn jump_to(e: &mut EditorState, m: Match) {
     let row = before.matches('\n').count();
     let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count());
     fa.area.cancel_selection();
-    fa.area.move_cursor(CursorMove::Jump(
-        row.min(u16::MAX as usize) as u16,
-        col.min(u16::MAX as usize) as u16,
-    ));
+    fa.area.jump(row, col);
     fa.area.start_selection();
     for _ in 0..m.len {
         fa.area.move_cursor(CursorMove::Forward);

@@ -2,8 +2,6 @@
 //! undo or a redo ends the typing run, is refused on a read-only draft,
 //! rebuilds what the change touched and shows where it happened.
 
-use tui_textarea::CursorMove;
-
 use super::EditorState;
 use crate::document::Edit;
 
@@ -65,7 +63,7 @@ impl EditorState {
             let after = self.doc.text(field).unwrap_or("").to_string();
             let (row, col) = end_of_change(&before, &after);
             if let Some(fa) = self.fields.active_mut() {
-                fa.area.move_cursor(CursorMove::Jump(row, col));
+                fa.area.jump(row, col);
             }
         }
         true
@@ -74,7 +72,7 @@ impl EditorState {
 
 /// Where the cursor goes after `before` became `after`: the end of the
 /// changed part in `after`, as (row, column) in characters.
-fn end_of_change(before: &str, after: &str) -> (u16, u16) {
+fn end_of_change(before: &str, after: &str) -> (usize, usize) {
     let b: Vec<char> = before.chars().collect();
     let a: Vec<char> = after.chars().collect();
     let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
@@ -87,8 +85,7 @@ fn end_of_change(before: &str, after: &str) -> (u16, u16) {
     let end = a.len() - suffix;
     let row = a[..end].iter().filter(|c| **c == '\n').count();
     let col = a[..end].iter().rev().take_while(|c| **c != '\n').count();
-    let clamp = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
-    (clamp(row), clamp(col))
+    (row, col)
 }
 
 #[cfg(test)]

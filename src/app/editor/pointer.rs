@@ -2,7 +2,6 @@
 //! hit-tested against the same layout drawing uses.
 
 use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
-use tui_textarea::CursorMove;
 
 use super::{EditorState, Focus};
 use crate::app::fields::FieldEditor;
@@ -106,9 +105,7 @@ fn click_in_fields(
 
 /// Puts the cursor at (line, character) of the field.
 pub(super) fn jump_cursor(fa: &mut crate::app::FieldArea, (line, char): (usize, usize)) {
-    let clamp = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
-    fa.area
-        .move_cursor(CursorMove::Jump(clamp(line), clamp(char)));
+    fa.area.jump(line, char);
 }
 
 /// The active field as the editor pane draws it at `size`, if it is shown.

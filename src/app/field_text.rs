@@ -138,9 +138,16 @@ impl FieldText {
         self.hold_selection();
     }
 
+    /// Selects the whole field. (The widget's own `select_all` jumps to
+    /// row and column 65,535 at most: in a longer paragraph it selected
+    /// only the start.)
     pub fn select_all(&mut self) {
         self.load(0, self.lines.len());
-        self.widget.select_all();
+        self.widget.cancel_selection();
+        self.widget.move_cursor(CursorMove::Jump(0, 0));
+        self.widget.start_selection();
+        self.widget.move_cursor(CursorMove::Bottom);
+        self.widget.move_cursor(CursorMove::End);
     }
 
     /// Moves the cursor; `Top` and `Bottom` go to the field's first and last
@@ -465,6 +472,11 @@ mod tests {
         assert_eq!(text.lines(), model.as_slice());
         assert_eq!(text.cursor(), (1, 69_999));
         assert_eq!(text.counts(), text_counts(&model.join("\n")));
+        text.select_all();
+        let end = model[2].chars().count();
+        assert_eq!(text.selection_range(), Some(((0, 0), (2, end))));
+        assert!(text.cut());
+        assert_eq!(text.lines(), [""]);
     }
 
     /// A paste that makes a paragraph that long, in a field of many: the

@@ -108,8 +108,9 @@ pub fn run(mut app: App, store: &Store, opened: Opened) -> io::Result<Option<i32
             answer_terminal_signals(terminal_signals, &mut tui, &mut app);
         }
         if app.dirty_screen {
-            tui.terminal
-                .draw(|frame| crate::ui::draw(frame, &app, &mut draw_cache))?;
+            crate::tui::draw(&mut tui.terminal, |frame| {
+                crate::ui::draw(frame, &app, &mut draw_cache)
+            })?;
             app.dirty_screen = false;
         }
         if app.quit {

@@ -11,7 +11,8 @@ use crossterm::execute;
 use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
-use ratatui::Terminal;
+use ratatui::buffer::{Buffer, Cell, CellDiffOption};
+use ratatui::{Frame, Terminal};
 
 mod backend;
 pub mod signals;
@@ -54,6 +55,55 @@ impl Tui {
                 let _ = restore();
                 Err(e)
             }
+        }
+    }
+}
+
+/// Draws one frame: `render` fills the buffer, the cells hidden under wide
+/// characters are settled ([`settle_wide_characters`]), and only what
+/// changed since the last frame is sent.
+pub fn draw<W: Write>(
+    terminal: &mut Terminal<CompactBackend<W>>,
+    render: impl FnOnce(&mut Frame),
+) -> io::Result<()> {
+    terminal.draw(|frame| {
+        render(frame);
+        settle_wide_characters(frame.buffer_mut());
+    })?;
+    Ok(())
+}
+
+/// Makes every cell under the right half of a wide character a plain blank.
+///
+/// Such a cell is never shown while its wide character stands, but widgets
+/// leave styles on it (a status bar styles its whole row after writing its
+/// text). When a later frame overwrites half of that wide character, the
+/// terminal erases the other half to a plain blank, and ratatui's diff,
+/// comparing the hidden cell with the new one, may see no change and send
+/// nothing (issue 23: a reversed blank of the status bar stayed plain after
+/// 中 Enter 中). With the hidden cells plain in every frame, what the diff
+/// leaves out is exactly what the terminal shows.
+pub fn settle_wide_characters(buffer: &mut Buffer) {
+    let width = usize::from(buffer.area.width);
+    if width == 0 {
+        return;
+    }
+    for row in buffer.content.chunks_mut(width) {
+        let mut x = 0;
+        while x < row.len() {
+            let symbol = row[x].symbol();
+            // ASCII is one column: only other symbols are measured.
+            let w = if symbol.len() == 1 {
+                1
+            } else {
+                unicode_width::UnicodeWidthStr::width(symbol).max(1)
+            };
+            for hidden in row.iter_mut().skip(x + 1).take(w - 1) {
+                if hidden.diff_option != CellDiffOption::Skip && *hidden != Cell::EMPTY {
+                    hidden.reset();
+                }
+            }
+            x += w;
         }
     }
 }

@@ -449,3 +449,118 @@ proptest! {
         prop_assert_eq!(stock, compact);
     }
 }
+
+/// The editor through this backend, key after key: what the terminal shows
+/// after each key's frame (only the cells that changed sent) equals a
+/// fresh full redraw of the same state, drawn from nothing (an empty draw
+/// cache) and sent to a blank terminal by the stock backend (issue 23).
+mod whole_frames {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use ratatui::backend::TestBackend;
+    use ratatui::{Terminal, TerminalOptions, Viewport};
+
+    use super::*;
+    use crate::app::{App, Settings};
+    use crate::storage::{DraftId, DraftLocation};
+
+    const WIDTH: u16 = 100;
+    const HEIGHT: u16 = 30;
+    const TEXT: &str = "县党支部2026年上半年党建工作总结\n今年上半年，党支部坚持以习近平新时代中国特色社会主义思想为指导。\n一、基本情况\n（一）加强理论学习，筑牢思想根基\n组织集中学习12次、专题研讨4次，党员干部的理论素养进一步提升，群众满意度和获得感持续提升。\n二、存在问题\n一是学习不够深入。二是创新不足。\n三、下一步打算\n（一）继续加强学习\n坚持不懈抓好学习。";
+
+    fn key(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, modifiers)
+    }
+
+    fn keys() -> impl Strategy<Value = KeyEvent> {
+        prop_oneof![
+            6 => prop::sample::select(vec!['中', '，', '。', 'a', ' ', 'j', 'k'])
+                .prop_map(|c| key(KeyCode::Char(c), KeyModifiers::NONE)),
+            6 => prop::sample::select(vec![
+                KeyCode::Enter, KeyCode::Backspace, KeyCode::Left, KeyCode::Right,
+                KeyCode::Up, KeyCode::Down, KeyCode::End, KeyCode::Home, KeyCode::Esc,
+            ])
+            .prop_map(|c| key(c, KeyModifiers::NONE)),
+            1 => prop::sample::select(vec![KeyCode::Right, KeyCode::End])
+                .prop_map(|c| key(c, KeyModifiers::SHIFT)),
+        ]
+    }
+
+    /// The frame drawn from nothing: a new terminal, an empty draw cache.
+    fn fresh(app: &App) -> Buffer {
+        let mut t = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("terminal");
+        t.draw(|f| crate::ui::draw_fresh(f, app))
+            .expect("draw")
+            .buffer
+            .clone()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+        #[test]
+        fn the_screen_after_every_key_is_a_fresh_redraw(steps in prop::collection::vec(keys(), 1..40)) {
+            let doc = crate::plain_text::import_text(TEXT).document;
+            let location = DraftLocation {
+                id: DraftId::parse("prop").ok(),
+                path: "/nonexistent/prop.toml".into(),
+                backup: "/nonexistent/prop.bak.toml".into(),
+            };
+            let mut app = App::with_editor(Settings::default(), doc, location);
+            app.size = (WIDTH, HEIGHT);
+            // A fixed viewport: the size is never asked of a terminal.
+            let mut terminal = Terminal::with_options(
+                CompactBackend::new(Vec::new()),
+                TerminalOptions { viewport: Viewport::Fixed(Rect::new(0, 0, WIDTH, HEIGHT)) },
+            )
+            .expect("terminal");
+            let mut shown = Vt::new(WIDTH, HEIGHT);
+            let mut kept = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("terminal");
+            // The app's screen and a TestBackend, each with a kept draw cache.
+            let mut cache = crate::ui::DrawCache::new();
+            let mut kept_cache = crate::ui::DrawCache::new();
+            for (i, step) in steps.into_iter().enumerate() {
+                app.handle_key(step);
+                crate::tui::draw(&mut terminal, |f| crate::ui::draw(f, &app, &mut cache)).expect("draw");
+                shown.feed(&std::mem::take(terminal.backend_mut().writer_mut()));
+                let kept_buffer = kept
+                    .draw(|f| crate::ui::draw(f, &app, &mut kept_cache))
+                    .expect("draw")
+                    .buffer
+                    .clone();
+                let fresh_buffer = fresh(&app);
+                prop_assert_eq!(&kept_buffer, &fresh_buffer, "the buffer after key {} ({:?})", i, step);
+                let mut blank = Vt::new(WIDTH, HEIGHT);
+                for bytes in stock(&[fresh_buffer]) {
+                    blank.feed(&bytes);
+                }
+                let row = |vt: &Vt, y: usize| {
+                    let w = usize::from(WIDTH);
+                    vt.cells[y * w..(y + 1) * w].iter().map(|c| c.text.as_str()).collect::<String>()
+                };
+                let differ: Vec<String> = (0..usize::from(HEIGHT))
+                    .filter(|&y| {
+                        let w = usize::from(WIDTH);
+                        shown.cells[y * w..(y + 1) * w] != blank.cells[y * w..(y + 1) * w]
+                    })
+                    .map(|y| {
+                        let w = usize::from(WIDTH);
+                        let x = (0..w).find(|&x| shown.cells[y * w + x] != blank.cells[y * w + x]).unwrap_or(0);
+                        format!(
+                            "row {y}: shown {:?} / fresh {:?}; column {x}: {:?} / {:?}",
+                            row(&shown, y),
+                            row(&blank, y),
+                            shown.cells[y * w + x],
+                            blank.cells[y * w + x]
+                        )
+                    })
+                    .collect();
+                prop_assert!(
+                    differ.is_empty(),
+                    "the screen after key {} ({:?}) is not a fresh redraw: {:#?}",
+                    i,
+                    step,
+                    differ
+                );
+            }
+        }
+    }
+}

@@ -18,6 +18,8 @@ zongjie's panes are found on its first frame: the outline ends at the first
 `--preview-title`. Prints one JSON object (median bytes per key per class)
 per --cmd.
 
+BENCH_BYTES_DUMP=1 prints every key's answer on stderr.
+
   bench-bytes.py --bench-dir ../shared/bench --keys 20 \
       --cmd 'vim=vim -u NONE -n doc.txt' --pre-keys-for vim=3GA ...
 """
@@ -167,6 +169,8 @@ def measure(ttff, argv, cfg, keys, preview_title):
             counts = dict.fromkeys(CLASSES, 0)
             screen.feed(bytes(app.buf[start:]), classify, counts)
             per_key.append(counts)
+            if os.environ.get("BENCH_BYTES_DUMP"):
+                print(label_of(argv), repr(bytes(app.buf[start:])), file=sys.stderr)
         app.write(ttff.decode_keys(cfg["quit_keys"]))
         app.reap(3)
     finally:

@@ -65,11 +65,11 @@ pub fn open_draft(
 /// Runs the full-screen interface until the writer quits. Returns the exit
 /// code a stop signal asks for, if one ended the session.
 ///
-/// The loop sleeps in one place, on the events a thread reads from the
-/// terminal and on a pipe that the terminal signals write to, so neither
-/// waits on the other: a resize is drawn at once, the key after it is
-/// handled at once, and an idle editor uses no CPU (it wakes four times a
-/// second to look at the stop signals).
+/// The loop sleeps in one place, on the terminal itself and on the pipes
+/// that the terminal and stop signals write to, so none waits on another:
+/// a key is read, handled and drawn on this one thread (issue 23), a resize
+/// is drawn at once, and an idle editor does not wake up at all (a timer
+/// runs only when something has a deadline).
 pub fn run(mut app: App, store: &Store, opened: Opened) -> io::Result<Option<i32>> {
     let signals = StopSignals::install().ok();
     // Made before the terminal is taken, dropped after it is given back:
@@ -78,11 +78,14 @@ pub fn run(mut app: App, store: &Store, opened: Opened) -> io::Result<Option<i32
     #[cfg(unix)]
     let terminal_signals = crate::tui::signals::TerminalSignals::install().ok();
     #[cfg(unix)]
-    let wake = terminal_signals
+    let wakes: Vec<i32> = terminal_signals
         .as_ref()
-        .map(crate::tui::signals::TerminalSignals::wake_fd);
+        .map(crate::tui::signals::TerminalSignals::wake_fd)
+        .into_iter()
+        .chain(signals.as_ref().map(StopSignals::wake_fd))
+        .collect();
     #[cfg(not(unix))]
-    let wake = None;
+    let wakes: Vec<i32> = Vec::new();
     let mut tui = Tui::init()?;
     let input = crate::tui::Input::start()?;
     let size = tui.terminal.size()?;
@@ -95,6 +98,9 @@ pub fn run(mut app: App, store: &Store, opened: Opened) -> io::Result<Option<i32
     session.note_read_only(&mut app);
     session.offer_rescues(&mut app);
     session.go_back_to_position(&mut app);
+    // Whether crossterm may hold events it decoded but did not hand out (a
+    // key may have come in one read with others): a lone key is drawn
+    // before crossterm is asked for more, a burst is taken whole.
     let mut more_input = false;
     // What drawing keeps from frame to frame on this terminal.
     let mut draw_cache = crate::ui::DrawCache::new();
@@ -118,26 +124,25 @@ pub fn run(mut app: App, store: &Store, opened: Opened) -> io::Result<Option<i32
         }
         // Work that can wait (checking a draft just opened) runs once the
         // writer pauses, so it never delays the first frame or a key.
+        // Signals wake the loop through their pipes: no timer unless a
+        // deadline exists.
         let timeout = if app.idle_pending() {
-            IDLE_AFTER
+            Some(IDLE_AFTER)
         } else {
-            // Wake up at least every quarter second to notice a stop signal.
             app.next_deadline()
                 .map(|d| d.saturating_duration_since(Instant::now()))
-                .unwrap_or(SIGNAL_POLL)
-                .min(SIGNAL_POLL)
         };
-        // One wait for everything: the events the input thread read, the
-        // terminal signals, a hang-up of the terminal, and the deadline.
+        // One wait for everything: the terminal's bytes, the terminal and
+        // stop signals, a hang-up of the terminal, and the deadline.
         #[cfg(unix)]
-        let ready = Some(input.ready_fd());
+        let ready = Some(input.fd());
         #[cfg(not(unix))]
         let ready = None;
-        // Events left over from a long batch are taken without waiting.
+        // Events crossterm may still hold are asked for without waiting.
         let wait = if more_input {
             Wait::Input
         } else {
-            crate::tui::wait_for_input(timeout, ready, wake)
+            crate::tui::wait_for_input(timeout, ready, &wakes)
         };
         match wait {
             Wait::HungUp => {
@@ -146,10 +151,19 @@ pub fn run(mut app: App, store: &Store, opened: Opened) -> io::Result<Option<i32
                 return Ok(Some(HANGUP_EXIT));
             }
             Wait::Input => {
-                // Take every event already waiting before drawing again.
-                input.clear_ready();
+                // The bytes are there: crossterm decodes them at once (the
+                // longer wait only lets a cut escape sequence arrive whole).
+                // After that, only what it already holds is taken.
+                let mut within = if more_input {
+                    crate::tui::Input::AFTER_KEY
+                } else {
+                    crate::tui::Input::READABLE
+                };
                 let mut budget = 256;
-                while let Some(event) = input.next() {
+                let mut taken = 0;
+                while let Some(event) = input.next(within) {
+                    within = crate::tui::Input::AFTER_KEY;
+                    taken += 1;
                     let event = event?;
                     if let event::Event::Resize(width, height) = event {
                         // crossterm's own note of a resize the signal pipe
@@ -163,11 +177,15 @@ pub fn run(mut app: App, store: &Store, opened: Opened) -> io::Result<Option<i32
                         session.perform(&mut app, effects);
                     }
                     budget -= 1;
-                    if app.quit || budget == 0 {
+                    // A lone key is drawn at once; a burst (a key found
+                    // after another) is taken whole, up to the budget.
+                    if app.quit || budget == 0 || (!more_input && taken == 1) {
                         break;
                     }
                 }
-                more_input = budget == 0;
+                // More may wait after a lone key or a full budget; after
+                // an empty look, nothing does.
+                more_input = taken > 0;
             }
             Wait::Woken => {}
             Wait::TimedOut => {
@@ -221,7 +239,6 @@ fn answer_terminal_signals(
     }
 }
 
-const SIGNAL_POLL: Duration = Duration::from_millis(250);
 /// How long the writer pauses before deferred work runs.
 const IDLE_AFTER: Duration = Duration::from_millis(150);
 /// The exit status after the terminal hung up, as if by SIGHUP (128 + 1).

@@ -183,7 +183,7 @@ fn install_panic_hook() {
 /// What waiting on the terminal found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Wait {
-    /// Terminal events are waiting in [`Input`].
+    /// The terminal sent something: take it with [`Input::next`].
     Input,
     /// A terminal signal woke the loop (resize, suspend, continue).
     Woken,
@@ -192,87 +192,82 @@ pub enum Wait {
     HungUp,
 }
 
-/// Terminal events, read on a thread of their own with crossterm's
-/// blocking `read`, which hands out every event it has parsed before it
-/// waits again. (Asked with a timeout instead, crossterm's level-triggered
-/// source may give up before looking at events it already parsed, and its
-/// default edge-triggered one loses the terminal's readiness when a resize
-/// comes with a key: either way a key waits for the next one.)
+/// Terminal events, read and decoded on the event loop's own thread
+/// (issue 23: the key no longer crosses from a reading thread to the loop,
+/// which cost a second wake-up per key).
+///
+/// The loop waits with [`wait_for_input`] on the terminal itself,
+/// level-triggered, and takes events from crossterm only once bytes are
+/// there, so crossterm's own wait returns at once. crossterm may keep
+/// events it already decoded from one read (a burst of keys); it hands them
+/// out only when asked with a timeout, so [`Input::next`] asks with a short
+/// one: see [`Input::AFTER_KEY`].
 pub struct Input {
-    events: std::sync::mpsc::Receiver<io::Result<crossterm::event::Event>>,
-    /// Readable when events were sent; its bytes mean nothing.
+    /// The terminal crossterm reads: standard input when it is one, else
+    /// /dev/tty (as crossterm's `use-dev-tty` source does).
     #[cfg(unix)]
-    ready: std::os::unix::net::UnixStream,
+    tty: Option<std::fs::File>,
 }
 
 impl Input {
+    /// How long [`Input::next`] looks for an event crossterm decoded but did
+    /// not hand out yet: a key typed in the same read as the last one. It is
+    /// asked after the key's frame is written, so the echo never waits on it.
+    pub const AFTER_KEY: std::time::Duration = std::time::Duration::from_micros(50);
+    /// How long [`Input::next`] waits when the terminal is readable: a
+    /// sequence split across reads (an escape sequence cut by the pty)
+    /// gets this long to arrive whole.
+    pub const READABLE: std::time::Duration = std::time::Duration::from_millis(5);
+
     pub fn start() -> io::Result<Input> {
-        let (sender, events) = std::sync::mpsc::channel();
-        #[cfg(unix)]
-        let (ready, notify) = {
-            let (ready, notify) = std::os::unix::net::UnixStream::pair()?;
-            ready.set_nonblocking(true)?;
-            (ready, notify)
-        };
-        std::thread::Builder::new()
-            .name("terminal input".into())
-            .spawn(move || {
-                // A terminal that hung up is left to the event loop: crossterm
-                // would read it for ever.
-                while !hung_up() {
-                    let event = crossterm::event::read();
-                    let failed = event.is_err();
-                    if sender.send(event).is_err() {
-                        break;
-                    }
-                    #[cfg(unix)]
-                    {
-                        use std::io::Write;
-                        let _ = (&notify).write(&[1]);
-                    }
-                    if failed {
-                        break;
-                    }
-                }
-            })?;
-        Ok(Input {
-            events,
-            #[cfg(unix)]
-            ready,
-        })
-    }
-
-    /// The descriptor that is readable when events wait.
-    #[cfg(unix)]
-    pub fn ready_fd(&self) -> i32 {
-        use std::os::unix::io::AsRawFd;
-        self.ready.as_raw_fd()
-    }
-
-    /// The next event that arrived, if any.
-    pub fn next(&self) -> Option<io::Result<crossterm::event::Event>> {
-        self.events.try_recv().ok()
-    }
-
-    /// Empties the wake-up pipe; call before taking the events, so that an
-    /// event sent after them wakes the next wait.
-    pub fn clear_ready(&self) {
         #[cfg(unix)]
         {
-            use std::io::Read;
-            let mut buf = [0u8; 256];
-            while matches!((&self.ready).read(&mut buf), Ok(n) if n > 0) {}
+            // SAFETY: isatty only looks at the descriptor.
+            let stdin_is_tty = unsafe { libc::isatty(libc::STDIN_FILENO) } == 1;
+            let tty = if stdin_is_tty {
+                None
+            } else {
+                Some(std::fs::File::open("/dev/tty")?)
+            };
+            Ok(Input { tty })
+        }
+        #[cfg(not(unix))]
+        {
+            Ok(Input {})
+        }
+    }
+
+    /// The descriptor that is readable when the terminal sent something.
+    #[cfg(unix)]
+    pub fn fd(&self) -> i32 {
+        use std::os::unix::io::AsRawFd;
+        self.tty
+            .as_ref()
+            .map_or(libc::STDIN_FILENO, |tty| tty.as_raw_fd())
+    }
+
+    /// The next event, if crossterm has one or one arrives within `within`.
+    pub fn next(&self, within: std::time::Duration) -> Option<io::Result<crossterm::event::Event>> {
+        match crossterm::event::poll(within) {
+            Ok(true) => Some(crossterm::event::read()),
+            Ok(false) => None,
+            Err(e) => Some(Err(e)),
         }
     }
 }
 
-/// Waits up to `timeout` for terminal events (`input`, the descriptor of
-/// [`Input`]) or for `wake` (a descriptor that signals make readable).
+/// Waits for bytes from the terminal (`input`, [`Input::fd`]), for one of
+/// `wakes` (descriptors that signals make readable), or until `timeout`;
+/// `None` waits for ever: an idle editor does not wake up at all.
 ///
 /// The kernel is asked directly, level-triggered, and is asked about the
 /// terminal too: a hang-up is reported (the draft can be saved) instead of
 /// being read for ever.
-pub fn wait_for_input(timeout: std::time::Duration, input: Option<i32>, wake: Option<i32>) -> Wait {
+pub fn wait_for_input(
+    timeout: Option<std::time::Duration>,
+    input: Option<i32>,
+    wakes: &[i32],
+) -> Wait {
     #[cfg(unix)]
     {
         let pollfd = |fd: Option<i32>, events| libc::pollfd {
@@ -281,26 +276,31 @@ pub fn wait_for_input(timeout: std::time::Duration, input: Option<i32>, wake: Op
             events,
             revents: 0,
         };
-        // On the terminal itself only a hang-up or an error is asked for
-        // (they are reported whatever is asked).
-        let mut fds = [
+        // On standard input only a hang-up or an error is asked for (they
+        // are reported whatever is asked).
+        let mut fds = vec![
             pollfd(Some(libc::STDIN_FILENO), 0),
             pollfd(input, libc::POLLIN),
-            pollfd(wake, libc::POLLIN),
         ];
-        let millis = i32::try_from(timeout.as_millis()).unwrap_or(i32::MAX);
-        // SAFETY: three valid pollfds, and their count is 3.
-        let n = unsafe { libc::poll(fds.as_mut_ptr(), 3, millis) };
+        fds.extend(wakes.iter().map(|&fd| pollfd(Some(fd), libc::POLLIN)));
+        let millis = timeout.map_or(-1, |t| {
+            // Rounded up: a deadline 0.4 ms away is not polled for 0 ms again and again.
+            i32::try_from(t.as_micros().div_ceil(1000)).unwrap_or(i32::MAX)
+        });
+        let count = libc::nfds_t::try_from(fds.len()).unwrap_or(2);
+        // SAFETY: `count` valid pollfds.
+        let n = unsafe { libc::poll(fds.as_mut_ptr(), count, millis) };
         if n < 0 {
             // Interrupted by a signal: its wake-up byte is seen next time.
             return Wait::Woken;
         }
-        if fds[0].revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
+        let hung_up = libc::POLLHUP | libc::POLLERR | libc::POLLNVAL;
+        if fds[0].revents & hung_up != 0 || fds[1].revents & hung_up != 0 {
             return Wait::HungUp;
         }
         if fds[1].revents != 0 {
             Wait::Input
-        } else if fds[2].revents != 0 {
+        } else if fds[2..].iter().any(|fd| fd.revents != 0) {
             Wait::Woken
         } else {
             Wait::TimedOut
@@ -308,13 +308,17 @@ pub fn wait_for_input(timeout: std::time::Duration, input: Option<i32>, wake: Op
     }
     #[cfg(not(unix))]
     {
-        let _ = (input, wake);
-        std::thread::sleep(timeout.min(std::time::Duration::from_millis(10)));
-        Wait::Input
+        let _ = (input, wakes);
+        let timeout = timeout.unwrap_or(std::time::Duration::from_millis(10));
+        if crossterm::event::poll(timeout).unwrap_or(false) {
+            Wait::Input
+        } else {
+            Wait::TimedOut
+        }
     }
 }
 
 /// Whether the terminal has hung up, without waiting.
 pub fn hung_up() -> bool {
-    wait_for_input(std::time::Duration::ZERO, None, None) == Wait::HungUp
+    wait_for_input(Some(std::time::Duration::ZERO), None, &[]) == Wait::HungUp
 }

@@ -1,7 +1,8 @@
 //! Signals that ask zongjie to stop while a draft is open: SIGTERM (a
 //! shutdown, `kill`), SIGHUP (the terminal window was closed) and SIGINT.
 //! Dying at once would lose the unsaved text, so the handlers only raise a
-//! flag, and the event loop polls it, saves and restores the terminal.
+//! flag and wake the event loop through a pipe ([`StopSignals::wake_fd`]);
+//! the loop saves and restores the terminal.
 //!
 //! A second signal of the same kind while the first is being handled
 //! ends the process the default way: a user who insists is obeyed. Saves
@@ -11,7 +12,7 @@
 //! # fn main() -> std::io::Result<()> {
 //! let signals = zongjie::tui::signals::StopSignals::install()?;
 //! loop {
-//!     // … poll terminal events with a timeout of at most ~250 ms …
+//!     // … wait on terminal events and on signals.wake_fd() …
 //!     if let Some(signal) = signals.pending() {
 //!         // save the draft if it changed (no question asked), restore the
 //!         // terminal, and exit with signal.exit_code()
@@ -83,6 +84,10 @@ pub struct StopSignals {
     first: Arc<AtomicUsize>,
     #[cfg(unix)]
     ids: Vec<signal_hook::SigId>,
+    /// Readable once a signal arrived, so the loop needs no timer to
+    /// notice it (issue 23); its bytes mean nothing and are not read.
+    #[cfg(unix)]
+    wake: std::os::unix::net::UnixStream,
 }
 
 impl StopSignals {
@@ -92,6 +97,9 @@ impl StopSignals {
         #[cfg(unix)]
         {
             use signal_hook::flag;
+            let (wake, sender) = std::os::unix::net::UnixStream::pair()?;
+            wake.set_nonblocking(true)?;
+            sender.set_nonblocking(true)?;
             let mut ids = Vec::new();
             for signal in ALL {
                 let number = signal.number();
@@ -104,13 +112,25 @@ impl StopSignals {
                 )?);
                 ids.push(flag::register(number, seen)?);
                 ids.push(register_first(number, Arc::clone(&first))?);
+                // After the flag: the loop woken by the pipe must find it set.
+                ids.push(signal_hook::low_level::pipe::register(
+                    number,
+                    sender.try_clone()?,
+                )?);
             }
-            Ok(StopSignals { first, ids })
+            Ok(StopSignals { first, ids, wake })
         }
         #[cfg(not(unix))]
         {
             Ok(StopSignals { first })
         }
+    }
+
+    /// The descriptor that is readable once a stop signal arrived.
+    #[cfg(unix)]
+    pub fn wake_fd(&self) -> std::os::unix::io::RawFd {
+        use std::os::unix::io::AsRawFd;
+        self.wake.as_raw_fd()
     }
 
     /// The first stop signal that arrived since [`StopSignals::install`], if any.

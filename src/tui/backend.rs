@@ -12,6 +12,13 @@
 //! - never sends a control character from a cell: C0, DEL and C1 become
 //!   U+FFFD, a last safety net behind the escaping the panes do.
 //!
+//! - when rows of text moved up or down together (a paragraph gained or
+//!   lost a row and everything below it shifted), moves them on the
+//!   terminal with a scroll region and insert/delete-line (`CSI r`,
+//!   `CSI L`, `CSI M`: xterm, VTE, Windows Terminal, tmux, PuTTY and the
+//!   Linux console all have them) and sends only what then still differs,
+//!   instead of every shifted cell again.
+//!
 //! Where the terminal might disagree with ratatui about a character's width
 //! (emoji, combining sequences, anything but plain narrow characters and
 //! East Asian wide ones) the next cell gets an explicit cursor move, as the
@@ -20,8 +27,8 @@
 use std::io::{self, Write};
 
 use ratatui::backend::{Backend, ClearType, WindowSize};
-use ratatui::buffer::Cell;
-use ratatui::layout::{Position, Size};
+use ratatui::buffer::{Buffer, Cell};
+use ratatui::layout::{Position, Rect, Size};
 use ratatui::style::{Color, Modifier};
 use unicode_width::UnicodeWidthChar;
 
@@ -66,6 +73,17 @@ pub struct CompactBackend<W: Write> {
     /// The terminal's size, asked once: ratatui asks before every frame,
     /// and crossterm answers by opening /dev/tty each time.
     size: std::cell::Cell<Option<Size>>,
+    /// What the terminal shows, when known for sure: the frame drawn last
+    /// (with the cells under wide characters plain, as `tui::draw` makes
+    /// them). Known from a blank screen on, lost when someone else writes.
+    screen: Option<Buffer>,
+    /// Rows of `screen` where a terminal may show something else: a
+    /// symbol of a width terminals disagree on (emoji, combining marks)
+    /// was drawn there. Such rows are never moved, only redrawn.
+    unsure: Vec<bool>,
+    /// The screen is blank (just entered, or cleared) and `screen` is to be
+    /// made at the next frame, once the size is known.
+    blank: bool,
 }
 
 impl<W: Write> CompactBackend<W> {
@@ -76,7 +94,17 @@ impl<W: Write> CompactBackend<W> {
             cursor_visible: None,
             wide_right: None,
             size: std::cell::Cell::new(None),
+            screen: None,
+            unsure: Vec::new(),
+            blank: true,
         }
+    }
+
+    /// A backend for a blank terminal of `size`, never asked its size.
+    pub fn with_size(writer: W, size: Size) -> Self {
+        let backend = CompactBackend::new(writer);
+        backend.size.set(Some(size));
+        backend
     }
 
     pub fn writer(&self) -> &W {
@@ -98,6 +126,103 @@ impl<W: Write> CompactBackend<W> {
         self.cursor_visible = None;
         self.wide_right = None;
         self.size.set(None);
+        self.screen = None;
+        self.blank = false;
+    }
+
+    /// The screen as known, made blank at the known size after a clear.
+    fn know_screen(&mut self) {
+        if self.screen.is_none() && self.blank {
+            if let Ok(size) = self.size() {
+                self.screen = Some(Buffer::empty(Rect::new(0, 0, size.width, size.height)));
+                self.unsure = vec![false; usize::from(size.height)];
+            }
+            self.blank = false;
+        }
+    }
+
+    /// Moves rows on the terminal as `shift` says, and in the known screen.
+    fn send_shift(&mut self, shift: Shift) -> io::Result<()> {
+        let (top, bottom) = (shift.top + 1, shift.bottom + 1);
+        let (n, op) = if shift.by > 0 {
+            (shift.by, 'L')
+        } else {
+            (-shift.by, 'M')
+        };
+        // The region homes the cursor; lines are inserted or deleted at
+        // its top; the full screen is the region again.
+        write!(
+            self.writer,
+            "\x1b[{top};{bottom}r\x1b[{top}H\x1b[{n}{op}\x1b[r"
+        )?;
+        self.cursor = None;
+        self.wide_right = None;
+        if let Some(screen) = &mut self.screen {
+            apply_shift(screen, shift);
+        }
+        // The moved rows were all sure, and blank rows are: nothing to move.
+        Ok(())
+    }
+
+    /// Draws cells in order, each as little as it costs, and notes them in
+    /// the known screen.
+    fn put_cells<'a>(
+        &mut self,
+        content: impl Iterator<Item = (u16, u16, &'a Cell)>,
+    ) -> io::Result<()> {
+        let mut pen = Pen::DEFAULT;
+        let mut sgr = Vec::with_capacity(32);
+        for (x, y, cell) in content {
+            // A cell under the right half of a wide character just printed
+            // is already drawn; writing it would erase that half.
+            if self.wide_right == Some(Position { x, y }) {
+                continue;
+            }
+            self.move_to(x, y)?;
+            let next = Pen::of(cell);
+            if next != pen {
+                sgr.clear();
+                style_change(pen, next, &mut sgr);
+                self.writer.write_all(b"\x1b[")?;
+                self.writer.write_all(&sgr)?;
+                self.writer.write_all(b"m")?;
+                pen = next;
+            }
+            self.print(x, y, cell.symbol())?;
+            self.note(x, y, cell);
+        }
+        if pen != Pen::DEFAULT {
+            self.writer.write_all(b"\x1b[0m")?;
+        }
+        Ok(())
+    }
+
+    /// Notes a cell drawn in the known screen (the cells a wide character
+    /// covers become plain blanks, as the frames have them).
+    fn note(&mut self, x: u16, y: u16, cell: &Cell) {
+        let Some(screen) = &mut self.screen else {
+            return;
+        };
+        let area = screen.area;
+        if x >= area.width || y >= area.height {
+            // Not the screen it was thought to be.
+            self.screen = None;
+            return;
+        }
+        screen[(x, y)] = cell.clone();
+        let symbol = cell.symbol();
+        let mut chars = symbol.chars();
+        let trusted =
+            matches!((chars.next(), chars.next()), (Some(c), None) if trusted_width(c).is_some());
+        if !trusted && !symbol.is_empty() {
+            self.unsure[usize::from(y)] = true;
+        }
+        let width = symbol_width(symbol);
+        for i in 1..width {
+            if x + i < area.width {
+                screen[(x + i, y)] = Cell::EMPTY;
+            }
+        }
     }
 
     fn move_to(&mut self, x: u16, y: u16) -> io::Result<()> {
@@ -172,6 +297,144 @@ fn is_east_asian_wide(c: char) -> bool {
         | '\u{FFE0}'..='\u{FFE6}'
         | '\u{20000}'..='\u{2FFFD}' // CJK extensions B–F
         | '\u{30000}'..='\u{3FFFD}')
+}
+
+/// Columns a symbol takes (at least one), as ratatui measures it.
+fn symbol_width(symbol: &str) -> u16 {
+    if symbol.len() == 1 {
+        return 1;
+    }
+    u16::try_from(unicode_width::UnicodeWidthStr::width(symbol))
+        .unwrap_or(1)
+        .max(1)
+}
+
+/// Fewer changed cells than this: no rows can have moved worth moving.
+const SHIFT_MIN_CELLS: usize = 160;
+/// A shift is sent only when it saves at least this many cells (its
+/// sequences cost about 20 bytes, a cell of Chinese text 1.5 to 3).
+const SHIFT_MIN_SAVING: i64 = 48;
+
+/// Rows `top..=bottom` move down `by` rows (lines inserted at `top`) or up
+/// `-by` rows (lines deleted at `top`); rows pushed out of the region are
+/// lost, rows left empty are blank.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Shift {
+    pub top: u16,
+    pub bottom: u16,
+    pub by: i16,
+}
+
+/// Moves the rows of `buffer` as the terminal does for `shift`.
+pub(crate) fn apply_shift(buffer: &mut Buffer, shift: Shift) {
+    let width = usize::from(buffer.area.width);
+    let (top, bottom) = (usize::from(shift.top), usize::from(shift.bottom));
+    let n = usize::from(shift.by.unsigned_abs()).min(bottom + 1 - top);
+    let region = &mut buffer.content[top * width..(bottom + 1) * width];
+    if shift.by > 0 {
+        region.rotate_right(n * width);
+        region[..n * width].fill(Cell::EMPTY);
+    } else {
+        region.rotate_left(n * width);
+        let len = region.len();
+        region[len - n * width..].fill(Cell::EMPTY);
+    }
+}
+
+/// The rows that moved together from `screen` to `next`, if moving them on
+/// the terminal saves enough cells: every region of rows and shift by one
+/// or two rows either way is weighed by the cells that would still differ
+/// afterwards (rows of a pane beside the moved one differ then, and count).
+fn plan_shift(screen: &Buffer, next: &Buffer, unsure: &[bool]) -> Option<Shift> {
+    let width = usize::from(screen.area.width);
+    let height = usize::from(screen.area.height);
+    if next.area != screen.area || height < 3 || width == 0 || unsure.len() != height {
+        return None;
+    }
+    // Unsure rows before each row: a region holding one is never moved.
+    let mut unsure_before = vec![0; height + 1];
+    for (y, u) in unsure.iter().enumerate() {
+        unsure_before[y + 1] = unsure_before[y] + usize::from(*u);
+    }
+    fn row(b: &Buffer, y: usize, width: usize) -> &[Cell] {
+        &b.content[y * width..(y + 1) * width]
+    }
+    let differ = |a: &[Cell], b: &[Cell]| a.iter().zip(b).filter(|(a, b)| a != b).count() as i64;
+    // Cells of each row that differ as things stand.
+    let same: Vec<i64> = (0..height)
+        .map(|y| differ(row(next, y, width), row(screen, y, width)))
+        .collect();
+    let first = same.iter().position(|&d| d > 0)?;
+    let last = same.iter().rposition(|&d| d > 0)?;
+    if last < first + 2 {
+        return None;
+    }
+    // What each row gains made blank by the shift (lines inserted or
+    // deleted come blank): the cells then to send, less those sent now.
+    let blank: Vec<i64> = (0..height)
+        .map(|y| {
+            if (first..=last).contains(&y) {
+                let cells = row(next, y, width)
+                    .iter()
+                    .filter(|c| **c != Cell::EMPTY)
+                    .count();
+                cells as i64 - same[y]
+            } else {
+                0
+            }
+        })
+        .collect();
+    // Rows that would take content from outside the changed rows never gain.
+    const NEVER: i64 = 1 << 40;
+    let prefix = |gains: &[i64]| {
+        let mut sums = vec![0; gains.len() + 1];
+        for (i, g) in gains.iter().enumerate() {
+            sums[i + 1] = sums[i] + g;
+        }
+        sums
+    };
+    let blank_sums = prefix(&blank);
+    let mut best: Option<(i64, Shift)> = None;
+    for by in [1i16, -1, 2, -2] {
+        let n = usize::from(by.unsigned_abs());
+        // What row y gains taking the screen row its content comes from.
+        let moved: Vec<i64> = (0..height)
+            .map(|y| {
+                let from = if by > 0 {
+                    y.checked_sub(n)
+                } else {
+                    Some(y + n)
+                };
+                match from {
+                    Some(from) if from >= first && from <= last && (first..=last).contains(&y) => {
+                        differ(row(next, y, width), row(screen, from, width)) - same[y]
+                    }
+                    _ => NEVER,
+                }
+            })
+            .collect();
+        let moved_sums = prefix(&moved);
+        let sum = |sums: &[i64], from: usize, to: usize| sums[to + 1] - sums[from];
+        for top in first..=last {
+            for bottom in top + n..=last {
+                let gain = if by > 0 {
+                    sum(&blank_sums, top, top + n - 1) + sum(&moved_sums, top + n, bottom)
+                } else {
+                    sum(&moved_sums, top, bottom - n) + sum(&blank_sums, bottom + 1 - n, bottom)
+                };
+                let sure = unsure_before[bottom + 1] == unsure_before[top];
+                if sure && gain <= -SHIFT_MIN_SAVING && best.is_none_or(|(g, _)| gain < g) {
+                    let shift = Shift {
+                        top: u16::try_from(top).ok()?,
+                        bottom: u16::try_from(bottom).ok()?,
+                        by,
+                    };
+                    best = Some((gain, shift));
+                }
+            }
+        }
+    }
+    best.map(|(_, shift)| shift)
 }
 
 /// Appends the SGR parameters that turn `from` into `to` (none if equal).
@@ -265,30 +528,40 @@ impl<W: Write> Backend for CompactBackend<W> {
     where
         I: Iterator<Item = (u16, u16, &'a Cell)>,
     {
-        let mut pen = Pen::DEFAULT;
-        let mut sgr = Vec::with_capacity(32);
-        for (x, y, cell) in content {
-            // A cell under the right half of a wide character just printed
-            // is already drawn; writing it would erase that half.
-            if self.wide_right == Some(Position { x, y }) {
-                continue;
+        let updates: Vec<(u16, u16, &Cell)> = content.collect();
+        // Only a frame that changed several rows can have rows that moved.
+        self.know_screen();
+        if updates.len() >= SHIFT_MIN_CELLS
+            && let Some(screen) = &self.screen
+        {
+            let mut next = screen.clone();
+            let area = next.area;
+            let mut fits = true;
+            for &(x, y, cell) in &updates {
+                if x >= area.width || y >= area.height {
+                    fits = false;
+                    break;
+                }
+                next[(x, y)] = cell.clone();
+                for i in 1..symbol_width(cell.symbol()) {
+                    if x + i < area.width {
+                        next[(x + i, y)] = Cell::EMPTY;
+                    }
+                }
             }
-            self.move_to(x, y)?;
-            let next = Pen::of(cell);
-            if next != pen {
-                sgr.clear();
-                style_change(pen, next, &mut sgr);
-                self.writer.write_all(b"\x1b[")?;
-                self.writer.write_all(&sgr)?;
-                self.writer.write_all(b"m")?;
-                pen = next;
+            if fits && let Some(shift) = plan_shift(screen, &next, &self.unsure) {
+                self.send_shift(shift)?;
+                let moved = self
+                    .screen
+                    .as_ref()
+                    .map(|s| s.diff(&next))
+                    .unwrap_or_default();
+                self.put_cells(moved.into_iter())?;
+                self.screen = Some(next);
+                return Ok(());
             }
-            self.print(x, y, cell.symbol())?;
         }
-        if pen != Pen::DEFAULT {
-            self.writer.write_all(b"\x1b[0m")?;
-        }
-        Ok(())
+        self.put_cells(updates.into_iter())
     }
 
     fn hide_cursor(&mut self) -> io::Result<()> {
@@ -332,6 +605,9 @@ impl<W: Write> Backend for CompactBackend<W> {
     }
 
     fn clear_region(&mut self, clear_type: ClearType) -> io::Result<()> {
+        // Only a whole clear leaves a screen known again (blank).
+        self.screen = None;
+        self.blank = clear_type == ClearType::All;
         let code: &[u8] = match clear_type {
             ClearType::All => b"\x1b[2J",
             ClearType::AfterCursor => b"\x1b[J",
@@ -348,6 +624,8 @@ impl<W: Write> Backend for CompactBackend<W> {
             self.writer.write_all(b"\n")?;
         }
         self.cursor = None;
+        self.screen = None;
+        self.blank = false;
         self.writer.flush()
     }
 

@@ -23,11 +23,14 @@ struct Shown {
 
 /// Just enough of a terminal: printing with East Asian widths (a wide
 /// character overwritten by half is erased whole), cursor addressing and
-/// forward moves, SGR colours and attributes, erase. Any other control
-/// character is a test failure: nothing else may reach the terminal.
+/// forward moves, SGR colours and attributes, erase, a scroll region with
+/// lines inserted and deleted in it. Any other control character is a test
+/// failure: nothing else may reach the terminal.
 struct Vt {
     width: u16,
     height: u16,
+    /// The scroll region's first and last rows.
+    margins: (u16, u16),
     cells: Vec<Shown>,
     x: u16,
     y: u16,
@@ -42,6 +45,7 @@ impl Vt {
         let mut vt = Vt {
             width,
             height,
+            margins: (0, height - 1),
             cells: Vec::new(),
             x: 0,
             y: 0,
@@ -168,6 +172,49 @@ impl Vt {
                 }
             }
             'h' | 'l' if params == "?25" => {}
+            'r' => {
+                let top = n(0) - 1;
+                let bottom = numbers
+                    .get(1)
+                    .copied()
+                    .filter(|n| *n > 0)
+                    .unwrap_or(self.height)
+                    - 1;
+                assert!(
+                    top < bottom && bottom < self.height,
+                    "bad scroll region {params}"
+                );
+                self.margins = (top, bottom);
+                (self.x, self.y) = (0, 0);
+            }
+            'L' | 'M' => {
+                let (top, bottom) = self.margins;
+                // Outside the region the terminal ignores it: a bug here.
+                assert!(
+                    (top..=bottom).contains(&self.y),
+                    "{final_char} outside the region"
+                );
+                let w = usize::from(self.width);
+                let count = usize::from(n(0)).min(usize::from(bottom - self.y) + 1);
+                let mut rows: Vec<Vec<Shown>> = (self.y..=bottom)
+                    .map(|y| self.cells[self.index(0, y)..self.index(0, y) + w].to_vec())
+                    .collect();
+                let blank = vec![self.blank(); w];
+                if final_char == 'L' {
+                    rows.truncate(rows.len() - count);
+                    for _ in 0..count {
+                        rows.insert(0, blank.clone());
+                    }
+                } else {
+                    rows.drain(..count);
+                    rows.extend(std::iter::repeat_n(blank, count));
+                }
+                for (i, row) in rows.into_iter().enumerate() {
+                    let at = self.index(0, self.y + i as u16);
+                    self.cells[at..at + w].clone_from_slice(&row);
+                }
+                self.x = 0;
+            }
             other => panic!("unexpected CSI {params}{other}"),
         }
     }
@@ -253,9 +300,13 @@ fn stock(frames: &[Buffer]) -> Vec<Vec<u8>> {
 }
 
 fn compact(frames: &[Buffer]) -> Vec<Vec<u8>> {
-    render(&mut CompactBackend::new(Vec::new()), frames, |b| {
-        std::mem::take(b.writer_mut())
-    })
+    let area = frames[0].area;
+    let size = ratatui::layout::Size::new(area.width, area.height);
+    render(
+        &mut CompactBackend::with_size(Vec::new(), size),
+        frames,
+        |b| std::mem::take(b.writer_mut()),
+    )
 }
 
 /// The screens the two backends leave after each frame.
@@ -408,8 +459,21 @@ const PALETTE: &[&str] = &[
     "ｘ",
 ];
 
+/// The palette's symbols every terminal gives the same width.
+const SURE_PALETTE: &[&str] = &[
+    "a", "Z", " ", "中", "。", "（", "，", "“", "─", "│", "…", "ｘ",
+];
+
 fn frame_strategy(width: u16, height: u16) -> impl Strategy<Value = Buffer> {
-    let cell = (0..PALETTE.len(), 0u8..4, 0u8..3, 0u8..4);
+    frame_strategy_of(PALETTE, width, height)
+}
+
+fn frame_strategy_of(
+    palette: &'static [&'static str],
+    width: u16,
+    height: u16,
+) -> impl Strategy<Value = Buffer> {
+    let cell = (0..palette.len(), 0u8..4, 0u8..3, 0u8..4);
     prop::collection::vec(cell, usize::from(width) * usize::from(height)).prop_map(move |cells| {
         let mut buffer = Buffer::empty(Rect::new(0, 0, width, height));
         for (i, (symbol, fg, bg, modifier)) in cells.into_iter().enumerate() {
@@ -433,7 +497,7 @@ fn frame_strategy(width: u16, height: u16) -> impl Strategy<Value = Buffer> {
             buffer.set_string(
                 x,
                 y,
-                PALETTE[symbol],
+                palette[symbol],
                 Style::default().fg(fg).bg(bg).add_modifier(modifier),
             );
         }
@@ -508,7 +572,7 @@ mod whole_frames {
             app.size = (WIDTH, HEIGHT);
             // A fixed viewport: the size is never asked of a terminal.
             let mut terminal = Terminal::with_options(
-                CompactBackend::new(Vec::new()),
+                CompactBackend::with_size(Vec::new(), ratatui::layout::Size::new(WIDTH, HEIGHT)),
                 TerminalOptions { viewport: Viewport::Fixed(Rect::new(0, 0, WIDTH, HEIGHT)) },
             )
             .expect("terminal");
@@ -563,4 +627,115 @@ mod whole_frames {
             }
         }
     }
+}
+
+/// A frame of panes as zongjie draws them: `frame`, then rows `top..=bottom`
+/// of the columns `left..right` moved down (`by` > 0) or up, the rows left
+/// behind filled with new text, and a few cells changed elsewhere (a count).
+fn shifted(
+    frame: &Buffer,
+    (top, bottom, by): (u16, u16, i16),
+    (left, right): (u16, u16),
+    fill: &str,
+) -> Buffer {
+    let mut next = frame.clone();
+    let area = frame.area;
+    let bottom = bottom.min(area.height - 1);
+    for y in top..=bottom {
+        let from = i32::from(y) - i32::from(by);
+        for x in left..right.min(area.width) {
+            next[(x, y)] = if (i32::from(top)..=i32::from(bottom)).contains(&from) {
+                frame[(x, u16::try_from(from).expect("row"))].clone()
+            } else {
+                ratatui::buffer::Cell::EMPTY
+            };
+        }
+        if !(i32::from(top)..=i32::from(bottom)).contains(&from) {
+            next.set_stringn(
+                left,
+                y,
+                fill,
+                usize::from(right.saturating_sub(left)),
+                Style::default(),
+            );
+        }
+    }
+    next.set_string(
+        area.width - 3,
+        area.height - 1,
+        "42",
+        Style::default().add_modifier(Modifier::REVERSED),
+    );
+    crate::tui::settle_wide_characters(&mut next);
+    next
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+    /// Rows of one pane moving while the pane beside them stays: the screen
+    /// (scroll region, lines inserted or deleted, the rest redrawn) is the
+    /// stock backend's, which rewrites every moved cell.
+    #[test]
+    fn moved_rows_leave_the_same_screen(
+        first in prop_oneof![
+            4 => frame_strategy_of(SURE_PALETTE, 40, 12),
+            1 => frame_strategy(40, 12),
+        ],
+        top in 0u16..6,
+        len in 2u16..10,
+        by in prop::sample::select(vec![1i16, -1, 2, -2, 3]),
+        left in 0u16..12,
+        fill in prop::sample::select(vec!["", "中文一行", "abc 中"]),
+    ) {
+        let mut first = first;
+        crate::tui::settle_wide_characters(&mut first);
+        let second = shifted(&first, (top, top + len, by), (left, 40), fill);
+        let third = shifted(&second, (top, top + len, -by), (left, 40), fill);
+        let frames = [first, second, third];
+        let (stock, compact) = screens(&frames);
+        for (i, (stock, compact)) in stock.iter().zip(&compact).enumerate() {
+            let differ = (0..stock.len()).find(|&c| stock[c] != compact[c]);
+            prop_assert!(
+                differ.is_none(),
+                "frame {}: cell {:?} differs: stock {:?}, compact {:?}; compact bytes {:?}",
+                i,
+                differ.map(|c| (c % 40, c / 40)),
+                differ.map(|c| &stock[c]),
+                differ.map(|c| &compact[c]),
+                String::from_utf8_lossy(&self::compact(&frames)[i])
+            );
+        }
+    }
+}
+
+#[test]
+fn a_pane_that_moved_down_a_row_is_moved_not_redrawn() {
+    let area = Rect::new(0, 0, 60, 12);
+    let mut first = Buffer::empty(area);
+    for y in 0..12 {
+        first.set_string(0, y, format!("大纲{y:02}"), Style::default());
+        let text = "对照上级党委要求和群众期盼我们的党建工作还有差距";
+        let from = text
+            .char_indices()
+            .nth(usize::from(y))
+            .map_or(0, |(i, _)| i);
+        first.set_string(10, y, format!("│{}", &text[from..]), Style::default());
+    }
+    let second = shifted(&first, (2, 11, 1), (10, 60), "新的一行");
+    let frames = [first, second];
+    let (stock_screens, compact_screens) = screens(&frames);
+    assert_eq!(stock_screens, compact_screens);
+    let stock_bytes = stock(&frames).remove(1);
+    let compact_bytes = compact(&frames).remove(1);
+    let text = String::from_utf8_lossy(&compact_bytes);
+    assert!(
+        text.contains("\x1b[3;12r") && text.contains("L"),
+        "{text:?}"
+    );
+    assert!(
+        compact_bytes.len() * 3 < stock_bytes.len(),
+        "{} vs {}",
+        compact_bytes.len(),
+        stock_bytes.len()
+    );
 }

@@ -65,11 +65,11 @@ pub fn open_draft(
 /// Runs the full-screen interface until the writer quits. Returns the exit
 /// code a stop signal asks for, if one ended the session.
 ///
-/// The loop sleeps in one place, on the terminal itself and on the pipes
-/// that the terminal and stop signals write to, so none waits on another:
-/// a key is read, handled and drawn on this one thread (issue 23), a resize
-/// is drawn at once, and an idle editor does not wake up at all (a timer
-/// runs only when something has a deadline).
+/// The loop sleeps in one place, on the events a thread reads from the
+/// terminal and on the pipes that the terminal and stop signals write to,
+/// so none waits on another: a resize is drawn at once, the key after it
+/// is handled at once, and an idle editor does not wake up at all (a timer
+/// runs only when something has a deadline; issue 23).
 pub fn run(mut app: App, store: &Store, opened: Opened) -> io::Result<Option<i32>> {
     let signals = StopSignals::install().ok();
     // Made before the terminal is taken, dropped after it is given back:
@@ -98,9 +98,6 @@ pub fn run(mut app: App, store: &Store, opened: Opened) -> io::Result<Option<i32
     session.note_read_only(&mut app);
     session.offer_rescues(&mut app);
     session.go_back_to_position(&mut app);
-    // Whether crossterm may hold events it decoded but did not hand out (a
-    // key may have come in one read with others): a lone key is drawn
-    // before crossterm is asked for more, a burst is taken whole.
     let mut more_input = false;
     // What drawing keeps from frame to frame on this terminal.
     let mut draw_cache = crate::ui::DrawCache::new();
@@ -132,13 +129,14 @@ pub fn run(mut app: App, store: &Store, opened: Opened) -> io::Result<Option<i32
             app.next_deadline()
                 .map(|d| d.saturating_duration_since(Instant::now()))
         };
-        // One wait for everything: the terminal's bytes, the terminal and
-        // stop signals, a hang-up of the terminal, and the deadline.
+        // One wait for everything: the events the input thread read, the
+        // terminal and stop signals, a hang-up of the terminal, and the
+        // deadline.
         #[cfg(unix)]
-        let ready = Some(input.fd());
+        let ready = Some(input.ready_fd());
         #[cfg(not(unix))]
         let ready = None;
-        // Events crossterm may still hold are asked for without waiting.
+        // Events left over from a long batch are taken without waiting.
         let wait = if more_input {
             Wait::Input
         } else {
@@ -151,19 +149,10 @@ pub fn run(mut app: App, store: &Store, opened: Opened) -> io::Result<Option<i32
                 return Ok(Some(HANGUP_EXIT));
             }
             Wait::Input => {
-                // The bytes are there: crossterm decodes them at once (the
-                // longer wait only lets a cut escape sequence arrive whole).
-                // After that, only what it already holds is taken.
-                let mut within = if more_input {
-                    crate::tui::Input::AFTER_KEY
-                } else {
-                    crate::tui::Input::READABLE
-                };
+                // Take every event already waiting before drawing again.
+                input.clear_ready();
                 let mut budget = 256;
-                let mut taken = 0;
-                while let Some(event) = input.next(within) {
-                    within = crate::tui::Input::AFTER_KEY;
-                    taken += 1;
+                while let Some(event) = input.next() {
                     let event = event?;
                     if let event::Event::Resize(width, height) = event {
                         // crossterm's own note of a resize the signal pipe
@@ -177,15 +166,11 @@ pub fn run(mut app: App, store: &Store, opened: Opened) -> io::Result<Option<i32
                         session.perform(&mut app, effects);
                     }
                     budget -= 1;
-                    // A lone key is drawn at once; a burst (a key found
-                    // after another) is taken whole, up to the budget.
-                    if app.quit || budget == 0 || (!more_input && taken == 1) {
+                    if app.quit || budget == 0 {
                         break;
                     }
                 }
-                // More may wait after a lone key or a full budget; after
-                // an empty look, nothing does.
-                more_input = taken > 0;
+                more_input = budget == 0;
             }
             Wait::Woken => {}
             Wait::TimedOut => {

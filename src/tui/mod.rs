@@ -183,7 +183,7 @@ fn install_panic_hook() {
 /// What waiting on the terminal found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Wait {
-    /// The terminal sent something: take it with [`Input::next`].
+    /// Terminal events are waiting in [`Input`].
     Input,
     /// A terminal signal woke the loop (resize, suspend, continue).
     Woken,
@@ -192,73 +192,84 @@ pub enum Wait {
     HungUp,
 }
 
-/// Terminal events, read and decoded on the event loop's own thread
-/// (issue 23: the key no longer crosses from a reading thread to the loop,
-/// which cost a second wake-up per key).
-///
-/// The loop waits with [`wait_for_input`] on the terminal itself,
-/// level-triggered, and takes events from crossterm only once bytes are
-/// there, so crossterm's own wait returns at once. crossterm may keep
-/// events it already decoded from one read (a burst of keys); it hands them
-/// out only when asked with a timeout, so [`Input::next`] asks with a short
-/// one: see [`Input::AFTER_KEY`].
+/// Terminal events, read on a thread of their own with crossterm's
+/// blocking `read`, which hands out every event it has parsed before it
+/// waits again. (Asked with a timeout instead, crossterm's level-triggered
+/// source may give up before looking at events it already parsed, and its
+/// default edge-triggered one loses the terminal's readiness when a resize
+/// comes with a key: either way a key waits for the next one.)
 pub struct Input {
-    /// The terminal crossterm reads: standard input when it is one, else
-    /// /dev/tty (as crossterm's `use-dev-tty` source does).
+    events: std::sync::mpsc::Receiver<io::Result<crossterm::event::Event>>,
+    /// Readable when events were sent; its bytes mean nothing.
     #[cfg(unix)]
-    tty: Option<std::fs::File>,
+    ready: std::os::unix::net::UnixStream,
 }
 
 impl Input {
-    /// How long [`Input::next`] looks for an event crossterm decoded but did
-    /// not hand out yet: a key typed in the same read as the last one. It is
-    /// asked after the key's frame is written, so the echo never waits on it.
-    pub const AFTER_KEY: std::time::Duration = std::time::Duration::from_micros(50);
-    /// How long [`Input::next`] waits when the terminal is readable: a
-    /// sequence split across reads (an escape sequence cut by the pty)
-    /// gets this long to arrive whole.
-    pub const READABLE: std::time::Duration = std::time::Duration::from_millis(5);
-
     pub fn start() -> io::Result<Input> {
+        let (sender, events) = std::sync::mpsc::channel();
+        #[cfg(unix)]
+        let (ready, notify) = {
+            let (ready, notify) = std::os::unix::net::UnixStream::pair()?;
+            ready.set_nonblocking(true)?;
+            (ready, notify)
+        };
+        std::thread::Builder::new()
+            .name("terminal input".into())
+            .spawn(move || {
+                // A terminal that hung up is left to the event loop: crossterm
+                // would read it for ever.
+                while !hung_up() {
+                    let event = crossterm::event::read();
+                    let failed = event.is_err();
+                    if sender.send(event).is_err() {
+                        break;
+                    }
+                    #[cfg(unix)]
+                    {
+                        use std::io::Write;
+                        let _ = (&notify).write(&[1]);
+                    }
+                    if failed {
+                        break;
+                    }
+                }
+            })?;
+        Ok(Input {
+            events,
+            #[cfg(unix)]
+            ready,
+        })
+    }
+
+    /// The descriptor that is readable when events wait.
+    #[cfg(unix)]
+    pub fn ready_fd(&self) -> i32 {
+        use std::os::unix::io::AsRawFd;
+        self.ready.as_raw_fd()
+    }
+
+    /// The next event that arrived, if any.
+    pub fn next(&self) -> Option<io::Result<crossterm::event::Event>> {
+        self.events.try_recv().ok()
+    }
+
+    /// Empties the wake-up pipe; call before taking the events, so that an
+    /// event sent after them wakes the next wait.
+    pub fn clear_ready(&self) {
         #[cfg(unix)]
         {
-            // SAFETY: isatty only looks at the descriptor.
-            let stdin_is_tty = unsafe { libc::isatty(libc::STDIN_FILENO) } == 1;
-            let tty = if stdin_is_tty {
-                None
-            } else {
-                Some(std::fs::File::open("/dev/tty")?)
-            };
-            Ok(Input { tty })
-        }
-        #[cfg(not(unix))]
-        {
-            Ok(Input {})
-        }
-    }
-
-    /// The descriptor that is readable when the terminal sent something.
-    #[cfg(unix)]
-    pub fn fd(&self) -> i32 {
-        use std::os::unix::io::AsRawFd;
-        self.tty
-            .as_ref()
-            .map_or(libc::STDIN_FILENO, |tty| tty.as_raw_fd())
-    }
-
-    /// The next event, if crossterm has one or one arrives within `within`.
-    pub fn next(&self, within: std::time::Duration) -> Option<io::Result<crossterm::event::Event>> {
-        match crossterm::event::poll(within) {
-            Ok(true) => Some(crossterm::event::read()),
-            Ok(false) => None,
-            Err(e) => Some(Err(e)),
+            use std::io::Read;
+            let mut buf = [0u8; 256];
+            while matches!((&self.ready).read(&mut buf), Ok(n) if n > 0) {}
         }
     }
 }
 
-/// Waits for bytes from the terminal (`input`, [`Input::fd`]), for one of
-/// `wakes` (descriptors that signals make readable), or until `timeout`;
-/// `None` waits for ever: an idle editor does not wake up at all.
+/// Waits for terminal events (`input`, the descriptor of [`Input`]), for
+/// one of `wakes` (descriptors that signals make readable), or until
+/// `timeout`; `None` waits for ever: an idle editor does not wake up at all
+/// (issue 23).
 ///
 /// The kernel is asked directly, level-triggered, and is asked about the
 /// terminal too: a hang-up is reported (the draft can be saved) instead of
@@ -276,8 +287,8 @@ pub fn wait_for_input(
             events,
             revents: 0,
         };
-        // On standard input only a hang-up or an error is asked for (they
-        // are reported whatever is asked).
+        // On the terminal itself only a hang-up or an error is asked for
+        // (they are reported whatever is asked).
         let mut fds = vec![
             pollfd(Some(libc::STDIN_FILENO), 0),
             pollfd(input, libc::POLLIN),
@@ -295,7 +306,7 @@ pub fn wait_for_input(
             return Wait::Woken;
         }
         let hung_up = libc::POLLHUP | libc::POLLERR | libc::POLLNVAL;
-        if fds[0].revents & hung_up != 0 || fds[1].revents & hung_up != 0 {
+        if fds[0].revents & hung_up != 0 {
             return Wait::HungUp;
         }
         if fds[1].revents != 0 {
@@ -309,12 +320,9 @@ pub fn wait_for_input(
     #[cfg(not(unix))]
     {
         let _ = (input, wakes);
-        let timeout = timeout.unwrap_or(std::time::Duration::from_millis(10));
-        if crossterm::event::poll(timeout).unwrap_or(false) {
-            Wait::Input
-        } else {
-            Wait::TimedOut
-        }
+        let step = std::time::Duration::from_millis(10);
+        std::thread::sleep(timeout.unwrap_or(step).min(step));
+        Wait::Input
     }
 }
 

@@ -9,7 +9,8 @@ following the terminal's cursor through it:
   count    characters printed on the bottom row (status bar: counts, mode)
   preview  characters printed into zongjie's preview pane
   outline  characters printed into zongjie's outline pane
-  cursor   cursor moves (CSI H, C, D, A, B, G, d; CR, LF, BS)
+  cursor   cursor moves (CSI H, C, D, A, B, G, d; CR, LF, BS) and rows
+           moved (scroll region CSI r, inserted/deleted lines CSI L, M)
   style    SGR sequences (colours, bold, reverse ...)
   other    anything else (cursor show/hide, erase, synchronized output ...)
 
@@ -107,6 +108,13 @@ class Screen:
                 self.x, kind = one - 1, "cursor"
             elif final == "d":
                 self.y, kind = one - 1, "cursor"
+            elif final == "r" and not params.startswith("?"):
+                # A scroll region homes the cursor; with the lines inserted
+                # or deleted in it, it moves rows: counted as cursor moves.
+                self.x = self.y = 0
+                kind = "cursor"
+            elif final in "LM":
+                self.x, kind = 0, "cursor"
             elif final == "m":
                 kind = "style"
         if counts is not None:

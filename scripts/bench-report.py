@@ -91,9 +91,10 @@ def targets(doc, breakdown):
 
 def breakdown_table(breakdown):
     classes = ["echo", "count", "preview", "outline", "cursor", "style", "other"]
-    rows = ["| command | bytes/key | " + " | ".join(classes) + " |", "|---|---|" + "---|" * len(classes)]
+    rows = ["| command | bytes/key | mean | " + " | ".join(classes) + " |", "|---|---|---|" + "---|" * len(classes)]
     for label, b in breakdown.items():
-        rows.append(f"| {label} | {b['total']:.0f} | " + " | ".join(f"{b[c]:.0f}" for c in classes) + " |")
+        mean = f"{b['mean']:.0f}" if "mean" in b else ""
+        rows.append(f"| {label} | {b['total']:.0f} | {mean} | " + " | ".join(f"{b[c]:.0f}" for c in classes) + " |")
     return rows
 
 
@@ -104,6 +105,8 @@ def main():
     ap.add_argument("--divan")
     ap.add_argument("--bytes")
     ap.add_argument("--long-chars")
+    ap.add_argument("--bytes-keys", default="20")
+    ap.add_argument("--load", help="the load averages at the start and the end of the run")
     ap.add_argument("json", nargs=1)
     a = ap.parse_args()
     doc = json.load(open(a.json[0], encoding="utf-8"))
@@ -121,6 +124,7 @@ def main():
         "",
         f"- Date: {doc['when']}; machine: {doc['host']['platform']}, "
         f"{doc['host']['cpus']} CPUs (shared with other work while measured), Python {doc['host']['python']}.",
+        *([f"- Machine load (`/proc/loadavg`: 1, 5, 15 minutes) at the start and the end: {a.load}."] if a.load else []),
         f"- zongjie: {a.git}. The draft made with `zongjie import` from",
         "  `../shared/bench/doc-200k.txt` (`gen_doc.py --seed 1`).",
         f"- Command: `{a.command}`.",
@@ -148,12 +152,14 @@ def main():
     if breakdown:
         out += ["### What a key's bytes are",
                 "",
-                "`scripts/bench-bytes.py`: 20 keys at each place (not timed), every byte",
+                f"`scripts/bench-bytes.py`: {a.bytes_keys} keys at each place (not timed), every byte",
                 "of each key's answer classified by following the terminal's cursor: the",
                 "characters printed into the text typed in (echo; zongjie's editor",
                 "pane), on the bottom row (count: zongjie's status bar, vim's mode",
                 "line), into the preview and the outline; cursor moves; SGR style",
-                "sequences; anything else. Medians per key.",
+                "sequences (cursor moves include the scroll region and inserted or",
+                "deleted lines that move rows); anything else. Medians per key, and the",
+                "mean of all bytes per key (the keys whose text gains a row weigh in it).",
                 ""]
         out += breakdown_table(breakdown) + [""]
     argv = " ".join(shlex.quote(x) for x in doc["argv"])

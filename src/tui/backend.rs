@@ -345,10 +345,20 @@ pub(crate) fn apply_shift(buffer: &mut Buffer, shift: Shift) {
 /// the terminal saves enough cells: every region of rows and shift by one
 /// or two rows either way is weighed by the cells that would still differ
 /// afterwards (rows of a pane beside the moved one differ then, and count).
-fn plan_shift(screen: &Buffer, next: &Buffer, unsure: &[bool]) -> Option<Shift> {
+///
+/// `same` holds the cells each row sends as things stand (the diff's
+/// updates per row). Each shift is first tried on a few rows: only one
+/// under which they mostly match is weighed on every row, so a frame that
+/// reflowed a paragraph (nothing moved by whole rows) costs little.
+fn plan_shift(screen: &Buffer, next: &Buffer, same: &[i64], unsure: &[bool]) -> Option<Shift> {
     let width = usize::from(screen.area.width);
     let height = usize::from(screen.area.height);
-    if next.area != screen.area || height < 3 || width == 0 || unsure.len() != height {
+    if next.area != screen.area
+        || height < 3
+        || width == 0
+        || unsure.len() != height
+        || same.len() != height
+    {
         return None;
     }
     // Unsure rows before each row: a region holding one is never moved.
@@ -360,10 +370,6 @@ fn plan_shift(screen: &Buffer, next: &Buffer, unsure: &[bool]) -> Option<Shift> 
         &b.content[y * width..(y + 1) * width]
     }
     let differ = |a: &[Cell], b: &[Cell]| a.iter().zip(b).filter(|(a, b)| a != b).count() as i64;
-    // Cells of each row that differ as things stand.
-    let same: Vec<i64> = (0..height)
-        .map(|y| differ(row(next, y, width), row(screen, y, width)))
-        .collect();
     let first = same.iter().position(|&d| d > 0)?;
     let last = same.iter().rposition(|&d| d > 0)?;
     if last < first + 2 {
@@ -397,6 +403,21 @@ fn plan_shift(screen: &Buffer, next: &Buffer, unsure: &[bool]) -> Option<Shift> 
     let mut best: Option<(i64, Shift)> = None;
     for by in [1i16, -1, 2, -2] {
         let n = usize::from(by.unsigned_abs());
+        if last < first + 2 * n {
+            continue;
+        }
+        // A few rows inside the band first: do they match shifted?
+        let (inner_first, inner_last) = (first + n, last - n);
+        let probes = [inner_first, (inner_first + inner_last) / 2, inner_last];
+        let (mut probe_moved, mut probe_same) = (0, 0);
+        for &y in &probes {
+            let from = if by > 0 { y - n } else { y + n };
+            probe_moved += differ(row(next, y, width), row(screen, from, width));
+            probe_same += same[y];
+        }
+        if probe_moved * 2 >= probe_same {
+            continue;
+        }
         // What row y gains taking the screen row its content comes from.
         let moved: Vec<i64> = (0..height)
             .map(|y| {
@@ -549,7 +570,14 @@ impl<W: Write> Backend for CompactBackend<W> {
                     }
                 }
             }
-            if fits && let Some(shift) = plan_shift(screen, &next, &self.unsure) {
+            // Cells to send per row as things stand.
+            let mut sent = vec![0; usize::from(area.height)];
+            for &(_, y, _) in &updates {
+                if let Some(n) = sent.get_mut(usize::from(y)) {
+                    *n += 1;
+                }
+            }
+            if fits && let Some(shift) = plan_shift(screen, &next, &sent, &self.unsure) {
                 self.send_shift(shift)?;
                 let moved = self
                     .screen

@@ -347,9 +347,10 @@ pub(crate) fn apply_shift(buffer: &mut Buffer, shift: Shift) {
 /// afterwards (rows of a pane beside the moved one differ then, and count).
 ///
 /// `same` holds the cells each row sends as things stand (the diff's
-/// updates per row). Each shift is first tried on a few rows: only one
-/// under which they mostly match is weighed on every row, so a frame that
-/// reflowed a paragraph (nothing moved by whole rows) costs little.
+/// updates per row). Each shift is first tried on the three rows that
+/// change most: only one under which one of them matches is weighed on
+/// every row, so a frame that reflowed a paragraph (nothing moved by whole
+/// rows) costs little.
 fn plan_shift(screen: &Buffer, next: &Buffer, same: &[i64], unsure: &[bool]) -> Option<Shift> {
     let width = usize::from(screen.area.width);
     let height = usize::from(screen.area.height);
@@ -400,22 +401,32 @@ fn plan_shift(screen: &Buffer, next: &Buffer, same: &[i64], unsure: &[bool]) -> 
         sums
     };
     let blank_sums = prefix(&blank);
+    // The three rows with the most cells to send.
+    let mut probes: Vec<usize> = (first..=last).collect();
+    probes.sort_by_key(|&y| std::cmp::Reverse(same[y]));
+    probes.truncate(3);
     let mut best: Option<(i64, Shift)> = None;
     for by in [1i16, -1, 2, -2] {
         let n = usize::from(by.unsigned_abs());
         if last < first + 2 * n {
             continue;
         }
-        // A few rows inside the band first: do they match shifted?
-        let (inner_first, inner_last) = (first + n, last - n);
-        let probes = [inner_first, (inner_first + inner_last) / 2, inner_last];
-        let (mut probe_moved, mut probe_same) = (0, 0);
-        for &y in &probes {
-            let from = if by > 0 { y - n } else { y + n };
-            probe_moved += differ(row(next, y, width), row(screen, from, width));
-            probe_same += same[y];
-        }
-        if probe_moved * 2 >= probe_same {
+        // The rows that change most first: does one of them match its
+        // neighbour's old content? (A band that moved is where most cells
+        // change; the rows of other panes around it do not match.)
+        let matches = probes.iter().any(|&y| {
+            let from = if by > 0 {
+                y.checked_sub(n)
+            } else {
+                Some(y + n)
+            };
+            from.is_some_and(|from| {
+                from >= first
+                    && from <= last
+                    && differ(row(next, y, width), row(screen, from, width)) * 2 < same[y]
+            })
+        });
+        if !matches {
             continue;
         }
         // What row y gains taking the screen row its content comes from.

@@ -40,8 +40,28 @@ impl FieldSlot {
 /// border), shared by drawing and by mouse clicks. One-line fields sit
 /// beside their label and take the rows their wrapped text needs (up to
 /// 3); a multi-line field takes the rest, below its label. Fields that do
-/// not fit are left out.
-pub fn field_slots(inner: Rect, fields: &[FieldShape]) -> Vec<FieldSlot> {
+/// not fit are left out. When the `active` field would be one of them (a
+/// small window), the fields before it are left out instead, as slots of
+/// no size, so that the field being typed in is always on screen.
+pub fn field_slots(inner: Rect, fields: &[FieldShape], active: usize) -> Vec<FieldSlot> {
+    let slots = stack(inner, fields);
+    let shown = |slots: &[FieldSlot], i: usize| slots.get(i).is_some_and(|s| s.text.height > 0);
+    if active >= fields.len() || shown(&slots, active) {
+        return slots;
+    }
+    let nowhere = Rect::new(inner.x, inner.y, 0, 0);
+    let hidden = FieldSlot {
+        label: nowhere,
+        text: nowhere,
+        note: None,
+    };
+    let mut slots = vec![hidden; active];
+    slots.extend(stack(inner, &fields[active..]));
+    slots
+}
+
+/// The fields stacked from the top of `inner`, as many as fit.
+fn stack(inner: Rect, fields: &[FieldShape]) -> Vec<FieldSlot> {
     let mut slots = Vec::new();
     if inner.width < 4 || inner.height == 0 {
         return slots;
@@ -91,6 +111,36 @@ pub fn field_slots(inner: Rect, fields: &[FieldShape]) -> Vec<FieldSlot> {
 mod tests {
     use super::*;
 
+    #[test]
+    fn the_active_field_is_shown_in_a_small_pane() {
+        let (heading, intro) = (lines(&"重点党建工作".repeat(4)), lines("引言的文字"));
+        let fields = [
+            FieldShape {
+                label: "部分标题",
+                multiline: false,
+                text: &heading,
+                escaped_controls: false,
+            },
+            FieldShape {
+                label: "引言",
+                multiline: true,
+                text: &intro,
+                escaped_controls: false,
+            },
+        ];
+        // 22 columns, 4 rows: the heading wraps to 3 rows, the intro's label
+        // takes the 4th and its text would get none.
+        let inner = Rect::new(1, 1, 22, 4);
+        let first = field_slots(inner, &fields, 0);
+        assert_eq!(first[0].text.height, 3);
+        assert!(first.get(1).is_none_or(|s| s.text.height == 0));
+        let second = field_slots(inner, &fields, 1);
+        assert_eq!(second.len(), 2);
+        assert_eq!(second[0].text.height, 0, "the heading steps aside");
+        assert_eq!(second[1].label.y, inner.y);
+        assert_eq!(second[1].text, Rect::new(1, 2, 22, 3));
+    }
+
     fn lines(text: &str) -> Vec<String> {
         text.split('\n').map(str::to_string).collect()
     }
@@ -119,7 +169,7 @@ mod tests {
             },
         ];
         let inner = Rect::new(1, 1, 40, 20);
-        let slots = field_slots(inner, &fields);
+        let slots = field_slots(inner, &fields, 0);
         assert_eq!(slots.len(), 3);
         // One-line fields beside their labels, as wide as the widest label.
         let label = u16::try_from("小标题".width() + 2).unwrap();
@@ -145,6 +195,6 @@ mod tests {
             }
         }
         // A pane too small shows nothing rather than slivers.
-        assert!(field_slots(Rect::new(0, 0, 3, 10), &fields).is_empty());
+        assert!(field_slots(Rect::new(0, 0, 3, 10), &fields, 0).is_empty());
     }
 }

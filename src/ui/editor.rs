@@ -108,6 +108,9 @@ pub fn draw(frame: &mut Frame, app: &App, e: &EditorState, area: Rect) {
 
     let slots = e.fields.slots(inner, lang);
     for (i, (fa, slot)) in e.fields.fields.iter().zip(&slots).enumerate() {
+        if slot.text.height == 0 {
+            continue; // stepped aside for the active field in a small pane
+        }
         let active = i == e.fields.active;
         let label = format!("{}{}", field_label(fa.field, lang), lang.pick("：", ": "));
         let label_style = if active && focused {

@@ -46,7 +46,7 @@ impl FieldEditor {
                 escaped_controls: fa.has_escaped_controls(),
             })
             .collect();
-        field_slots(inner, &shapes)
+        field_slots(inner, &shapes, self.active)
     }
 
     /// The field `index` laid out in `slot`, scrolled to its cursor when

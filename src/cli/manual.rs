@@ -9,25 +9,16 @@ use std::path::{Path, PathBuf};
 use clap::CommandFactory;
 use clap_mangen::Man;
 
-use crate::cli::Cli;
 use crate::cli::help;
+use crate::cli::{Cli, CompletionShell};
 use crate::i18n::Lang;
 
-/// The shells `zongjie completions` writes scripts for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum CompletionShell {
-    Bash,
-    Zsh,
-    Fish,
-}
-
-impl CompletionShell {
-    fn generator(self) -> clap_complete::Shell {
-        match self {
-            CompletionShell::Bash => clap_complete::Shell::Bash,
-            CompletionShell::Zsh => clap_complete::Shell::Zsh,
-            CompletionShell::Fish => clap_complete::Shell::Fish,
-        }
+/// The generator clap_complete has for `shell`.
+fn generator(shell: CompletionShell) -> clap_complete::Shell {
+    match shell {
+        CompletionShell::Bash => clap_complete::Shell::Bash,
+        CompletionShell::Zsh => clap_complete::Shell::Zsh,
+        CompletionShell::Fish => clap_complete::Shell::Fish,
     }
 }
 
@@ -38,7 +29,7 @@ pub fn write_completions(shell: CompletionShell, out: &mut dyn Write) -> io::Res
     let mut cmd = Cli::command();
     // clap_complete panics on a broken pipe; render into memory and write once.
     let mut script = Vec::new();
-    clap_complete::generate(shell.generator(), &mut cmd, BIN_NAME, &mut script);
+    clap_complete::generate(generator(shell), &mut cmd, BIN_NAME, &mut script);
     out.write_all(&script)?;
     out.flush()
 }

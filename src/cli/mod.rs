@@ -9,7 +9,6 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::cli::manual::CompletionShell;
 use crate::docx::ExportFormat;
 use crate::plain_text::{ExportOptions, TextEncoding};
 
@@ -238,6 +237,14 @@ pub struct DiffArgs {
     /// Another draft to compare with (shown as the older side)
     #[arg(long, value_name = "ID|PATH")]
     pub with: Option<String>,
+}
+
+/// The shells `zongjie completions` writes scripts for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CompletionShell {
+    Bash,
+    Zsh,
+    Fish,
 }
 
 #[derive(Debug, Args)]

@@ -7,7 +7,7 @@ use std::borrow::Cow;
 
 use encoding_rs::{DecoderResult, Encoding, GB18030, UTF_16BE, UTF_16LE};
 
-use super::import::Warning;
+use super::warning::Warning;
 
 /// The largest input `import` reads: 8 MiB, some 2.8 million Chinese
 /// characters, hundreds of times a real summary. A bigger file is refused

@@ -5,6 +5,7 @@ mod decode;
 mod encoding;
 mod export;
 mod import;
+mod warning;
 mod wrap;
 
 pub use decode::{ImportError, MAX_IMPORT_BYTES, decode};
@@ -14,5 +15,6 @@ pub use export::{
     ExportOptions, INDENT, Paragraph, Role, export_text, head_paragraphs, item_paragraphs,
     paragraph_index_for, paragraphs, section_paragraphs, tail_paragraphs,
 };
-pub use import::{Imported, Warning, import_bytes, import_text};
+pub use import::{Imported, import_bytes, import_text};
+pub use warning::Warning;
 pub use wrap::{NO_END, NO_START, wrap_line};

@@ -10,7 +10,8 @@ use std::path::{Path, PathBuf};
 
 use super::atomic::publish_atomically;
 use super::fs::OsFs;
-use super::store::{DraftLocation, Store};
+use super::location::DraftLocation;
+use super::store::Store;
 
 /// Why an export file was not written; nothing was left behind.
 #[derive(Debug, thiserror::Error)]

@@ -15,7 +15,8 @@ use chrono::{Local, NaiveDateTime, TimeDelta};
 
 use super::atomic::{clean_stale_temp_files, write_atomically};
 use super::draft_file::parse_draft;
-use super::store::{DraftLocation, StorageError, Store, create_private_dir, not_utf8};
+use super::location::DraftLocation;
+use super::store::{StorageError, Store, create_private_dir, not_utf8};
 use super::{DraftId, DraftSummary};
 
 /// At most one version is kept per this span of time.

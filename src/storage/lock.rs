@@ -7,7 +7,7 @@ use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read, Seek, Write};
 use std::path::{Path, PathBuf};
 
-use super::store::DraftLocation;
+use super::location::DraftLocation;
 
 /// Why a draft could not be locked.
 #[derive(Debug, thiserror::Error)]
@@ -29,18 +29,6 @@ pub struct DraftLock {
     path: PathBuf,
     /// Open for as long as the lock is held: closing it releases the flock.
     file: Option<File>,
-}
-
-impl DraftLocation {
-    /// `.<name>.lock` beside the draft.
-    pub fn lock_path(&self) -> PathBuf {
-        let name = self
-            .path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        self.path.with_file_name(format!(".{name}.lock"))
-    }
 }
 
 impl DraftLock {

@@ -8,7 +8,8 @@ use std::path::PathBuf;
 
 use serde::Deserialize;
 
-use super::store::{DraftLocation, Store};
+use super::location::DraftLocation;
+use super::store::Store;
 
 /// How many drafts' positions are kept; the file stays small.
 const KEPT: usize = 200;

@@ -7,8 +7,9 @@ use std::path::{Path, PathBuf};
 
 use super::atomic::{clean_stale_temp_files, clean_stale_temp_files_of, write_atomically};
 use super::draft_file::parse_draft;
+use super::location::DraftLocation;
 use super::lock::DraftLock;
-use super::store::{DraftLocation, StorageError, Store, not_utf8};
+use super::store::{StorageError, Store, not_utf8};
 
 impl DraftLocation {
     /// Where a restore keeps the current version until the swap is complete.

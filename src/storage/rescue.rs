@@ -17,16 +17,11 @@ use super::atomic::create_atomically;
 use super::draft_file::write_draft;
 use super::fs::OsFs;
 use super::id::DraftId;
-use super::store::{DraftLocation, StorageError, Store, create_private_dir};
+pub use super::location::is_rescue_name;
+use super::location::{DraftLocation, RESCUE_MARK as MARK};
+use super::store::{StorageError, Store, create_private_dir};
 use crate::document::Document;
 use crate::i18n::Lang;
-
-const MARK: &str = ".rescue-";
-
-/// Whether a file name is a rescue file's.
-pub fn is_rescue_name(name: &str) -> bool {
-    name.ends_with(".toml") && name.contains(MARK) && !name.starts_with('.')
-}
 
 /// A rescue file found on disk.
 #[derive(Debug, Clone, PartialEq, Eq)]

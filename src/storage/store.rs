@@ -12,6 +12,7 @@ use super::draft_file::{DraftFileError, parse_draft, write_draft};
 use super::fingerprint::Fingerprint;
 use super::fs::{FileSystem, OsFs};
 use super::id::{DraftId, IdError};
+use super::location::{DraftLocation, is_rescue_name};
 use crate::document::Document;
 
 /// Why a storage operation failed. Every variant names the file.
@@ -72,24 +73,6 @@ pub fn default_data_dir() -> Option<PathBuf> {
         return Some(PathBuf::from(dir));
     }
     directories::ProjectDirs::from("", "", "zongjie").map(|d| d.data_dir().to_path_buf())
-}
-
-/// Where one draft is stored: in the data directory by id, or anywhere by path.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DraftLocation {
-    pub id: Option<DraftId>,
-    pub path: PathBuf,
-    pub backup: PathBuf,
-}
-
-impl DraftLocation {
-    /// A short name for messages: the id, or the path.
-    pub fn name(&self) -> String {
-        match &self.id {
-            Some(id) => id.to_string(),
-            None => self.path.display().to_string(),
-        }
-    }
 }
 
 /// What the listing knows of a draft without opening it in the editor.
@@ -409,7 +392,7 @@ impl Store {
             .filter_map(|entry| {
                 let name = entry.file_name().to_string_lossy().into_owned();
                 let stem = name.strip_suffix(".toml")?;
-                if name.starts_with('.') || super::rescue::is_rescue_name(&name) {
+                if name.starts_with('.') || is_rescue_name(&name) {
                     return None;
                 }
                 DraftId::parse(stem).err().map(|e| (entry.path(), e))
@@ -435,7 +418,7 @@ impl Store {
             let Some(stem) = name.strip_suffix(".toml") else {
                 continue;
             };
-            if super::rescue::is_rescue_name(&name) {
+            if is_rescue_name(&name) {
                 continue;
             }
             let Ok(id) = DraftId::parse(stem) else {

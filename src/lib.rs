@@ -8,6 +8,7 @@
 //! - [`diff`]: two versions compared paragraph by paragraph, sentence by sentence;
 //! - [`cli`]: the command line, its commands, the manual and `doctor`;
 //! - [`settings`]: the user's configuration, key bindings and themes;
+//! - [`lang`]: the interface language; [`i18n`]: the words said in it;
 //! - [`layout`]: screen geometry (panes, field slots, wrapped rows) that
 //!   drawing and mouse handling both read;
 //! - [`app`]: the editor and picker state, updated by keys, returning effects;
@@ -15,8 +16,8 @@
 //! - [`tui`]: the terminal itself (raw mode, the byte-thrifty backend, signals);
 //! - [`run`]: the loop that ties them together and performs the effects.
 //!
-//! Four single-file modules stay at the top because each is one idea used
-//! across folders: [`diff`], [`templates`], [`sanitize`] and [`run`].
+//! Five single-file modules stay at the top because each is one idea used
+//! across folders: [`lang`], [`diff`], [`templates`], [`sanitize`] and [`run`].
 
 pub mod app;
 pub mod check;
@@ -26,6 +27,7 @@ pub mod document;
 pub mod docx;
 pub mod i18n;
 pub mod layout;
+pub mod lang;
 pub mod plain_text;
 pub mod run;
 pub mod sanitize;

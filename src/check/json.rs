@@ -7,7 +7,7 @@ use std::fmt::Write;
 use std::collections::HashMap;
 
 use super::Finding;
-use super::messages::field_key;
+use super::location::field_key;
 use crate::document::{Document, Field};
 use crate::i18n::Lang;
 

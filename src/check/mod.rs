@@ -7,6 +7,7 @@
 mod dates;
 mod fix;
 mod json;
+mod location;
 mod messages;
 mod numbers;
 mod placeholders;
@@ -21,7 +22,7 @@ mod wording;
 pub use dates::{Period, parse_period};
 pub use fix::fix_all;
 pub use json::{json_string, to_json};
-pub use messages::{field_key, long_location, short_location};
+pub use location::{field_key, long_location, short_location};
 pub use numbers::typed_number_len;
 pub(crate) use placeholders::writing_hint;
 pub use wording::{WordingRule, built_in_wording, parse_wording};

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 
-use super::messages::short_location;
+use super::location::short_location;
 use super::scan::FieldText;
 use super::{Bilingual, Code, Detail, Finding, Location};
 use crate::document::{Document, Field};

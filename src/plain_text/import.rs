@@ -5,6 +5,7 @@
 //! normalisations listed on [`import_text`]. Nothing is ever dropped; what
 //! could not be read as structure stays text where it stood.
 
+mod heading;
 mod items;
 mod markers;
 

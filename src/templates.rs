@@ -1,9 +1,10 @@
-//! Templates (DESIGN.md §7, §9): drafts in the draft format. The built-in
-//! ones are the TOML files of the repository's `templates/` folder, compiled
-//! into the binary; the user's own are `<config dir>/templates/*.toml`,
-//! listed and used by name (a user template of a built-in's name wins). A
-//! template's text follows the period and organization of the title it is
-//! given: a 下半年 draft says 下半年 and is signed by its own organization.
+//! Templates (docs/design/checks-and-templates.md, "Templates"): drafts in
+//! the draft format. The built-in ones are the TOML files of the
+//! repository's `templates/` folder, compiled into the binary; the user's
+//! own are `<config dir>/templates/*.toml`, listed and used by name (a user
+//! template of a built-in's name wins). A template's text follows the
+//! period and organization of the title it is given: a 下半年 draft says 下半年
+//! and is signed by its own organization.
 
 use std::path::{Path, PathBuf};
 

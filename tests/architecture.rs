@@ -21,6 +21,21 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::Path;
 
+/// The layers of docs/architecture.md, bottom first: a folder imports only
+/// from layers below its own.
+const LAYERS: &[&[&str]] = &[
+    &["document", "lang", "sanitize"],
+    &["storage"],
+    &["check"],
+    &["plain_text", "templates"],
+    &["diff", "docx"],
+    &["settings", "layout"],
+    &["i18n"],
+    &["app"],
+    &["ui", "tui", "cli"],
+    &["run"],
+];
+
 /// Longest a source file may be without a written reason.
 const MAX_LINES: usize = 600;
 
@@ -49,9 +64,29 @@ fn folders_import_one_way() {
 }
 
 #[test]
+fn folders_import_only_from_layers_below() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    if let Some(report) = layer_breaches(root, LAYERS) {
+        panic!("{report}");
+    }
+}
+
+#[test]
 fn files_inside_a_folder_import_one_way() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     if let Some(report) = file_cycles(root, FILE_CYCLES_ALLOWED) {
+        panic!("{report}");
+    }
+}
+
+#[test]
+fn the_design_pages_the_code_cites_exist() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    assert!(
+        root.join("docs/architecture.md").is_file(),
+        "docs/architecture.md is missing"
+    );
+    if let Some(report) = broken_doc_references(root) {
         panic!("{report}");
     }
 }
@@ -85,6 +120,36 @@ fn folder_graph(root: &Path) -> BTreeMap<String, BTreeSet<String>> {
         }
     }
     graph
+}
+
+/// A report of the folders with no layer and of the uses of a folder in
+/// the same layer or above, with the files and paths; `None` when clean.
+fn layer_breaches(root: &Path, layers: &[&[&str]]) -> Option<String> {
+    let layer_of = |folder: &str| layers.iter().position(|l| l.contains(&folder));
+    let mut report = String::new();
+    let files = scan::read_crate(root);
+    let mut folders: BTreeSet<&str> = files.iter().filter_map(|f| folder(&f.rel)).collect();
+    folders.retain(|f| layer_of(f).is_none());
+    for f in folders {
+        report.push_str(&format!(
+            "src/{f} has no layer: give it one in LAYERS (tests/architecture.rs) and in docs/architecture.md\n"
+        ));
+    }
+    for u in scan::uses(&files) {
+        let (Some(a), Some(b)) = (folder(&u.from), folder(&u.to)) else {
+            continue;
+        };
+        if let (Some(la), Some(lb)) = (layer_of(a), layer_of(b))
+            && a != b
+            && lb >= la
+        {
+            report.push_str(&format!(
+                "{a} (layer {la}) uses {b} (layer {lb}): {} uses {} ({})\n",
+                u.from, u.path, u.to
+            ));
+        }
+    }
+    (!report.is_empty()).then_some(report)
 }
 
 /// A report of the cycles between folders, or `None` when there is none.
@@ -203,6 +268,97 @@ fn long_files(root: &Path) -> Option<String> {
     (!report.is_empty()).then_some(report)
 }
 
+/// A report of the `docs/….md` citations in `src/` and `tests/` whose page
+/// or quoted heading (the page, then `, "Heading"`) is missing, and of the
+/// relative links between docs pages that lead nowhere.
+fn broken_doc_references(root: &Path) -> Option<String> {
+    let mut report = String::new();
+    let mut sources = Vec::new();
+    for dir in ["src", "tests"] {
+        collect(&root.join(dir), "rs", &mut sources);
+    }
+    for file in &sources {
+        let text = fs::read_to_string(file).unwrap();
+        // Citations are in comments, which wrap lines: read the comment
+        // lines joined, without their marks.
+        let joined: String = text
+            .lines()
+            .filter(|l| l.trim_start().starts_with("//"))
+            .map(|l| {
+                l.trim_start()
+                    .trim_start_matches("//!")
+                    .trim_start_matches("///")
+                    .trim_start_matches("//")
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        let mut rest = joined.as_str();
+        while let Some(at) = rest.find("docs/") {
+            rest = &rest[at..];
+            let end = rest.find(".md").map(|e| e + 3);
+            let Some(end) = end.filter(|&e| {
+                rest[..e]
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "/-_.".contains(c))
+            }) else {
+                rest = &rest[5..];
+                continue;
+            };
+            let page = &rest[..end];
+            let heading = rest[end..]
+                .strip_prefix(", \"")
+                .and_then(|h| h.split('"').next());
+            let rel = file.strip_prefix(root).unwrap().display();
+            match fs::read_to_string(root.join(page)) {
+                Err(_) => report.push_str(&format!("{rel}: cites {page}, which does not exist\n")),
+                Ok(doc) => {
+                    if let Some(h) = heading
+                        && !doc
+                            .lines()
+                            .any(|l| l.starts_with('#') && l.trim_start_matches('#').trim() == h)
+                    {
+                        report.push_str(&format!(
+                            "{rel}: cites \"{h}\" in {page}, which has no such heading\n"
+                        ));
+                    }
+                }
+            }
+            rest = &rest[end..];
+        }
+    }
+    let mut pages = Vec::new();
+    collect(&root.join("docs"), "md", &mut pages);
+    for page in &pages {
+        let text = fs::read_to_string(page).unwrap();
+        for link in text.split("](").skip(1) {
+            let target = link.split(')').next().unwrap_or("");
+            let target = target.split('#').next().unwrap_or("");
+            if target.is_empty() || target.contains("://") {
+                continue;
+            }
+            if !page.parent().unwrap().join(target).exists() {
+                let rel = page.strip_prefix(root).unwrap().display();
+                report.push_str(&format!("{rel}: links to {target}, which does not exist\n"));
+            }
+        }
+    }
+    (!report.is_empty()).then_some(report)
+}
+
+fn collect(dir: &Path, ext: &str, out: &mut Vec<std::path::PathBuf>) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            collect(&path, ext, out);
+        } else if path.extension().is_some_and(|e| e == ext) {
+            out.push(path);
+        }
+    }
+}
+
 /// A made-up crate in a temporary directory: `(path, text)` pairs.
 fn made_up_crate(files: &[(&str, &str)]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("a temporary directory");
@@ -252,6 +408,38 @@ fn a_cycle_between_folders_is_reported_with_its_files_and_paths() {
         !report.contains("c →") && !report.contains("→ c"),
         "c is in no cycle: {report}"
     );
+}
+
+#[test]
+fn a_use_of_a_layer_above_or_alongside_is_reported() {
+    let dir = made_up_crate(&[
+        (
+            "src/lib.rs",
+            "pub mod low;\npub mod mid;\npub mod high;\npub mod loose;\n",
+        ),
+        ("src/low.rs", "pub fn f() { crate::high::g(); }\n"),
+        (
+            "src/mid.rs",
+            "use crate::low::f;\npub fn h() { crate::loose::k(); }\n",
+        ),
+        ("src/high.rs", "pub fn g() { crate::mid::h(); }\n"),
+        ("src/loose.rs", "pub fn k() {}\n"),
+    ]);
+    let report = layer_breaches(dir.path(), &[&["low"], &["mid", "loose"], &["high"]])
+        .expect("low's use of high and mid's of loose are found");
+    assert!(
+        report.contains(
+            "low (layer 0) uses high (layer 2): src/low.rs uses crate::high::g (src/high.rs)"
+        ),
+        "{report}"
+    );
+    assert!(
+        report.contains("mid (layer 1) uses loose (layer 1)"),
+        "{report}"
+    );
+    assert_eq!(report.lines().count(), 2, "{report}");
+    let unknown = layer_breaches(dir.path(), &[&["low"], &["mid"], &["high"]]).unwrap();
+    assert!(unknown.contains("src/loose has no layer"), "{unknown}");
 }
 
 #[test]
@@ -337,4 +525,30 @@ fn a_long_file_needs_a_reason_at_its_top() {
     let report = long_files(dir.path()).expect("the long file is reported");
     assert!(report.contains("src/long.rs: 601 lines"), "{report}");
     assert!(!report.contains("reasoned"), "{report}");
+}
+
+#[test]
+fn a_citation_of_a_missing_page_or_heading_is_reported() {
+    let dir = made_up_crate(&[
+        (
+            "docs/a.md",
+            "# A\n\n## Here\n\nSee [b](b.md) and [a](a.md#here).\n",
+        ),
+        (
+            "src/lib.rs",
+            "//! See docs/a.md, \"Here\", docs/a.md, \"Gone\" and\n//! docs/none.md.\n",
+        ),
+    ]);
+    let report = broken_doc_references(dir.path()).expect("the broken references are found");
+    assert!(
+        report.contains("src/lib.rs: cites \"Gone\" in docs/a.md"),
+        "{report}"
+    );
+    assert!(
+        report.contains("src/lib.rs: cites docs/none.md"),
+        "{report}"
+    );
+    assert!(report.contains("docs/a.md: links to b.md"), "{report}");
+    assert!(!report.contains("\"Here\""), "{report}");
+    assert_eq!(report.lines().count(), 3, "{report}");
 }

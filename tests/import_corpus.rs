@@ -1,8 +1,10 @@
-//! The acceptance test of import (DESIGN.md §5): every real document of
-//! the corpus as it was received (copies in `tests/corpus/raw`), and a
-//! generated benchmark document (a copy in `tests/bench_docs`), imported and exported again give back the original text
-//! from its title line on, byte for byte after the stated normalisations
-//! (blank lines, indentation and trailing whitespace dropped).
+//! The acceptance test of import (docs/design/export-import.md, "Import"):
+//! every real document of the corpus as it was received (copies in
+//! `tests/corpus/raw`), and a generated benchmark document (a copy in
+//! `tests/bench_docs`), imported and exported again give back the original
+//! text from its title line on, byte for byte after the stated
+//! normalisations (blank lines, indentation and trailing whitespace
+//! dropped).
 
 use std::fs;
 use std::path::{Path, PathBuf};

@@ -1,8 +1,9 @@
-//! Checks (DESIGN.md §8): what a reviewer would catch in a summary, found
-//! before the reviewer does. [`check`] reads a [`Document`] and returns
-//! [`Finding`]s, each with a stable [`Code`], a [`Location`] (field and
-//! character offset) the editor can jump to, a message in either language and,
-//! where the change is safe, a [`Finding::fix`] to apply through the history.
+//! Checks (docs/design/checks-and-templates.md, "Checks"): what a reviewer
+//! would catch in a summary, found before the reviewer does. [`check`]
+//! reads a [`Document`] and returns [`Finding`]s, each with a stable
+//! [`Code`], a [`Location`] (field and character offset) the editor can
+//! jump to, a message in either language and, where the change is safe, a
+//! [`Finding::fix`] to apply through the history.
 
 mod dates;
 mod fix;

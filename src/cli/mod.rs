@@ -1,4 +1,5 @@
-//! The command line of DESIGN.md §3, as clap derive types.
+//! The command line (docs/design/command-line.md, "The contract"), as clap
+//! derive types.
 
 pub mod commands;
 pub mod doctor;

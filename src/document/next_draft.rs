@@ -1,9 +1,10 @@
-//! The next period's draft from an earlier one (DESIGN.md §9): the period
-//! advances and the title, preamble, section titles and signature date
-//! follow it; the sections and kinds are kept, item headings too, and the
-//! bodies start empty; every promise of the earlier 下一步 section becomes
-//! an item of the new 工作开展情况 section, so that the writer reports
-//! against each one, and the new 下一步 section starts without items.
+//! The next period's draft from an earlier one
+//! (docs/design/checks-and-templates.md, "The next period's draft"): the
+//! period advances and the title, preamble, section titles and signature
+//! date follow it; the sections and kinds are kept, item headings too, and
+//! the bodies start empty; every promise of the earlier 下一步 section becomes
+//! an item of the new 工作开展情况 section, so that the writer reports against
+//! each one, and the new 下一步 section starts without items.
 
 use super::period::{Period, period_pairs, replace_all_at_once, shift_date};
 use super::{Document, Item, Section, SectionKind, paragraphs};

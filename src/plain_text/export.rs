@@ -24,7 +24,7 @@ pub struct Paragraph {
     pub origin: Field,
 }
 
-/// Options of `zongjie export` (DESIGN.md §4).
+/// Options of `zongjie export` (docs/design/export-import.md, "Plain-text export").
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ExportOptions {
     /// Two full-width spaces before every paragraph but the title and signature.

@@ -1,9 +1,10 @@
-//! Plain text → a draft (DESIGN.md §5): the title, lines above it kept in
-//! the notes, the preamble, sections at `一、二、…`, their intros and items in
-//! every numbering style, and a trailing signature. The exact inverse of the
-//! export: importing and exporting again gives the text back, after the
-//! normalisations listed on [`import_text`]. Nothing is ever dropped; what
-//! could not be read as structure stays text where it stood.
+//! Plain text → a draft (docs/design/export-import.md, "Import"): the
+//! title, lines above it kept in the notes, the preamble, sections at
+//! `一、二、…`, their intros and items in every numbering style, and a trailing
+//! signature. The exact inverse of the export: importing and exporting
+//! again gives the text back, after the normalisations listed on
+//! [`import_text`]. Nothing is ever dropped; what could not be read as
+//! structure stays text where it stood.
 
 mod heading;
 mod items;

@@ -12,7 +12,7 @@ use crate::i18n::ReadOnly;
 use crate::storage::{DraftId, DraftLock, Exports, LockError, StorageError, Store};
 use crate::templates::{Template, TemplateError};
 
-use super::{Opened, open_draft};
+use super::open::{Opened, open_draft};
 
 pub(super) struct Session<'a> {
     pub store: &'a Store,

@@ -253,7 +253,8 @@ fn shortest_cycle<'a>(
 /// A report of the files over `MAX_LINES` lines with no reason at their top.
 fn long_files(root: &Path) -> Option<String> {
     let mut report = String::new();
-    for (rel, lines, text) in scan::line_counts(root) {
+    for (rel, text) in scan::read_files(root, "src", "rs") {
+        let lines = text.lines().count();
         let says_why = text
             .lines()
             .take_while(|l| l.starts_with("//!") || l.trim().is_empty())
@@ -272,12 +273,8 @@ fn long_files(root: &Path) -> Option<String> {
 /// relative links between docs pages that lead nowhere.
 fn broken_doc_references(root: &Path) -> Option<String> {
     let mut report = String::new();
-    let mut sources = Vec::new();
-    for dir in ["src", "tests"] {
-        collect(&root.join(dir), "rs", &mut sources);
-    }
-    for file in &sources {
-        let text = fs::read_to_string(file).unwrap();
+    let sources = ["src", "tests"].map(|dir| scan::read_files(root, dir, "rs"));
+    for (rel, text) in sources.iter().flatten() {
         // Citations are in comments, which wrap lines: read the comment
         // lines joined, without their marks.
         let joined: String = text
@@ -307,7 +304,6 @@ fn broken_doc_references(root: &Path) -> Option<String> {
             let heading = rest[end..]
                 .strip_prefix(", \"")
                 .and_then(|h| h.split('"').next());
-            let rel = file.strip_prefix(root).unwrap().display();
             match fs::read_to_string(root.join(page)) {
                 Err(_) => report.push_str(&format!("{rel}: cites {page}, which does not exist\n")),
                 Ok(doc) => {
@@ -325,10 +321,8 @@ fn broken_doc_references(root: &Path) -> Option<String> {
             rest = &rest[end..];
         }
     }
-    let mut pages = Vec::new();
-    collect(&root.join("docs"), "md", &mut pages);
-    for page in &pages {
-        let text = fs::read_to_string(page).unwrap();
+    for (rel, text) in scan::read_files(root, "docs", "md") {
+        let page = root.join(&rel);
         for link in text.split("](").skip(1) {
             let target = link.split(')').next().unwrap_or("");
             let target = target.split('#').next().unwrap_or("");
@@ -336,26 +330,11 @@ fn broken_doc_references(root: &Path) -> Option<String> {
                 continue;
             }
             if !page.parent().unwrap().join(target).exists() {
-                let rel = page.strip_prefix(root).unwrap().display();
                 report.push_str(&format!("{rel}: links to {target}, which does not exist\n"));
             }
         }
     }
     (!report.is_empty()).then_some(report)
-}
-
-fn collect(dir: &Path, ext: &str, out: &mut Vec<std::path::PathBuf>) {
-    let Ok(entries) = fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            collect(&path, ext, out);
-        } else if path.extension().is_some_and(|e| e == ext) {
-            out.push(path);
-        }
-    }
 }
 
 /// A made-up crate in a temporary directory: `(path, text)` pairs.

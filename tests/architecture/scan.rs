@@ -48,22 +48,11 @@ enum Token {
 /// Every `.rs` file under `root/src` except `main.rs` (a separate crate
 /// that only uses the library), with test files left out.
 pub fn read_crate(root: &Path) -> Vec<SourceFile> {
-    let src = root.join("src");
-    let mut paths = Vec::new();
-    walk(&src, &mut paths);
-    paths.sort();
-    let mut files: Vec<SourceFile> = paths
-        .iter()
-        .filter(|p| p.as_path() != src.join("main.rs"))
-        .map(|p| {
-            let text = fs::read_to_string(p)
-                .unwrap_or_else(|e| panic!("cannot read {}: {e}", p.display()));
-            let rel = p
-                .strip_prefix(root)
-                .unwrap()
-                .to_string_lossy()
-                .replace('\\', "/");
-            let module = module_path(p.strip_prefix(&src).unwrap());
+    let mut files: Vec<SourceFile> = read_files(root, "src", "rs")
+        .into_iter()
+        .filter(|(rel, _)| rel != "src/main.rs")
+        .map(|(rel, text)| {
+            let module = module_path(Path::new(rel.strip_prefix("src/").unwrap()));
             parse(rel, module, &text)
         })
         .collect();
@@ -81,10 +70,11 @@ pub fn read_crate(root: &Path) -> Vec<SourceFile> {
     files
 }
 
-/// Number of lines of every `.rs` file under `root/src`, with its text.
-pub fn line_counts(root: &Path) -> Vec<(String, usize, String)> {
+/// Every file ending in `.ext` under `root/dir`, sorted, as its path
+/// relative to `root` (with `/`) and its text; none when `dir` is missing.
+pub fn read_files(root: &Path, dir: &str, ext: &str) -> Vec<(String, String)> {
     let mut paths = Vec::new();
-    walk(&root.join("src"), &mut paths);
+    walk(&root.join(dir), ext, &mut paths);
     paths.sort();
     paths
         .iter()
@@ -96,19 +86,20 @@ pub fn line_counts(root: &Path) -> Vec<(String, usize, String)> {
                 .unwrap()
                 .to_string_lossy()
                 .replace('\\', "/");
-            (rel, text.lines().count(), text)
+            (rel, text)
         })
         .collect()
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-    let entries =
-        fs::read_dir(dir).unwrap_or_else(|e| panic!("cannot list {}: {e}", dir.display()));
+fn walk(dir: &Path, ext: &str, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
     for entry in entries {
         let path = entry.expect("a directory entry").path();
         if path.is_dir() {
-            walk(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
+            walk(&path, ext, out);
+        } else if path.extension().is_some_and(|e| e == ext) {
             out.push(path);
         }
     }

@@ -42,10 +42,11 @@ const MAX_LINES: usize = 600;
 const LONG_BECAUSE: &str = "//! Long because";
 
 /// Folders whose files may still use each other in a circle: in each, mod.rs
-/// both defines what the files share (`App`, `Finding`, the drawing helpers)
-/// and calls into them. Taking those shared definitions out of mod.rs, as
-/// document/ did with model.rs, removes a folder from this list.
-const FILE_CYCLES_ALLOWED: &[&str] = &["app", "check", "ui"];
+/// both defines what the files share (`App`, the drawing helpers) and calls
+/// into them. Taking those shared definitions out of mod.rs, as document/
+/// did with model.rs and check/ with finding.rs, removes a folder from this
+/// list.
+const FILE_CYCLES_ALLOWED: &[&str] = &["app", "ui"];
 
 #[test]
 fn folders_import_one_way() {

@@ -41,12 +41,12 @@ const MAX_LINES: usize = 600;
 /// How a long file says why it is long: a line of its leading `//!` docs.
 const LONG_BECAUSE: &str = "//! Long because";
 
-/// Folders whose files may still use each other in a circle: in each, mod.rs
-/// both defines what the files share (`App`, the drawing helpers) and calls
+/// Folders whose files may still use each other in a circle: app/mod.rs
+/// both defines what the files share (`App`, `Effect`, `Screen`) and calls
 /// into them. Taking those shared definitions out of mod.rs, as document/
-/// did with model.rs and check/ with finding.rs, removes a folder from this
-/// list.
-const FILE_CYCLES_ALLOWED: &[&str] = &["app", "ui"];
+/// did with model.rs, check/ with finding.rs and ui/ with chrome.rs, removes
+/// a folder from this list.
+const FILE_CYCLES_ALLOWED: &[&str] = &["app"];
 
 #[test]
 fn folders_import_one_way() {

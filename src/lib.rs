@@ -1,23 +1,26 @@
 //! zongjie (总结): a full-screen terminal editor for Chinese work summaries.
 //!
+//! The modules, from the bottom layer up; each imports only from those
+//! listed before it (docs/architecture.md, "The layers"; checked by
+//! `tests/architecture.rs`):
+//!
 //! - [`document`]: the summary as pure data, numbering and structural edits;
-//! - [`plain_text`]: export to the genre's `.txt` (and import from it);
-//! - [`docx`]: export to `.docx` in the official-document layout;
-//! - [`storage`]: draft files, the data directory, atomic saves;
+//!   [`lang`]: the interface language; [`sanitize`]: text made safe for the terminal;
+//! - [`storage`]: draft files, the data directory, atomic saves, every byte on disk;
 //! - [`check`]: findings a reviewer would point at, with safe fixes;
+//! - [`plain_text`]: export to the genre's `.txt` (and import from it);
+//!   [`templates`]: built-in and user templates;
 //! - [`diff`]: two versions compared paragraph by paragraph, sentence by sentence;
-//! - [`cli`]: the command line, its commands, the manual and `doctor`;
+//!   [`docx`]: export to `.docx` in the official-document layout;
+//!   [`i18n`]: the words said in the interface language;
 //! - [`settings`]: the user's configuration, key bindings and themes;
-//! - [`lang`]: the interface language; [`i18n`]: the words said in it;
-//! - [`layout`]: screen geometry (panes, field slots, wrapped rows) that
+//!   [`layout`]: screen geometry (panes, field slots, wrapped rows) that
 //!   drawing and mouse handling both read;
 //! - [`app`]: the editor and picker state, updated by keys, returning effects;
-//! - [`ui`]: drawing that state into a ratatui frame;
-//! - [`tui`]: the terminal itself (raw mode, the byte-thrifty backend, signals);
+//! - [`ui`]: drawing that state into a ratatui frame; [`tui`]: the terminal
+//!   itself (raw mode, the byte-thrifty backend, signals); [`cli`]: the
+//!   command line, its commands, the manual and `doctor`;
 //! - [`run`]: the loop that ties them together and performs the effects.
-//!
-//! Five single-file modules stay at the top because each is one idea used
-//! across folders: [`lang`], [`diff`], [`templates`], [`sanitize`] and [`run`].
 
 pub mod app;
 pub mod check;

@@ -14,6 +14,7 @@ mod point;
 
 pub use change::Edit;
 pub use history::History;
+pub use history::differing_stretch;
 pub use moves::{
     item_move_down, item_move_up, item_to_section, point_demote, point_move, point_promote,
     section_move_down, section_move_up, section_to_item,

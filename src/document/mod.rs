@@ -10,8 +10,9 @@ mod numbering;
 pub mod period;
 
 pub use edit::{
-    Edit, History, ItemRef, Point, item_move_down, item_move_up, item_to_section, point_demote,
-    point_move, point_promote, section_move_down, section_move_up, section_to_item,
+    Edit, History, ItemRef, Point, differing_stretch, item_move_down, item_move_up,
+    item_to_section, point_demote, point_move, point_promote, section_move_down, section_move_up,
+    section_to_item,
 };
 pub use field::{Field, NodeRef};
 pub use kind::{NumberingStyle, SectionKind, TopStyle};

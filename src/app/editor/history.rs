@@ -45,23 +45,25 @@ impl EditorState {
         let Some(focus) = stepped else {
             return false;
         };
-        // The inverse of what was just undone or redone holds the text it
-        // replaced.
+        // The inverse of what was just undone or redone says where the
+        // field's text changed: the cursor goes to the end of that stretch.
         let replaced = match undo {
             Some(true) => self.history.next_redo(),
             Some(false) => self.history.next_undo(),
             None => None,
         };
-        let replaced = match replaced {
-            Some(Edit::SetText { field, text }) => Some((*field, text.clone())),
+        let changed = match replaced {
+            Some(Edit::Splice {
+                field, at, remove, ..
+            }) => Some((*field, at + remove)),
             _ => None,
         };
         self.rebuild(focus);
-        if let Some((field, before)) = replaced
+        if let Some((field, end)) = changed
             && self.fields.activate(field)
         {
-            let after = self.doc.text(field).unwrap_or("").to_string();
-            let (row, col) = end_of_change(&before, &after);
+            let after = self.doc.text(field).unwrap_or("");
+            let (row, col) = row_and_column(after, end);
             if let Some(fa) = self.fields.active_mut() {
                 fa.area.jump(row, col);
             }
@@ -70,21 +72,18 @@ impl EditorState {
     }
 }
 
-/// Where the cursor goes after `before` became `after`: the end of the
-/// changed part in `after`, as (row, column) in characters.
-fn end_of_change(before: &str, after: &str) -> (usize, usize) {
-    let b: Vec<char> = before.chars().collect();
-    let a: Vec<char> = after.chars().collect();
-    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
-    let suffix = a[prefix..]
-        .iter()
+/// The (row, column) in characters of byte `end` of `text`.
+fn row_and_column(text: &str, end: usize) -> (usize, usize) {
+    let end = (0..=end.min(text.len()))
         .rev()
-        .zip(b[prefix..].iter().rev())
-        .take_while(|(x, y)| x == y)
-        .count();
-    let end = a.len() - suffix;
-    let row = a[..end].iter().filter(|c| **c == '\n').count();
-    let col = a[..end].iter().rev().take_while(|c| **c != '\n').count();
+        .find(|i| text.is_char_boundary(*i))
+        .unwrap_or(0);
+    let before = &text[..end];
+    let row = before.matches('\n').count();
+    let col = before
+        .rsplit('\n')
+        .next()
+        .map_or(0, |line| line.chars().count());
     (row, col)
 }
 
@@ -143,6 +142,13 @@ mod tests {
         let fa = e.fields.active().expect("the title field");
         let at = fa.area.cursor();
         assert_eq!((at.0, at.1), (0, title.chars().count()));
+    }
+
+    /// The cursor's place after `before` became `after`, as the history
+    /// finds it: the end of the changed stretch.
+    fn end_of_change(before: &str, after: &str) -> (usize, usize) {
+        let (_, _, end) = crate::document::differing_stretch(before, after);
+        row_and_column(after, end)
     }
 
     #[test]

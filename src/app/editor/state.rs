@@ -228,10 +228,13 @@ impl EditorState {
             return;
         };
         if let Some(before) = before {
-            self.history.record(Edit::SetText {
-                field,
-                text: before,
-            });
+            self.history.record(
+                &self.doc,
+                Edit::SetText {
+                    field,
+                    text: before,
+                },
+            );
         }
         self.typing = kind.map(|kind| TypingRun {
             field,

@@ -35,6 +35,15 @@ pub enum Edit {
         field: Field,
         text: String,
     },
+    /// A field's text with one stretch replaced: the `remove` bytes at byte
+    /// `at` become `insert`. What the history keeps of a text change (see
+    /// `History`): the stretch that changed, not a copy of the whole field.
+    Splice {
+        field: Field,
+        at: usize,
+        remove: usize,
+        insert: String,
+    },
     SetKind {
         section: usize,
         kind: SectionKind,
@@ -140,6 +149,26 @@ impl Edit {
                 let old = std::mem::replace(slot, text);
                 Some(Edit::SetText { field, text: old })
             }
+            Edit::Splice {
+                field,
+                at,
+                remove,
+                insert,
+            } => {
+                let slot = doc.text_mut(field)?;
+                let end = at.checked_add(remove)?;
+                if end > slot.len() || !slot.is_char_boundary(at) || !slot.is_char_boundary(end) {
+                    return None;
+                }
+                let removed = slot[at..end].to_string();
+                slot.replace_range(at..end, &insert);
+                Some(Edit::Splice {
+                    field,
+                    at,
+                    remove: insert.len(),
+                    insert: removed,
+                })
+            }
             Edit::SetKind { section, kind } => {
                 let s = doc.sections.get_mut(section)?;
                 let old = std::mem::replace(&mut s.kind, kind);
@@ -243,7 +272,7 @@ impl Edit {
             | Edit::SetKind { section: at, .. }
             | Edit::SetStyle { section: at, .. } => Some(Field::SectionTitle(*at)),
             Edit::DeleteSection { at } => Some(Field::SectionTitle(at.saturating_sub(1))),
-            Edit::SetText { field, .. } => Some(*field),
+            Edit::SetText { field, .. } | Edit::Splice { field, .. } => Some(*field),
             Edit::SetTarget { section, .. } => {
                 Some(section.map_or(Field::Title, Field::SectionTitle))
             }

@@ -103,6 +103,7 @@ def main():
     ap.add_argument("--command", required=True)
     ap.add_argument("--git", required=True)
     ap.add_argument("--divan")
+    ap.add_argument("--previous", help="the report this one replaces: its divan section is kept when no divan run is given")
     ap.add_argument("--bytes")
     ap.add_argument("--long-chars")
     ap.add_argument("--bytes-keys", default="20")
@@ -164,17 +165,25 @@ def main():
         out += breakdown_table(breakdown) + [""]
     argv = " ".join(shlex.quote(x) for x in doc["argv"])
     out += ["Exact command (from `../shared/bench`):", "", "```", f"python3 compare.py {argv}", "```", ""]
-    if a.divan:
+    text = ""
+    if a.divan and os.path.exists(a.divan):
         text = open(a.divan, encoding="utf-8").read().strip()
-        if text:
-            out += ["## In-process (divan: `cargo bench --bench core --bench editor --bench import --bench check --bench big_field`)", "",
-                    "Export, load and save of the same drafts; the editor at 120x40 on",
-                    "ratatui's TestBackend: opening a draft with its first frame, a frame",
-                    "again, one key typed into the first item's body and its frame;",
-                    "import of the texts; check of the drafts; one key and its frame at",
-                    "the start and the end of a 1,000,000-character preamble (big_field,",
-                    "its `memory:` line the heap the open editor holds against the text).", "",
-                    "```", text, "```", ""]
+    if not text and a.previous and os.path.exists(a.previous):
+        # No divan run this time (--no-divan): the last one stays, as it was.
+        previous = open(a.previous, encoding="utf-8").read()
+        start = previous.find("## In-process (divan")
+        if start >= 0:
+            end = previous.find("\n## ", start + 1)
+            out += [previous[start:end if end >= 0 else len(previous)].strip(), ""]
+    if text:
+        out += ["## In-process (divan: `cargo bench --bench core --bench editor --bench import --bench check --bench big_field`)", "",
+                "Export, load and save of the same drafts; the editor at 120x40 on",
+                "ratatui's TestBackend: opening a draft with its first frame, a frame",
+                "again, one key typed into the first item's body and its frame;",
+                "import of the texts; check of the drafts; one key and its frame at",
+                "the start and the end of a 1,000,000-character preamble (big_field,",
+                "its `memory:` line the heap the open editor holds against the text).", "",
+                "```", text, "```", ""]
     # Figures measured by hand (issue 23: export against iconv, the
     # profile of a key) are kept in benches/*.md and carried over.
     for name in ("where-a-key-goes.md", "whole-process.md"):

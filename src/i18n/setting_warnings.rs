@@ -80,77 +80,52 @@ impl KeyProblem {
 
     /// The problem in `lang`, without the file and line.
     pub fn text(&self, lang: super::Lang) -> String {
+        let setting = self.setting();
+        let (zh, en) = match self {
+            KeyProblem::UnknownAction(name) => (
+                format!("没有名为 `{name}` 的操作"),
+                format!("unknown action `{name}`"),
+            ),
+            KeyProblem::BadKey {
+                why: BadKey::Modifier { modifier, key },
+                ..
+            } => (
+                format!("`{key}` 里的修饰键 `{modifier}` 不认识（可用 C-、A-、S-）"),
+                format!("unknown modifier `{modifier}` in `{key}` (C-, A-, S-)"),
+            ),
+            KeyProblem::BadKey {
+                why: BadKey::Key(key),
+                ..
+            } => (
+                format!("不认识的按键 `{key}`"),
+                format!("unknown key `{key}`"),
+            ),
+            KeyProblem::NoUsableKey(name) => (
+                format!("没有可用的按键，`{name}` 仍用默认按键"),
+                format!("no usable key; `{name}` keeps its default keys"),
+            ),
+            KeyProblem::Conflict {
+                key,
+                first,
+                second,
+                context: (zh, en),
+            } => (
+                format!("在“{zh}”中 {key} 同时绑定了 `{first}` 和 `{second}`"),
+                format!("{key} is bound to both `{first}` and `{second}` in {en}"),
+            ),
+            KeyProblem::Shadows {
+                key,
+                global,
+                action,
+                context: (zh, en),
+            } => (
+                format!("{key} 在各处是 `{global}`，在“{zh}”中却是 `{action}`"),
+                format!("{key} is bound to `{global}` everywhere and to `{action}` in {en}"),
+            ),
+        };
         match lang {
-            super::Lang::Zh => self.in_chinese(),
-            super::Lang::En => self.in_english(),
-        }
-    }
-
-    fn in_english(&self) -> String {
-        let setting = self.setting();
-        match self {
-            KeyProblem::UnknownAction(name) => format!("{setting}: unknown action `{name}`"),
-            KeyProblem::BadKey { why, .. } => match why {
-                BadKey::Modifier { modifier, key } => {
-                    format!("{setting}: unknown modifier `{modifier}` in `{key}` (C-, A-, S-)")
-                }
-                BadKey::Key(key) => format!("{setting}: unknown key `{key}`"),
-            },
-            KeyProblem::NoUsableKey(name) => {
-                format!("{setting}: no usable key; `{name}` keeps its default keys")
-            }
-            KeyProblem::Conflict {
-                key,
-                first,
-                second,
-                context,
-            } => format!(
-                "{setting}: {key} is bound to both `{first}` and `{second}` in {}",
-                context.1
-            ),
-            KeyProblem::Shadows {
-                key,
-                global,
-                action,
-                context,
-            } => format!(
-                "{setting}: {key} is bound to `{global}` everywhere and to `{action}` in {}",
-                context.1
-            ),
-        }
-    }
-
-    fn in_chinese(&self) -> String {
-        let setting = self.setting();
-        match self {
-            KeyProblem::UnknownAction(name) => format!("{setting}：没有名为 `{name}` 的操作"),
-            KeyProblem::BadKey { why, .. } => match why {
-                BadKey::Modifier { modifier, key } => {
-                    format!("{setting}：`{key}` 里的修饰键 `{modifier}` 不认识（可用 C-、A-、S-）")
-                }
-                BadKey::Key(key) => format!("{setting}：不认识的按键 `{key}`"),
-            },
-            KeyProblem::NoUsableKey(name) => {
-                format!("{setting}：没有可用的按键，`{name}` 仍用默认按键")
-            }
-            KeyProblem::Conflict {
-                key,
-                first,
-                second,
-                context,
-            } => format!(
-                "{setting}：在“{}”中 {key} 同时绑定了 `{first}` 和 `{second}`",
-                context.0
-            ),
-            KeyProblem::Shadows {
-                key,
-                global,
-                action,
-                context,
-            } => format!(
-                "{setting}：{key} 在各处是 `{global}`，在“{}”中却是 `{action}`",
-                context.0
-            ),
+            super::Lang::Zh => format!("{setting}：{zh}"),
+            super::Lang::En => format!("{setting}: {en}"),
         }
     }
 }
@@ -238,7 +213,7 @@ impl SettingProblem {
             SettingProblem::ThemeNotFound(name) => {
                 format!("theme `{name}` not found; using the default")
             }
-            SettingProblem::Key(problem) => problem.in_english(),
+            SettingProblem::Key(problem) => problem.text(super::Lang::En),
         }
     }
 
@@ -273,7 +248,7 @@ impl SettingProblem {
                 format!("{key}：{what}")
             }
             SettingProblem::ThemeNotFound(name) => format!("找不到主题 `{name}`，使用默认主题"),
-            SettingProblem::Key(problem) => problem.in_chinese(),
+            SettingProblem::Key(problem) => problem.text(super::Lang::Zh),
         }
     }
 }

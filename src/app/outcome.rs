@@ -75,13 +75,8 @@ pub enum Outcome {
     Failed(Failure),
     Copied(DraftId),
     Renamed(DraftId),
-    Retitled(String),
-    Trashed(DraftId),
-    BackupRestored(DraftId),
-    VersionRestored(DraftId),
-    RescueRestored(DraftId),
-    Untrashed(DraftId),
-    KeptAsTemplate(PathBuf),
+    /// An effect on a draft in the picker worked; the notice says which.
+    Done(Notice),
     Trash(Vec<TrashEntry>),
     /// A draft's kept versions (newest first; `None` for a damaged one) and
     /// the changes each made, as the history popup shows them.
@@ -155,13 +150,7 @@ impl App {
                 self.select_in_picker(&id);
                 self.notify(Notice::Renamed(id));
             }
-            Outcome::Retitled(title) => self.notify(Notice::Retitled(title)),
-            Outcome::Trashed(id) => self.notify(Notice::Trashed(id)),
-            Outcome::BackupRestored(id) => self.notify(Notice::BackupRestored(id)),
-            Outcome::VersionRestored(id) => self.notify(Notice::VersionRestored(id)),
-            Outcome::RescueRestored(id) => self.notify(Notice::RescueRestored(id)),
-            Outcome::Untrashed(id) => self.notify(Notice::Untrashed(id)),
-            Outcome::KeptAsTemplate(path) => self.notify(Notice::KeptAsTemplate(path)),
+            Outcome::Done(notice) => self.notify(notice),
             Outcome::Trash(entries) => {
                 if let Screen::Picker(p) = &mut self.screen {
                     p.show_trash(trash_lines(&entries, lang));
@@ -301,13 +290,17 @@ mod tests {
             (Outcome::Failed(failure()), false, true),
             (Outcome::Copied(id()), false, true),
             (Outcome::Renamed(id()), false, true),
-            (Outcome::Retitled("T".into()), false, true),
-            (Outcome::Trashed(id()), false, true),
-            (Outcome::BackupRestored(id()), false, true),
-            (Outcome::VersionRestored(id()), false, true),
-            (Outcome::RescueRestored(id()), false, true),
-            (Outcome::Untrashed(id()), false, true),
-            (Outcome::KeptAsTemplate("/c/t.toml".into()), false, true),
+            (Outcome::Done(Notice::Retitled("T".into())), false, true),
+            (Outcome::Done(Notice::Trashed(id())), false, true),
+            (Outcome::Done(Notice::BackupRestored(id())), false, true),
+            (Outcome::Done(Notice::VersionRestored(id())), false, true),
+            (Outcome::Done(Notice::RescueRestored(id())), false, true),
+            (Outcome::Done(Notice::Untrashed(id())), false, true),
+            (
+                Outcome::Done(Notice::KeptAsTemplate("/c/t.toml".into())),
+                false,
+                true,
+            ),
             (Outcome::Trash(Vec::new()), false, false),
             (
                 Outcome::History {
@@ -338,13 +331,7 @@ mod tests {
                 | Outcome::Failed(_)
                 | Outcome::Copied(_)
                 | Outcome::Renamed(_)
-                | Outcome::Retitled(_)
-                | Outcome::Trashed(_)
-                | Outcome::BackupRestored(_)
-                | Outcome::VersionRestored(_)
-                | Outcome::RescueRestored(_)
-                | Outcome::Untrashed(_)
-                | Outcome::KeptAsTemplate(_)
+                | Outcome::Done(_)
                 | Outcome::Trash(_)
                 | Outcome::History { .. }
                 | Outcome::Rescues(_)

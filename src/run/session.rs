@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use crate::app::{App, Effect, Failure, Opening, Outcome};
 use crate::document::Document;
 use crate::docx::ExportFormat;
-use crate::i18n::ReadOnly;
+use crate::i18n::{Notice, ReadOnly};
 use crate::storage::{DraftId, DraftLock, Exports, LockError, StorageError, Store};
 use crate::templates::{Template, TemplateError};
 
@@ -90,7 +90,7 @@ impl Session<'_> {
             Effect::SaveAsTemplate { id, name } => {
                 let saved = self.save_as_template(&id, &name);
                 app.answer(match saved {
-                    Ok(path) => Outcome::KeptAsTemplate(path),
+                    Ok(path) => Outcome::Done(Notice::KeptAsTemplate(path)),
                     Err(e) => Outcome::Failed(e.into()),
                 });
             }
@@ -104,15 +104,21 @@ impl Session<'_> {
             }
             Effect::RetitleDraft { id, title } => {
                 let retitled = self.store.retitle(&id, &title);
-                self.answer_then_refresh(app, retitled.map(|()| Outcome::Retitled(title)));
+                self.answer_then_refresh(
+                    app,
+                    retitled.map(|()| Outcome::Done(Notice::Retitled(title))),
+                );
             }
             Effect::TrashDraft(id) => {
                 let trashed = self.store.trash(&id);
-                self.answer_then_refresh(app, trashed.map(|_| Outcome::Trashed(id)));
+                self.answer_then_refresh(app, trashed.map(|_| Outcome::Done(Notice::Trashed(id))));
             }
             Effect::RestoreBackup(id) => {
                 let restored = self.store.restore_backup(&id);
-                self.answer_then_refresh(app, restored.map(|()| Outcome::BackupRestored(id)));
+                self.answer_then_refresh(
+                    app,
+                    restored.map(|()| Outcome::Done(Notice::BackupRestored(id))),
+                );
             }
             Effect::ListTrash => app.answer(Outcome::Trash(self.store.trash_entries())),
             Effect::ListHistory(id) => {
@@ -137,16 +143,25 @@ impl Session<'_> {
                 let restored = DraftLock::acquire(&location)
                     .map_err(StorageError::from)
                     .and_then(|_lock| self.store.restore_snapshot(&location, &stamp));
-                self.answer_then_refresh(app, restored.map(|()| Outcome::VersionRestored(id)));
+                self.answer_then_refresh(
+                    app,
+                    restored.map(|()| Outcome::Done(Notice::VersionRestored(id))),
+                );
             }
             Effect::RestoreRescue(path) => {
                 let restored = self.store.restore_rescue(&path);
-                self.answer_then_refresh(app, restored.map(Outcome::RescueRestored));
+                self.answer_then_refresh(
+                    app,
+                    restored.map(|id| Outcome::Done(Notice::RescueRestored(id))),
+                );
                 self.offer_rescues(app);
             }
             Effect::RestoreFromTrash(name) => {
                 let restored = self.store.untrash(&name);
-                self.answer_then_refresh(app, restored.map(Outcome::Untrashed));
+                self.answer_then_refresh(
+                    app,
+                    restored.map(|id| Outcome::Done(Notice::Untrashed(id))),
+                );
             }
         }
     }

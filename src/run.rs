@@ -119,6 +119,10 @@ pub fn run(mut app: App, store: &Store, opened: Opened) -> io::Result<Option<i32
                             app.handle_event(event::Event::Resize(size.0, size.1));
                         }
                     } else {
+                        // A typed character is on screen before the key's
+                        // frame is made. A terminal that fails here fails
+                        // the frame's write too, which is where it is seen.
+                        let _ = echo_ahead(&mut tui.terminal, &app, &draw_cache, &event);
                         let effects = app.handle_event(event);
                         session.perform(&mut app, effects);
                     }
@@ -143,6 +147,27 @@ pub fn run(mut app: App, store: &Store, opened: Opened) -> io::Result<Option<i32
         }
     }
     Ok(None)
+}
+
+/// Shows the character a key types at the cursor at once, ahead of the
+/// frame the key brings (issue 23: the counts, preview and outline of that
+/// frame take longer than the character itself). Only for the first key
+/// after a frame, when the screen shows the app as it is; the frame then
+/// makes the screen exactly what it draws, whatever the key did. Returns
+/// whether the character was shown.
+pub(crate) fn echo_ahead<W: std::io::Write>(
+    terminal: &mut ratatui::Terminal<crate::tui::CompactBackend<W>>,
+    app: &App,
+    cache: &crate::ui::DrawCache,
+    event: &event::Event,
+) -> io::Result<bool> {
+    let event::Event::Key(key) = event else {
+        return Ok(false);
+    };
+    match (app.dirty_screen, app.typed_char(key), cache.typing_area()) {
+        (false, Some(c), Some(area)) => terminal.backend_mut().echo(area, c),
+        _ => Ok(false),
+    }
 }
 
 /// Answers a resize (drawn at once at the new size), a request to suspend

@@ -281,6 +281,13 @@ impl App {
     }
 
     /// When the runner should call [`App::tick`] next.
+    /// The character `key` would type at the cursor, as it is, if that is
+    /// all it would do: the runner shows it before the frame the key
+    /// brings, which then puts right anything else (issue 23).
+    pub fn typed_char(&self, key: &KeyEvent) -> Option<char> {
+        editor::typed_char(self, key)
+    }
+
     pub fn next_deadline(&self) -> Option<std::time::Instant> {
         match &self.screen {
             Screen::Editor(e) => e.autosave_deadline(self.settings.autosave),

@@ -32,6 +32,7 @@ use ratatui::layout::{Position, Rect, Size};
 use ratatui::style::{Color, Modifier};
 use unicode_width::UnicodeWidthChar;
 
+mod echo;
 mod shift;
 
 use shift::{SHIFT_MIN_CELLS, plan_shift};
@@ -89,6 +90,10 @@ pub struct CompactBackend<W: Write> {
     /// The screen is blank (just entered, or cleared) and `screen` is to be
     /// made at the next frame, once the size is known.
     blank: bool,
+    /// Cells written ahead of the frame by [`CompactBackend::echo`], with
+    /// what the frame before showed there: the next frame confirms them
+    /// (and does not send them again) or puts right what differs.
+    echoed: Vec<(Position, Cell)>,
 }
 
 impl<W: Write> CompactBackend<W> {
@@ -102,6 +107,7 @@ impl<W: Write> CompactBackend<W> {
             screen: None,
             unsure: Vec::new(),
             blank: true,
+            echoed: Vec::new(),
         }
     }
 
@@ -133,6 +139,7 @@ impl<W: Write> CompactBackend<W> {
         self.size.set(None);
         self.screen = None;
         self.blank = false;
+        self.echoed.clear();
     }
 
     /// The screen as known, made blank at the known size after a clear.
@@ -405,7 +412,9 @@ impl<W: Write> Backend for CompactBackend<W> {
     where
         I: Iterator<Item = (u16, u16, &'a Cell)>,
     {
-        let updates: Vec<(u16, u16, &Cell)> = content.collect();
+        let echoed = std::mem::take(&mut self.echoed);
+        let mut updates: Vec<(u16, u16, &Cell)> = content.collect();
+        self.settle_echoes(&mut updates, &echoed);
         // Only a frame that changed several rows can have rows that moved.
         self.know_screen();
         if updates.len() >= SHIFT_MIN_CELLS
@@ -491,6 +500,7 @@ impl<W: Write> Backend for CompactBackend<W> {
     fn clear_region(&mut self, clear_type: ClearType) -> io::Result<()> {
         // Only a whole clear leaves a screen known again (blank).
         self.screen = None;
+        self.echoed.clear();
         self.blank = clear_type == ClearType::All;
         let code: &[u8] = match clear_type {
             ClearType::All => b"\x1b[2J",
@@ -510,6 +520,7 @@ impl<W: Write> Backend for CompactBackend<W> {
         self.cursor = None;
         self.screen = None;
         self.blank = false;
+        self.echoed.clear();
         self.writer.flush()
     }
 

@@ -5,6 +5,8 @@
 //! so a frame drawn with it is cell for cell the frame drawn with a new,
 //! empty one ([`super::draw_fresh`]); tests compare the two after every key.
 
+use ratatui::layout::Rect;
+
 use super::outline::OutlineCache;
 use super::preview::Rows;
 
@@ -16,10 +18,19 @@ pub struct DrawCache {
     pub(super) outline: OutlineCache,
     /// The preview's wrapped paragraphs and their drawn rows.
     pub(super) preview: Rows,
+    /// The text area of the field the last frame left the cursor in.
+    pub(super) typing_area: Option<Rect>,
 }
 
 impl DrawCache {
     pub fn new() -> DrawCache {
         DrawCache::default()
+    }
+
+    /// The text area of the field being typed in, as the last frame drew
+    /// it (none when the cursor is elsewhere): where a typed character may
+    /// be shown ahead of the frame (`tui::CompactBackend::echo`).
+    pub fn typing_area(&self) -> Option<Rect> {
+        self.typing_area
     }
 }

@@ -93,7 +93,9 @@ pub fn pane_title(e: &EditorState, lang: Lang, width: usize) -> String {
     format!(" {place}{}{tail}", truncate(&own, room))
 }
 
-pub fn draw(frame: &mut Frame, app: &App, e: &EditorState, area: Rect) {
+/// Draws the editor pane; returns the text area of the field the cursor
+/// was left in, if it was.
+pub fn draw(frame: &mut Frame, app: &App, e: &EditorState, area: Rect) -> Option<Rect> {
     let theme = &app.settings.theme;
     let lang = app.lang();
     let focused = e.focus == Focus::Editor;
@@ -103,9 +105,10 @@ pub fn draw(frame: &mut Frame, app: &App, e: &EditorState, area: Rect) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if inner.width < 4 || inner.height == 0 {
-        return;
+        return None;
     }
 
+    let mut typing_area = None;
     let slots = e.fields.slots(inner, lang);
     for (i, (fa, slot)) in e.fields.fields.iter().zip(&slots).enumerate() {
         if slot.text.height == 0 {
@@ -139,6 +142,7 @@ pub fn draw(frame: &mut Frame, app: &App, e: &EditorState, area: Rect) {
                     text_area.x + col as u16,
                     text_area.y + row as u16,
                 ));
+                typing_area = Some(text_area);
             }
         }
         if let Some(note_area) = slot.note {
@@ -164,6 +168,7 @@ pub fn draw(frame: &mut Frame, app: &App, e: &EditorState, area: Rect) {
             Rect::new(inner.x, bottom - 1, inner.width, 1),
         );
     }
+    typing_area
 }
 
 pub fn draw_popup(frame: &mut Frame, app: &App, popup: &Popup, area: Rect) {

@@ -40,6 +40,7 @@ pub const MIN_HEIGHT: u16 = 6;
 /// Draws the whole screen, with what `cache` kept from the frames drawn
 /// before on the same terminal.
 pub fn draw(frame: &mut Frame, app: &App, cache: &mut DrawCache) {
+    cache.typing_area = None;
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         draw_too_small(frame, app, area);
@@ -69,16 +70,18 @@ pub fn draw(frame: &mut Frame, app: &App, cache: &mut DrawCache) {
                 findings::draw(frame, app, e, r);
             }
             if let Some(r) = layout.editor {
-                editor::draw(frame, app, e, r);
+                cache.typing_area = editor::draw(frame, app, e, r);
             }
             status::draw(frame, app, e, layout.status);
             if let Some(popup) = &e.popup {
                 editor::draw_popup(frame, app, popup, area);
+                cache.typing_area = None;
             }
         }
     }
     if app.help {
         help::draw(frame, app, area);
+        cache.typing_area = None;
     }
 }
 

@@ -395,7 +395,7 @@ fn outline_action(
 }
 
 /// A key that types a character.
-fn is_typing(key: &KeyEvent) -> bool {
+pub(super) fn is_typing(key: &KeyEvent) -> bool {
     matches!(key.code, KeyCode::Char(_))
         && !key
             .modifiers

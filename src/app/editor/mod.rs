@@ -14,6 +14,7 @@ mod popups;
 mod preview;
 mod state;
 mod structure;
+mod typed;
 
 pub use crate::layout::Focus;
 pub(super) use keys::handle_key;
@@ -22,6 +23,7 @@ pub(super) use pointer::{active_view, handle_mouse, handle_paste};
 pub use popups::Popup;
 pub use preview::{PreviewParts, preview_max_scroll};
 pub use state::{EditorState, PHRASE_PAUSE, RunKind, TypingRun};
+pub(in crate::app) use typed::typed_char;
 
 /// What the editor's unit tests start from: the party-branch template as a
 /// draft, in an editor or in a whole app, and keys by their config spelling.

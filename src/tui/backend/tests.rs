@@ -11,6 +11,7 @@ use ratatui::style::{Color, Modifier, Style};
 
 use super::CompactBackend;
 
+mod echo;
 mod vt;
 
 use vt::{Shown, Vt};
@@ -48,7 +49,7 @@ impl Write for Shared {
     }
 }
 
-fn stock(frames: &[Buffer]) -> Vec<Vec<u8>> {
+pub(super) fn stock(frames: &[Buffer]) -> Vec<Vec<u8>> {
     let out = Shared::default();
     render(&mut CrosstermBackend::new(out.clone()), frames, |_| {
         std::mem::take(&mut *out.0.borrow_mut())
@@ -224,7 +225,7 @@ fn frame_strategy(width: u16, height: u16) -> impl Strategy<Value = Buffer> {
     frame_strategy_of(PALETTE, width, height)
 }
 
-fn frame_strategy_of(
+pub(super) fn frame_strategy_of(
     palette: &'static [&'static str],
     width: u16,
     height: u16,
@@ -274,7 +275,7 @@ proptest! {
 /// after each key's frame (only the cells that changed sent) equals a
 /// fresh full redraw of the same state, drawn from nothing (an empty draw
 /// cache) and sent to a blank terminal by the stock backend (issue 23).
-mod whole_frames {
+pub(super) mod whole_frames {
     use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
     use ratatui::backend::TestBackend;
     use ratatui::{Terminal, TerminalOptions, Viewport};
@@ -283,11 +284,11 @@ mod whole_frames {
     use crate::app::{App, Settings};
     use crate::storage::{DraftId, DraftLocation};
 
-    const WIDTH: u16 = 100;
-    const HEIGHT: u16 = 30;
-    const TEXT: &str = "县党支部2026年上半年党建工作总结\n今年上半年，党支部坚持以习近平新时代中国特色社会主义思想为指导。\n一、基本情况\n（一）加强理论学习，筑牢思想根基\n组织集中学习12次、专题研讨4次，党员干部的理论素养进一步提升，群众满意度和获得感持续提升。\n二、存在问题\n一是学习不够深入。二是创新不足。\n三、下一步打算\n（一）继续加强学习\n坚持不懈抓好学习。";
+    pub(super) const WIDTH: u16 = 100;
+    pub(super) const HEIGHT: u16 = 30;
+    pub(super) const TEXT: &str = "县党支部2026年上半年党建工作总结\n今年上半年，党支部坚持以习近平新时代中国特色社会主义思想为指导。\n一、基本情况\n（一）加强理论学习，筑牢思想根基\n组织集中学习12次、专题研讨4次，党员干部的理论素养进一步提升，群众满意度和获得感持续提升。\n二、存在问题\n一是学习不够深入。二是创新不足。\n三、下一步打算\n（一）继续加强学习\n坚持不懈抓好学习。";
 
-    fn key(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
+    pub(super) fn key(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
         KeyEvent::new(code, modifiers)
     }
 
@@ -306,7 +307,7 @@ mod whole_frames {
     }
 
     /// The frame drawn from nothing: a new terminal, an empty draw cache.
-    fn fresh(app: &App) -> Buffer {
+    pub(super) fn fresh(app: &App) -> Buffer {
         let mut t = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("terminal");
         t.draw(|f| crate::ui::draw_fresh(f, app))
             .expect("draw")
@@ -338,8 +339,14 @@ mod whole_frames {
             let mut cache = crate::ui::DrawCache::new();
             let mut kept_cache = crate::ui::DrawCache::new();
             for (i, step) in steps.into_iter().enumerate() {
+                // As the runner does: the character first, then the frame.
+                if i > 0 {
+                    let event = crossterm::event::Event::Key(step);
+                    crate::run::echo_ahead(&mut terminal, &app, &cache, &event).expect("echo");
+                }
                 app.handle_key(step);
                 crate::tui::draw(&mut terminal, |f| crate::ui::draw(f, &app, &mut cache)).expect("draw");
+                app.dirty_screen = false;
                 shown.feed(&std::mem::take(terminal.backend_mut().writer_mut()));
                 let kept_buffer = kept
                     .draw(|f| crate::ui::draw(f, &app, &mut kept_cache))

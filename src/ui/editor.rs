@@ -13,7 +13,7 @@ use super::{centered, truncate};
 use crate::app::{
     App, EditorState, Entry, FieldArea, FindInput, FindState, Focus, Popup, field_label,
 };
-use crate::document::{NumberingStyle, SectionKind};
+use crate::document::{Field, NumberingStyle, SectionKind};
 use crate::i18n::Lang;
 use crate::layout::FieldView;
 use crate::sanitize::escape_controls;
@@ -55,9 +55,20 @@ pub fn pane_title(e: &EditorState, lang: Lang, width: usize) -> String {
     };
     let (number, text) = entry_label(&e.doc, entry, lang);
     let number = number.trim_start();
+    // While its heading is typed in, a part is named by its number alone:
+    // the heading is in full just below, and the rest of the title then
+    // stays where it is instead of moving along with every key (issue 23).
+    let typing_heading = e.focus == Focus::Editor
+        && e.fields.active().is_some_and(|fa| {
+            matches!(
+                fa.field,
+                Field::SectionTitle(_) | Field::ItemHeading(..) | Field::NodeHeading(_)
+            )
+        });
     let own = match entry {
         // "标题 …" and "落款 …" name the part themselves.
         Entry::Title | Entry::Preamble | Entry::Signature | Entry::Notes => String::new(),
+        _ if typing_heading && !number.is_empty() => number.trim_end().to_string(),
         _ => format!("{number}{}", escape_controls(&text)),
     };
     let mut field = e

@@ -142,6 +142,9 @@ fn run(
     let interactive = io::stdout().is_terminal() && io::stdin().is_terminal();
     match &cli.command {
         Some(Command::Open(args)) => {
+            // The terminal-reading thread writes too (a typed character
+            // shown at once): the full-screen session holds no lock on it.
+            drop(out);
             if !interactive {
                 anyhow::bail!("`zongjie open` needs a terminal (standard input and output)");
             }
@@ -153,6 +156,7 @@ fn run(
             return Ok(exit_code(zongjie::run::run(app, &store, opened)?));
         }
         None if interactive => {
+            drop(out);
             let drafts = store.list()?;
             let (settings, warnings) = settings(&cli, lang, &config, config_warnings);
             let mut app = App::with_picker(settings, drafts);

@@ -11,7 +11,7 @@ use crossterm::event;
 use crate::app::App;
 use crate::storage::{Exports, Store};
 use crate::tui::signals::StopSignals;
-use crate::tui::{Tui, Wait};
+use crate::tui::{CompactBackend, EchoGate, Tui, Wait};
 
 mod open;
 mod session;
@@ -44,7 +44,12 @@ pub fn run(mut app: App, store: &Store, opened: Opened) -> io::Result<Option<i32
     #[cfg(not(unix))]
     let wakes: Vec<i32> = Vec::new();
     let mut tui = Tui::init()?;
-    let input = crate::tui::Input::start()?;
+    // What a key types, decided by the keymap the session started with.
+    let keymap = app.settings.keymap.clone();
+    let gate = std::sync::Arc::new(EchoGate::new(std::sync::Arc::new(move |key| {
+        crate::app::typed_by(&keymap, key)
+    })));
+    let input = crate::tui::Input::start(gate.clone())?;
     let size = tui.terminal.size()?;
     app.size = (size.width, size.height);
     let mut session = Session {
@@ -97,7 +102,13 @@ pub fn run(mut app: App, store: &Store, opened: Opened) -> io::Result<Option<i32
         let wait = if more_input {
             Wait::Input
         } else {
-            crate::tui::wait_for_input(timeout, ready, &wakes)
+            // While the loop waits, the reading thread shows a typed
+            // character at once (issue 23); the backend takes in what it
+            // showed before anything else is written.
+            open_gate(&mut tui.terminal, &app, &draw_cache, &gate, input.taken());
+            let wait = crate::tui::wait_for_input(timeout, ready, &wakes);
+            close_gate(&mut tui.terminal, &gate);
+            wait
         };
         match wait {
             Wait::HungUp => {
@@ -119,10 +130,6 @@ pub fn run(mut app: App, store: &Store, opened: Opened) -> io::Result<Option<i32
                             app.handle_event(event::Event::Resize(size.0, size.1));
                         }
                     } else {
-                        // A typed character is on screen before the key's
-                        // frame is made. A terminal that fails here fails
-                        // the frame's write too, which is where it is seen.
-                        let _ = echo_ahead(&mut tui.terminal, &app, &draw_cache, &event);
                         let effects = app.handle_event(event);
                         session.perform(&mut app, effects);
                     }
@@ -149,25 +156,66 @@ pub fn run(mut app: App, store: &Store, opened: Opened) -> io::Result<Option<i32
     Ok(None)
 }
 
-/// Shows the character a key types at the cursor at once, ahead of the
-/// frame the key brings (issue 23: the counts, preview and outline of that
-/// frame take longer than the character itself). Only for the first key
-/// after a frame, when the screen shows the app as it is; the frame then
-/// makes the screen exactly what it draws, whatever the key did. Returns
-/// whether the character was shown.
-pub(crate) fn echo_ahead<W: std::io::Write>(
-    terminal: &mut ratatui::Terminal<crate::tui::CompactBackend<W>>,
+/// Opens `gate` where a character typed next may be shown ahead of its
+/// frame: the cursor in the field being typed in, as the last frame drew
+/// it, when the screen shows the app as it is.
+pub(crate) fn open_gate<W: std::io::Write>(
+    terminal: &mut ratatui::Terminal<CompactBackend<W>>,
     app: &App,
     cache: &crate::ui::DrawCache,
-    event: &event::Event,
-) -> io::Result<bool> {
-    let event::Event::Key(key) = event else {
-        return Ok(false);
-    };
-    match (app.dirty_screen, app.typed_char(key), cache.typing_area()) {
-        (false, Some(c), Some(area)) => terminal.backend_mut().echo(area, c),
-        _ => Ok(false),
+    gate: &EchoGate,
+    taken: u64,
+) {
+    if app.dirty_screen || !app.typing_here() {
+        return;
     }
+    if let Some(spot) = cache
+        .typing_area()
+        .and_then(|area| terminal.backend().echo_spot(area))
+    {
+        gate.open(spot, taken);
+    }
+}
+
+/// Closes `gate`; the backend takes in what was shown through it.
+pub(crate) fn close_gate<W: std::io::Write>(
+    terminal: &mut ratatui::Terminal<CompactBackend<W>>,
+    gate: &EchoGate,
+) {
+    close_gate_with(terminal, gate.close());
+}
+
+fn close_gate_with<W: std::io::Write>(
+    terminal: &mut ratatui::Terminal<CompactBackend<W>>,
+    echoed: Vec<crate::tui::Echoed>,
+) {
+    for echoed in echoed {
+        terminal.backend_mut().adopt(echoed);
+    }
+}
+
+/// One key through the gate as the session passes it: opened after the
+/// frame, the key read (its character shown on the terminal's stream),
+/// closed. Returns whether the character was shown.
+#[cfg(test)]
+pub(crate) fn echo_through_gate(
+    terminal: &mut ratatui::Terminal<CompactBackend<Vec<u8>>>,
+    app: &App,
+    cache: &crate::ui::DrawCache,
+    key: crossterm::event::KeyEvent,
+) -> bool {
+    let keymap = app.settings.keymap.clone();
+    let gate = EchoGate::new(std::sync::Arc::new(move |key| {
+        crate::app::typed_by(&keymap, key)
+    }));
+    open_gate(terminal, app, cache, &gate, 0);
+    let mut shown = Vec::new();
+    gate.pass(Some(&event::Event::Key(key)), &mut shown);
+    terminal.backend_mut().writer_mut().extend(shown);
+    let echoed = gate.close();
+    let any = !echoed.is_empty();
+    close_gate_with(terminal, echoed);
+    any
 }
 
 /// Answers a resize (drawn at once at the new size), a request to suspend

@@ -19,7 +19,7 @@ mod typing;
 
 pub use clipboard::{Clipboard, CopiedPart, osc52, text_for_field};
 pub use counts::text_counts;
-pub use editor::{EditorState, Focus, PHRASE_PAUSE, Popup, RunKind, TypingRun};
+pub use editor::{EditorState, Focus, PHRASE_PAUSE, Popup, RunKind, TypingRun, typed_by};
 pub use export_prompt::EXPORT_FORMATS;
 pub use field_text::FieldText;
 pub use fields::{FieldArea, FieldEditor};
@@ -281,11 +281,11 @@ impl App {
     }
 
     /// When the runner should call [`App::tick`] next.
-    /// The character `key` would type at the cursor, as it is, if that is
-    /// all it would do: the runner shows it before the frame the key
-    /// brings, which then puts right anything else (issue 23).
-    pub fn typed_char(&self, key: &KeyEvent) -> Option<char> {
-        editor::typed_char(self, key)
+    /// Whether a key that types a character ([`typed_by`]) puts it into
+    /// the field at the cursor as it is, now: the terminal-reading thread
+    /// may then show it before the key's frame (issue 23).
+    pub fn typing_here(&self) -> bool {
+        editor::typing_here(self)
     }
 
     pub fn next_deadline(&self) -> Option<std::time::Instant> {

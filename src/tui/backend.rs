@@ -33,6 +33,7 @@ use ratatui::style::{Color, Modifier};
 use unicode_width::UnicodeWidthChar;
 
 mod echo;
+pub use echo::{EchoSpot, Echoed};
 mod shift;
 
 use shift::{SHIFT_MIN_CELLS, plan_shift};

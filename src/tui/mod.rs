@@ -15,9 +15,11 @@ use ratatui::buffer::{Buffer, Cell, CellDiffOption};
 use ratatui::{Frame, Terminal};
 
 mod backend;
+mod echo_gate;
+pub use echo_gate::{EchoGate, Types};
 pub mod signals;
 
-pub use backend::CompactBackend;
+pub use backend::{CompactBackend, EchoSpot, Echoed};
 
 /// Output is buffered and written once per frame: one write per key instead
 /// of many small ones, and as few bytes as the frame needs.
@@ -200,13 +202,17 @@ pub enum Wait {
 /// comes with a key: either way a key waits for the next one.)
 pub struct Input {
     events: std::sync::mpsc::Receiver<io::Result<crossterm::event::Event>>,
+    /// Events taken so far (the [`EchoGate`] opens only when all are).
+    taken: std::cell::Cell<u64>,
     /// Readable when events were sent; its bytes mean nothing.
     #[cfg(unix)]
     ready: std::os::unix::net::UnixStream,
 }
 
 impl Input {
-    pub fn start() -> io::Result<Input> {
+    /// Starts reading; every event read passes `gate` first, which shows
+    /// the character a key types when it is open.
+    pub fn start(gate: std::sync::Arc<EchoGate>) -> io::Result<Input> {
         let (sender, events) = std::sync::mpsc::channel();
         #[cfg(unix)]
         let (ready, notify) = {
@@ -221,6 +227,7 @@ impl Input {
                 // would read it for ever.
                 while !hung_up() {
                     let event = crossterm::event::read();
+                    gate.pass(event.as_ref().ok(), &mut io::stdout().lock());
                     let failed = event.is_err();
                     if sender.send(event).is_err() {
                         break;
@@ -237,6 +244,7 @@ impl Input {
             })?;
         Ok(Input {
             events,
+            taken: std::cell::Cell::new(0),
             #[cfg(unix)]
             ready,
         })
@@ -251,7 +259,16 @@ impl Input {
 
     /// The next event that arrived, if any.
     pub fn next(&self) -> Option<io::Result<crossterm::event::Event>> {
-        self.events.try_recv().ok()
+        let event = self.events.try_recv().ok();
+        if event.is_some() {
+            self.taken.set(self.taken.get() + 1);
+        }
+        event
+    }
+
+    /// How many events were taken so far.
+    pub fn taken(&self) -> u64 {
+        self.taken.get()
     }
 
     /// Empties the wake-up pipe; call before taking the events, so that an

@@ -23,7 +23,8 @@ pub(super) use pointer::{active_view, handle_mouse, handle_paste};
 pub use popups::Popup;
 pub use preview::{PreviewParts, preview_max_scroll};
 pub use state::{EditorState, PHRASE_PAUSE, RunKind, TypingRun};
-pub(in crate::app) use typed::typed_char;
+pub use typed::typed_by;
+pub(in crate::app) use typed::typing_here;
 
 /// What the editor's unit tests start from: the party-branch template as a
 /// draft, in an editor or in a whole app, and keys by their config spelling.

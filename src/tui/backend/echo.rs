@@ -1,63 +1,143 @@
 //! A typed character shown ahead of its frame (issue 23), and the frame
 //! after it made right whatever the key turned out to do.
+//!
+//! The backend offers an [`EchoSpot`] where a character can go without
+//! moving anything; whoever reads the key (the terminal-reading thread,
+//! through [`crate::tui::EchoGate`]) shows it there at once, and the
+//! backend [adopts](CompactBackend::adopt) what was shown before its next
+//! frame, which then leaves out the cells that came out as echoed and
+//! puts back those that did not.
 
 use std::io::{self, Write};
 
 use ratatui::buffer::Cell;
 use ratatui::layout::{Position, Rect};
 
-use super::{CompactBackend, symbol_width, trusted_width};
+use super::{CompactBackend, Pen, style_change, symbol_width, trusted_width};
+
+/// Where a typed character may be shown ahead of its frame: the cursor's
+/// cell on a known screen, with every cell from it to the field's right
+/// edge blank, so a character put there moves nothing along.
+#[derive(Debug, Clone)]
+pub struct EchoSpot {
+    at: Position,
+    /// The first column past the field's text area.
+    right: u16,
+    /// The cursor's cell and the one after it (when in the field), as the
+    /// screen shows them: a character shown takes the first one's style.
+    was: Vec<Cell>,
+}
+
+/// A character shown at an [`EchoSpot`].
+#[derive(Debug, Clone)]
+pub struct Echoed {
+    spot: EchoSpot,
+    cell: Cell,
+    width: u16,
+}
+
+impl EchoSpot {
+    /// Shows `symbol` at the spot on `out` (where the terminal's cursor
+    /// is), in the style of the blank it lands on, if it surely fits:
+    /// a character of a width every terminal agrees on, not a blank.
+    pub fn show(self, symbol: char, out: &mut impl Write) -> io::Result<Option<Echoed>> {
+        let Some(width) = trusted_width(symbol) else {
+            return Ok(None);
+        };
+        if symbol.is_control() || symbol.is_whitespace() || self.at.x + width > self.right {
+            return Ok(None);
+        }
+        let mut cell = self.was[0].clone();
+        let mut bytes = [0; 4];
+        cell.set_symbol(symbol.encode_utf8(&mut bytes));
+        // As the backend writes a cell: from the default pen and back.
+        let pen = Pen::of(&cell);
+        let mut sgr = Vec::new();
+        style_change(Pen::DEFAULT, pen, &mut sgr);
+        let mut shown = Vec::with_capacity(16);
+        if !sgr.is_empty() {
+            shown.extend_from_slice(b"\x1b[");
+            shown.extend_from_slice(&sgr);
+            shown.push(b'm');
+        }
+        shown.extend_from_slice(cell.symbol().as_bytes());
+        if pen != Pen::DEFAULT {
+            shown.extend_from_slice(b"\x1b[0m");
+        }
+        out.write_all(&shown)?;
+        out.flush()?;
+        Ok(Some(Echoed {
+            spot: self,
+            cell,
+            width,
+        }))
+    }
+}
 
 impl<W: Write> CompactBackend<W> {
-    /// Shows a typed character at the cursor at once, ahead of the frame
-    /// that the key brings (issue 23: a writer sees the character as soon
-    /// as vim would show it; the counts, the preview and the outline follow
-    /// in the frame). `symbol` takes the style of the blank cell it lands
-    /// on, as a field's text does.
-    ///
-    /// Only where nothing can move: the cursor shown at a known place on a
-    /// known screen, inside `area` (the text area of the field being typed
-    /// in), and every cell from it to the area's right edge blank, so the
-    /// character lands at the cursor and pushes nothing along. Returns
-    /// whether it was shown. Whatever the key really does, the next frame
-    /// makes the screen exactly that frame: it leaves out the cells that
-    /// came out as echoed and redraws those that did not.
-    pub fn echo(&mut self, area: Rect, symbol: char) -> io::Result<bool> {
-        let Some(width) = trusted_width(symbol) else {
-            return Ok(false);
-        };
-        if symbol.is_control() || symbol == ' ' || self.cursor_visible != Some(true) {
-            return Ok(false);
-        }
+    /// Where a character typed now may be shown ahead of its frame: only
+    /// where nothing can move — the cursor shown at a known place on a
+    /// known screen, inside `area` (the text area of the field being
+    /// typed in), every cell from it to the area's right edge blank.
+    pub fn echo_spot(&self, area: Rect) -> Option<EchoSpot> {
         let (Some(at), Some(screen)) = (self.cursor, &self.screen) else {
-            return Ok(false);
-        };
-        let row_blank = |from: u16| {
-            (from..area.right()).all(|x| screen.cell((x, at.y)).is_some_and(|c| c.symbol() == " "))
+            return None;
         };
         let under_wide = at.x > 0
             && screen
                 .cell((at.x - 1, at.y))
                 .is_some_and(|c| symbol_width(c.symbol()) > 1);
-        if !area.contains(at)
-            || at.x + width > area.right()
-            || area.right() > screen.area.width
-            || self.unsure.get(usize::from(at.y)) != Some(&false)
-            || under_wide
-            || !row_blank(at.x)
-        {
-            return Ok(false);
+        let blank =
+            (at.x..area.right()).all(|x| screen.cell((x, at.y)).is_some_and(|c| c.symbol() == " "));
+        let usable = self.cursor_visible == Some(true)
+            && area.contains(at)
+            && area.right() <= screen.area.width
+            && self.unsure.get(usize::from(at.y)) == Some(&false)
+            && !under_wide
+            && blank;
+        usable.then(|| EchoSpot {
+            at,
+            right: area.right(),
+            was: (at.x..area.right().min(at.x + 2))
+                .map(|x| screen[(x, at.y)].clone())
+                .collect(),
+        })
+    }
+
+    /// Takes in a character shown at a spot this backend offered: the
+    /// screen and the cursor as it left them, and the cells the next
+    /// frame is to confirm or put back.
+    pub fn adopt(&mut self, echoed: Echoed) {
+        let Echoed { spot, cell, width } = echoed;
+        let at = spot.at;
+        for (x, was) in (at.x..).zip(spot.was).take(usize::from(width)) {
+            self.echoed.push((Position { x, y: at.y }, was));
         }
-        let mut cell = screen[(at.x, at.y)].clone();
-        let mut bytes = [0; 4];
-        cell.set_symbol(symbol.encode_utf8(&mut bytes));
-        let was: Vec<(Position, Cell)> = (at.x..at.x + width)
-            .map(|x| (Position { x, y: at.y }, screen[(x, at.y)].clone()))
-            .collect();
-        self.echoed.extend(was);
-        self.put_cells(std::iter::once((at.x, at.y, &cell)))?;
-        self.writer.flush()?;
-        Ok(true)
+        self.note(at.x, at.y, &cell);
+        self.cursor = Some(Position {
+            x: at.x + width,
+            y: at.y,
+        });
+        self.wide_right = (width == 2).then_some(Position {
+            x: at.x + 1,
+            y: at.y,
+        });
+    }
+
+    /// Shows a typed character at the cursor at once, if `area` offers a
+    /// spot for it ([`CompactBackend::echo_spot`], [`EchoSpot::show`]), and
+    /// takes it in. Returns whether it was shown.
+    pub fn echo(&mut self, area: Rect, symbol: char) -> io::Result<bool> {
+        let Some(spot) = self.echo_spot(area) else {
+            return Ok(false);
+        };
+        match spot.show(symbol, &mut self.writer)? {
+            Some(echoed) => {
+                self.adopt(echoed);
+                Ok(true)
+            }
+            None => Ok(false),
+        }
     }
 
     /// Makes the frame's changes right for a screen that shows echoed

@@ -341,8 +341,7 @@ pub(super) mod whole_frames {
             for (i, step) in steps.into_iter().enumerate() {
                 // As the runner does: the character first, then the frame.
                 if i > 0 {
-                    let event = crossterm::event::Event::Key(step);
-                    crate::run::echo_ahead(&mut terminal, &app, &cache, &event).expect("echo");
+                    crate::run::echo_through_gate(&mut terminal, &app, &cache, step);
                 }
                 app.handle_key(step);
                 crate::tui::draw(&mut terminal, |f| crate::ui::draw(f, &app, &mut cache)).expect("draw");

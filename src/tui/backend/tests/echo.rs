@@ -180,8 +180,7 @@ fn a_character_typed_at_the_end_of_a_field_is_shown_before_its_frame() {
     let mut press = |app: &mut App,
                      key: KeyEvent,
                      terminal: &mut Terminal<CompactBackend<Vec<u8>>>| {
-        let event = crossterm::event::Event::Key(key);
-        let echoed = crate::run::echo_ahead(terminal, app, &cache, &event).expect("echo");
+        let echoed = crate::run::echo_through_gate(terminal, app, &cache, key);
         let echo = std::mem::take(terminal.backend_mut().writer_mut());
         app.handle_key(key);
         crate::tui::draw(terminal, |f| crate::ui::draw(f, app, &mut cache)).expect("draw");

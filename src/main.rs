@@ -12,7 +12,6 @@ use zongjie::cli::manual;
 use zongjie::cli::{Cli, Command};
 use zongjie::i18n::{Lang, SettingWarning};
 use zongjie::settings::config::{Config, config_dir};
-use zongjie::settings::keymap::Keymap;
 use zongjie::settings::theme::Theme;
 use zongjie::storage::{Store, default_data_dir};
 
@@ -269,12 +268,8 @@ fn settings(
     if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
         theme = theme.without_colors();
     }
-    let (keymap, key_warnings) = Keymap::with_overrides(&config.keys);
-    warnings.extend(
-        key_warnings
-            .into_iter()
-            .map(|w| config.locate_key_problem(w).text(lang)),
-    );
+    let (keymap, key_warnings) = config.keymap();
+    warnings.extend(key_warnings.iter().map(|w| w.text(lang)));
     let defaults = Settings::default();
     let settings = Settings {
         lang,

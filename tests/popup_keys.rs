@@ -13,7 +13,7 @@ use common::{editor, press, render, screen};
 use zongjie::app::{App, Popup, Screen, Settings};
 use zongjie::document::Document;
 use zongjie::i18n::Lang;
-use zongjie::settings::keymap::{Action, Context, KeyBinding, Keymap};
+use zongjie::settings::keymap::{Action, Context, KeyBinding, KeyOverride, Keymap};
 use zongjie::storage::{DraftEntry, DraftId, DraftSummary};
 
 fn document() -> Document {
@@ -313,8 +313,8 @@ fn every_hint_in_a_popup_names_a_key_bound_in_its_context() {
 #[test]
 fn a_rebound_key_shows_in_every_hint_and_works() {
     let (keymap, warnings) = Keymap::with_overrides(&[
-        ("cancel".into(), vec!["C-g".into()]),
-        ("confirm".into(), vec!["C-o".into()]),
+        KeyOverride::everywhere("cancel", &["C-g"]),
+        KeyOverride::everywhere("confirm", &["C-o"]),
     ]);
     assert!(warnings.is_empty(), "{warnings:?}");
     for scene in scenes() {

@@ -179,7 +179,7 @@ impl App {
 
     /// Shows a notice in the status bar, as a warning when it is one.
     pub fn notify(&mut self, notice: Notice) {
-        let text = notice.text(self.lang());
+        let text = notice.text(self.lang(), &self.settings.keymap);
         if notice.is_warning() {
             self.warn(text);
         } else {

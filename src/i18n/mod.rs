@@ -10,7 +10,7 @@ mod setting_warnings;
 pub use crate::lang::Lang;
 pub use errors::{in_chinese, io_in_chinese, localized};
 pub use lists::{rescue_lines, thousands, trash_lines, version_lines};
-pub use notices::{Notice, ReadOnly};
+pub use notices::{KeyFor, KeyNames, Notice, ReadOnly};
 pub use setting_warnings::{BadKey, KeyProblem, SettingProblem, SettingWarning, StyleWrong, Wrong};
 
 use std::path::Path;
@@ -41,14 +41,20 @@ impl Lang {
     }
 
     /// The warning of an export with placeholders or template hints left
-    /// (the CLI's stderr and the editor's status bar say the same).
-    pub fn placeholders_left(self, n: usize) -> String {
+    /// (the CLI's stderr and the editor's status bar say the same), naming
+    /// the editor's check key as `keys` has it bound.
+    pub fn placeholders_left(self, n: usize, keys: &dyn KeyNames) -> String {
+        let check = keys.key_name(KeyFor::Check);
+        let (zh_or, en_or) = match check.is_empty() {
+            true => (String::new(), String::new()),
+            false => (format!(" 或 {check}"), format!(" or {check}")),
+        };
         match self {
             Lang::Zh => format!(
-                "注意：还有 {n} 处待填（占位符或模板提示），导出的文字里占位符照原样保留、模板提示不导出；用 zongjie check 或 F7 查看位置"
+                "注意：还有 {n} 处待填（占位符或模板提示），导出的文字里占位符照原样保留、模板提示不导出；用 zongjie check{zh_or} 查看位置"
             ),
             Lang::En => format!(
-                "warning: {n} placeholders or template hints left to fill in (placeholders are exported as they are, hints are left out); zongjie check or F7 lists them"
+                "warning: {n} placeholders or template hints left to fill in (placeholders are exported as they are, hints are left out); zongjie check{en_or} lists them"
             ),
         }
     }

@@ -33,16 +33,29 @@ pub enum SettingProblem {
 }
 
 /// What is wrong with `[keys]`: the keymap keeps its defaults where a
-/// binding cannot be used.
+/// binding cannot be used. `at` is where the binding is under `[keys]`:
+/// `save`, or `find.find_next` for one of `[keys.find]`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum KeyProblem {
     /// `keys.fly`: no action has that name.
-    UnknownAction(String),
+    UnknownAction { at: String, action: String },
+    /// `[keys.fnd]`: no context has that name; `known` are the names.
+    UnknownContext {
+        name: String,
+        known: Vec<&'static str>,
+    },
+    /// `[keys.find] save`: the action does nothing in that context.
+    NotInContext {
+        at: String,
+        action: String,
+        context: (&'static str, &'static str),
+    },
     /// A key of the action's list that does not read.
-    BadKey { action: String, why: BadKey },
+    BadKey { at: String, why: BadKey },
     /// None of the action's keys read: it keeps its default keys.
-    NoUsableKey(String),
-    /// One key for two actions in one place (`context` in (zh, en)).
+    NoUsableKey { at: String, action: String },
+    /// One key for two actions in one place (`context` in (zh, en)), both
+    /// bound by the writer with the same reach.
     Conflict {
         key: String,
         first: String,
@@ -56,6 +69,20 @@ pub enum KeyProblem {
         action: String,
         context: (&'static str, &'static str),
     },
+    /// A key bound in one context was another action's last key there.
+    NoKeyLeft {
+        at: String,
+        key: String,
+        action: String,
+        context: (&'static str, &'static str),
+    },
+    /// A key bound under `[keys]` is `other`'s only key in every context
+    /// where the action is, so it stays `other`'s and does nothing here.
+    KeptByOther {
+        at: String,
+        key: String,
+        other: String,
+    },
 }
 
 /// Why a key as written in `[keys]` does not read.
@@ -68,12 +95,17 @@ pub enum BadKey {
 }
 
 impl KeyProblem {
-    /// The setting it is about: `keys.save`, or `keys` for one about two.
+    /// The setting it is about: `keys.save`, `keys.find.find_next`, or
+    /// `keys` for one about two bindings.
     pub fn setting(&self) -> String {
         match self {
-            KeyProblem::UnknownAction(name)
-            | KeyProblem::BadKey { action: name, .. }
-            | KeyProblem::NoUsableKey(name) => format!("keys.{name}"),
+            KeyProblem::UnknownAction { at, .. }
+            | KeyProblem::NotInContext { at, .. }
+            | KeyProblem::BadKey { at, .. }
+            | KeyProblem::NoUsableKey { at, .. }
+            | KeyProblem::NoKeyLeft { at, .. }
+            | KeyProblem::KeptByOther { at, .. } => format!("keys.{at}"),
+            KeyProblem::UnknownContext { name, .. } => format!("keys.{name}"),
             KeyProblem::Conflict { .. } | KeyProblem::Shadows { .. } => "keys".to_string(),
         }
     }
@@ -82,9 +114,21 @@ impl KeyProblem {
     pub fn text(&self, lang: super::Lang) -> String {
         let setting = self.setting();
         let (zh, en) = match self {
-            KeyProblem::UnknownAction(name) => (
-                format!("没有名为 `{name}` 的操作"),
-                format!("unknown action `{name}`"),
+            KeyProblem::UnknownAction { action, .. } => (
+                format!("没有名为 `{action}` 的操作"),
+                format!("unknown action `{action}`"),
+            ),
+            KeyProblem::UnknownContext { name, known } => (
+                format!("没有名为 `{name}` 的界面（可用：{}）", known.join("、")),
+                format!("unknown context `{name}` (one of: {})", known.join(", ")),
+            ),
+            KeyProblem::NotInContext {
+                action,
+                context: (zh, en),
+                ..
+            } => (
+                format!("`{action}` 在“{zh}”中不起作用（那里的帮助列出能用的操作）"),
+                format!("`{action}` does nothing in {en} (the help there lists what does)"),
             ),
             KeyProblem::BadKey {
                 why: BadKey::Modifier { modifier, key },
@@ -100,9 +144,9 @@ impl KeyProblem {
                 format!("不认识的按键 `{key}`"),
                 format!("unknown key `{key}`"),
             ),
-            KeyProblem::NoUsableKey(name) => (
-                format!("没有可用的按键，`{name}` 仍用默认按键"),
-                format!("no usable key; `{name}` keeps its default keys"),
+            KeyProblem::NoUsableKey { action, .. } => (
+                format!("没有可用的按键，`{action}` 仍用默认按键"),
+                format!("no usable key; `{action}` keeps its default keys"),
             ),
             KeyProblem::Conflict {
                 key,
@@ -121,6 +165,25 @@ impl KeyProblem {
             } => (
                 format!("{key} 在各处是 `{global}`，在“{zh}”中却是 `{action}`"),
                 format!("{key} is bound to `{global}` everywhere and to `{action}` in {en}"),
+            ),
+            KeyProblem::NoKeyLeft {
+                key,
+                action,
+                context: (zh, en),
+                ..
+            } => (
+                format!(
+                    "{key} 原是“{zh}”中 `{action}` 仅剩的按键，现在 `{action}` 在那里没有按键了"
+                ),
+                format!("{key} was the last key of `{action}` in {en}, which now has none there"),
+            ),
+            KeyProblem::KeptByOther { key, other, .. } => (
+                format!(
+                    "{key} 在这个操作所在的每处都是 `{other}` 仅有的按键，仍归 `{other}`；要在某处改用它，请写在 [keys.界面名] 下"
+                ),
+                format!(
+                    "{key} stays the only key of `{other}` wherever this action is; to take it in one place, bind it under [keys.CONTEXT]"
+                ),
             ),
         };
         match lang {
@@ -285,19 +348,45 @@ mod tests {
             style(StyleWrong::TwoForegrounds("red blue".into())),
             style(StyleWrong::OnWithoutColour("red on".into())),
             SettingProblem::ThemeNotFound("nope".into()),
-            SettingProblem::Key(KeyProblem::UnknownAction("fly".into())),
-            SettingProblem::Key(KeyProblem::BadKey {
+            SettingProblem::Key(KeyProblem::UnknownAction {
+                at: "fly".into(),
+                action: "fly".into(),
+            }),
+            SettingProblem::Key(KeyProblem::UnknownContext {
+                name: "fnd".into(),
+                known: vec!["find", "replace"],
+            }),
+            SettingProblem::Key(KeyProblem::NotInContext {
+                at: "find.save".into(),
                 action: "save".into(),
+                context: ("查找栏", "Find bar"),
+            }),
+            SettingProblem::Key(KeyProblem::BadKey {
+                at: "save".into(),
                 why: BadKey::Modifier {
                     modifier: "Q".into(),
                     key: "Q-q".into(),
                 },
             }),
             SettingProblem::Key(KeyProblem::BadKey {
-                action: "save".into(),
+                at: "save".into(),
                 why: BadKey::Key("F13".into()),
             }),
-            SettingProblem::Key(KeyProblem::NoUsableKey("save".into())),
+            SettingProblem::Key(KeyProblem::NoUsableKey {
+                at: "save".into(),
+                action: "save".into(),
+            }),
+            SettingProblem::Key(KeyProblem::NoKeyLeft {
+                at: "replace.find_next".into(),
+                key: "Enter".into(),
+                action: "replace_one".into(),
+                context: ("替换栏", "Replace bar"),
+            }),
+            SettingProblem::Key(KeyProblem::KeptByOther {
+                at: "choose".into(),
+                key: "Esc".into(),
+                other: "cancel".into(),
+            }),
             SettingProblem::Key(KeyProblem::Conflict {
                 key: "Ctrl+S".into(),
                 first: "save".into(),

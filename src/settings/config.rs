@@ -10,6 +10,7 @@ use toml::{Table, Value};
 use crate::docx::DocxFonts;
 use crate::i18n::{KeyProblem, Lang, SettingProblem, SettingWarning, Wrong};
 use crate::plain_text::{ExportOptions, TextEncoding};
+use crate::settings::keymap::{KeyOverride, Keymap};
 
 /// The settings a config file can hold.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -21,10 +22,11 @@ pub struct Config {
     pub export_dir: Option<PathBuf>,
     /// `[docx]`: the fonts of the .docx export.
     pub docx_fonts: DocxFonts,
-    /// `(action name, keys)` in file order.
-    pub keys: Vec<(String, Vec<String>)>,
+    /// `[keys]` and its tables `[keys.CONTEXT]`, in the order of their names.
+    pub keys: Vec<KeyOverride>,
     /// `config.toml:LINE` for each setting (`theme`, `export.width`,
-    /// `keys.save`), so that a warning found later can say where it is.
+    /// `keys.save`, `keys.find.find_next`), so that a warning found later
+    /// can say where it is.
     pub places: Vec<(String, String)>,
 }
 
@@ -162,22 +164,7 @@ impl Config {
         }
         if let Some(v) = table.remove("keys") {
             match v {
-                Value::Table(keys) => {
-                    for (action, v) in keys {
-                        let list = match v {
-                            Value::String(s) => Some(vec![s]),
-                            Value::Array(a) => a
-                                .into_iter()
-                                .map(|x| x.as_str().map(str::to_string))
-                                .collect(),
-                            _ => None,
-                        };
-                        match list {
-                            Some(list) => config.keys.push((action, list)),
-                            None => warn(&format!("keys.{action}"), Wrong::Keys),
-                        }
-                    }
-                }
+                Value::Table(keys) => parse_keys(keys, &mut config.keys, &mut warn),
                 _ => warn("keys", Wrong::Table),
             }
         }
@@ -203,6 +190,17 @@ impl Config {
         warning
     }
 
+    /// The keymap of `[keys]` over the defaults, with its problems placed
+    /// at their lines: what the editor, the doctor and the export use.
+    pub fn keymap(&self) -> (Keymap, Vec<SettingWarning>) {
+        let (keymap, problems) = Keymap::with_overrides(&self.keys);
+        let warnings = problems
+            .into_iter()
+            .map(|p| self.locate_key_problem(p))
+            .collect();
+        (keymap, warnings)
+    }
+
     /// A problem of `[keys]`, placed at the file and line of that binding,
     /// or of the `[keys]` table for one about several.
     pub fn locate_key_problem(&self, problem: KeyProblem) -> SettingWarning {
@@ -216,26 +214,80 @@ impl Config {
     }
 }
 
-/// The 1-based line of every setting in the file, two levels deep
-/// (`lang`, `export`, `export.width`); empty when the text does not parse.
+/// The 1-based line of every setting in the file, three levels deep
+/// (`lang`, `export`, `export.width`, `keys.find.find_next`); empty when
+/// the text does not parse.
 pub(crate) fn setting_lines(text: &str) -> Vec<(String, usize)> {
     let Ok(table) = toml::de::DeTable::parse(text) else {
         return Vec::new();
     };
-    let line = |span: std::ops::Range<usize>| crate::storage::line_column(text, span.start).0;
     let mut lines = Vec::new();
-    for (key, value) in table.get_ref() {
-        lines.push((key.get_ref().to_string(), line(key.span())));
-        if let Some(inner) = value.get_ref().as_table() {
-            for (sub, _) in inner {
-                lines.push((
-                    format!("{}.{}", key.get_ref(), sub.get_ref()),
-                    line(sub.span()),
-                ));
-            }
+    add_lines(text, table.get_ref(), "", 3, &mut lines);
+    lines
+}
+
+/// The lines of the settings of `table`, named under `prefix`, and of the
+/// tables in it down to `depth` levels.
+fn add_lines(
+    text: &str,
+    table: &toml::de::DeTable,
+    prefix: &str,
+    depth: usize,
+    lines: &mut Vec<(String, usize)>,
+) {
+    for (key, value) in table {
+        let name = format!("{prefix}{}", key.get_ref());
+        lines.push((
+            name.clone(),
+            crate::storage::line_column(text, key.span().start).0,
+        ));
+        if depth > 1
+            && let Some(inner) = value.get_ref().as_table()
+        {
+            add_lines(text, inner, &format!("{name}."), depth - 1, lines);
         }
     }
-    lines
+}
+
+/// `[keys]`: `save = "C-w"` or a list of keys for every context where the
+/// action is, and tables `[keys.find]` of bindings for one context. A
+/// quoted `"find.find_next"` is read as `[keys.find] find_next`.
+fn parse_keys(keys: Table, into: &mut Vec<KeyOverride>, warn: &mut dyn FnMut(&str, Wrong)) {
+    let list = |v: Value| match v {
+        Value::String(s) => Some(vec![s]),
+        Value::Array(a) => a
+            .into_iter()
+            .map(|x| x.as_str().map(str::to_string))
+            .collect(),
+        _ => None,
+    };
+    for (name, v) in keys {
+        if let Value::Table(bindings) = v {
+            for (action, v) in bindings {
+                match list(v) {
+                    Some(keys) => into.push(KeyOverride {
+                        context: Some(name.clone()),
+                        action,
+                        keys,
+                    }),
+                    None => warn(&format!("keys.{name}.{action}"), Wrong::Keys),
+                }
+            }
+            continue;
+        }
+        let (context, action) = match name.split_once('.') {
+            Some((context, action)) => (Some(context.to_string()), action.to_string()),
+            None => (None, name.clone()),
+        };
+        match list(v) {
+            Some(keys) => into.push(KeyOverride {
+                context,
+                action,
+                keys,
+            }),
+            None => warn(&format!("keys.{name}"), Wrong::Keys),
+        }
+    }
 }
 
 /// `[docx]`: `title_font = "方正小标宋简体"` and so on; a name must not be empty.
@@ -289,6 +341,9 @@ level2_font = "楷体"
 [keys]
 move_down = ["J", "A-Down"]
 save = "C-w"
+replace.cancel = ["C-g", "Esc"]
+[keys.find]
+find_next = "C-n"
 "#,
             "config.toml",
         );
@@ -304,16 +359,23 @@ save = "C-w"
         assert_eq!(config.docx_fonts.level2, "楷体");
         assert_eq!(config.docx_fonts.level1, DocxFonts::default().level1);
         assert_eq!(
-            config.keys[0],
-            (
-                "move_down".to_string(),
-                vec!["J".to_string(), "A-Down".to_string()]
-            )
+            config.keys,
+            [
+                KeyOverride::within("find", "find_next", &["C-n"]),
+                KeyOverride::everywhere("move_down", &["J", "A-Down"]),
+                KeyOverride::within("replace", "cancel", &["C-g", "Esc"]),
+                KeyOverride::everywhere("save", &["C-w"]),
+            ]
         );
-        assert_eq!(
-            config.keys[1],
-            ("save".to_string(), vec!["C-w".to_string()])
-        );
+        let line = |key: &str| {
+            config
+                .places
+                .iter()
+                .find(|(k, _)| k == key)
+                .map(|(_, place)| place.as_str())
+        };
+        assert_eq!(line("keys.find.find_next"), Some("config.toml:19"));
+        assert_eq!(line("keys.replace.cancel"), Some("config.toml:17"));
     }
 
     #[test]

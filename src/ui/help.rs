@@ -98,7 +98,7 @@ fn help_lines(app: &App, packed: bool, width: usize) -> Vec<Line<'static>> {
 pub fn editing_model(lang: Lang) -> &'static [&'static str] {
     lang.pick_slice(
         &[
-            "  Enter 单行栏（标题、小标题）到下一栏：小标题→正文；正文里分段",
+            "  Enter 在正文、导语里分段",
             "  ↓ 在末行、↑ 在首行：到下一栏、下一条（上一栏、上一条）",
             "  Home/End 到本行首尾，再按一次到段首段尾",
             "  Ctrl+Home/End 到本栏首尾 · Shift+方向键 选择",
@@ -106,7 +106,7 @@ pub fn editing_model(lang: Lang) -> &'static [&'static str] {
             "  复制的文字保留分段；终端支持时同时进入系统剪贴板",
         ],
         &[
-            "  Enter in a one-line field (title, heading) goes on: heading→body",
+            "  Enter in a body, intro or preamble starts a new paragraph",
             "  ↓ on the last line, ↑ on the first: next (previous) field and item",
             "  Home/End: start/end of the screen line; again: of the paragraph",
             "  Ctrl+Home/End: start/end of the field · Shift+arrows select",

@@ -448,14 +448,17 @@ fn editor_key(
     let plain = !key
         .modifiers
         .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+    // A one-line field ends at `next_field` (Enter): go on to the next
+    // field (from a heading to its body), and on to the next part after
+    // the last.
+    if action == Some(Action::NextField) && !multiline {
+        e.end_typing_run();
+        crate::app::typing::move_across_parts(e, true);
+        return Vec::new();
+    }
     match key.code {
-        // A one-line field ends at Enter: go on to the next field (from a
-        // heading to its body), and on to the next part after the last.
-        KeyCode::Enter if !multiline => {
-            e.end_typing_run();
-            crate::app::typing::move_across_parts(e, true);
-            return Vec::new();
-        }
+        // Enter never breaks a one-line field, whatever key goes on.
+        KeyCode::Enter if !multiline => return Vec::new(),
         KeyCode::Up | KeyCode::Down if plain => {
             e.typing = None;
             let up = key.code == KeyCode::Up;

@@ -32,7 +32,9 @@ pub fn export(
     let left = placeholders_left(&doc);
     let warn_left = |err: &mut dyn Write| {
         if left > 0 {
-            let _ = writeln!(err, "zongjie: {}", lang.placeholders_left(left));
+            // It names the editor's check key as config.toml binds it.
+            let keys = config.keymap().0;
+            let _ = writeln!(err, "zongjie: {}", lang.placeholders_left(left, &keys));
         }
     };
     // Flags win over the defaults of config.toml.

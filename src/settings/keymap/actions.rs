@@ -66,6 +66,35 @@ impl Context {
         Context::History,
     ];
 
+    /// The name of the context in `config.toml`, as in `[keys.find]`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Context::Global => "global",
+            Context::Outline => "outline",
+            Context::Editor => "editor",
+            Context::Preview => "preview",
+            Context::Findings => "findings",
+            Context::Picker => "picker",
+            Context::KindList => "kind_list",
+            Context::ChangedOnDisk => "changed_on_disk",
+            Context::DeleteSection => "delete_section",
+            Context::Find => "find",
+            Context::Replace => "replace",
+            Context::Target => "target",
+            Context::Export => "export",
+            Context::Templates => "templates",
+            Context::Rename => "rename",
+            Context::DeleteDraft => "delete_draft",
+            Context::Trash => "trash",
+            Context::Rescue => "rescue",
+            Context::History => "history",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Context> {
+        Context::ALL.iter().copied().find(|c| c.name() == name)
+    }
+
     pub fn title(self, lang: Lang) -> &'static str {
         match self {
             Context::Global => lang.pick("全局", "Everywhere"),
@@ -161,6 +190,7 @@ actions! {
     CycleKind = "cycle_kind", "切换本部分的类型", "Cycle the section's kind";
     SetTarget = "set_target", "设定目标字数（所选部分；在标题处为全文）", "Set the target length (section or draft)";
     Leave = "leave", "返回大纲", "Back to the outline";
+    NextField = "next_field", "单行栏到下一栏（小标题→正文）", "One-line field: on to the next (heading→body)";
     Copy = "copy", "复制", "Copy";
     Cut = "cut", "剪切", "Cut";
     Paste = "paste", "粘贴", "Paste";

@@ -7,14 +7,16 @@ use std::collections::HashMap;
 
 use crossterm::event::{KeyCode, KeyEvent};
 
-use crate::i18n::{KeyProblem, Lang};
+use crate::i18n::{KeyFor, KeyNames, KeyProblem, Lang};
 
 mod actions;
 mod binding;
+pub mod overrides;
 mod table;
 
 pub use actions::{Action, Context};
 pub use binding::KeyBinding;
+pub use overrides::KeyOverride;
 use table::{DEFAULTS, POPUP_KEYS};
 
 /// The outline's Tab and Shift+Tab fold (the genre's outline as org-mode
@@ -46,64 +48,25 @@ impl Default for Keymap {
 }
 
 impl Keymap {
-    /// Builds the keymap; `overrides` are `(action name, keys)` from the
-    /// config and replace that action's keys in every context where it is
-    /// bound. Returns warnings for unknown actions, bad keys and conflicts.
-    pub fn with_overrides(overrides: &[(String, Vec<String>)]) -> (Keymap, Vec<KeyProblem>) {
-        let mut warnings = Vec::new();
-        let mut custom: HashMap<Action, Vec<KeyBinding>> = HashMap::new();
-        for (name, keys) in overrides {
-            let Some(action) = Action::from_name(name) else {
-                warnings.push(KeyProblem::UnknownAction(name.clone()));
-                continue;
-            };
-            let mut parsed = Vec::new();
-            for key in keys {
-                match KeyBinding::parse(key) {
-                    Ok(k) => parsed.push(k),
-                    Err(why) => warnings.push(KeyProblem::BadKey {
-                        action: name.clone(),
-                        why,
-                    }),
-                }
-            }
-            // A binding none of whose keys can be read would leave the
-            // action with no key at all: it keeps its default keys instead.
-            if parsed.is_empty() && !keys.is_empty() {
-                warnings.push(KeyProblem::NoUsableKey(name.clone()));
-                continue;
-            }
-            custom.insert(action, parsed);
-        }
+    /// Builds the keymap from the default table and the writer's `[keys]`
+    /// (see [`overrides`] for which binding wins a key). Returns warnings
+    /// for unknown contexts and actions, bad keys and clashes.
+    pub fn with_overrides(overrides: &[KeyOverride]) -> (Keymap, Vec<KeyProblem>) {
+        let rows: Vec<&table::Row> = DEFAULTS.iter().chain(POPUP_KEYS).collect();
+        let (keys, mut warnings) = overrides::resolve(&rows, overrides);
         let mut listing: Vec<(Context, Action, Vec<KeyBinding>)> = Vec::new();
         let mut said = HashMap::new();
-        for row in DEFAULTS.iter().chain(POPUP_KEYS) {
-            let keys = match custom.get(&row.action) {
-                Some(keys) => keys.clone(),
-                None => row
-                    .keys
-                    .iter()
-                    .filter_map(|k| KeyBinding::parse(k).ok())
-                    .collect(),
-            };
+        for (row, keys) in rows.iter().zip(keys) {
             listing.push((row.context, row.action, keys));
             if let Some(words) = row.says {
                 said.insert((row.context, row.action), words);
             }
         }
+        // One action a key in a context: `resolve` gave each key to one row.
         let mut by_key = HashMap::new();
         for (context, action, keys) in &listing {
             for key in keys {
-                if let Some(other) = by_key.insert((*context, *key), *action)
-                    && other != *action
-                {
-                    warnings.push(KeyProblem::Conflict {
-                        key: key.to_string(),
-                        first: other.name().to_string(),
-                        second: action.name().to_string(),
-                        context: (context.title(Lang::Zh), context.title(Lang::En)),
-                    });
-                }
+                by_key.insert((*context, *key), *action);
             }
         }
         // A pane key that shadows a global one would make the global unreachable there.
@@ -228,6 +191,21 @@ impl Keymap {
             .iter()
             .filter(move |(c, _, _)| *c == context)
             .map(|(_, a, keys)| (*a, keys.as_slice()))
+    }
+}
+
+/// The keys the status bar's notices name (in `i18n/`, which cannot see
+/// the keymap), by what they do.
+impl KeyNames for Keymap {
+    fn key_name(&self, key: KeyFor) -> String {
+        let (context, action) = match key {
+            KeyFor::Check => (Context::Global, Action::Check),
+            KeyFor::NextField => (Context::Editor, Action::NextField),
+            KeyFor::LeaveEditor => (Context::Editor, Action::Leave),
+            KeyFor::ShowTrash => (Context::Picker, Action::ShowTrash),
+            KeyFor::RestoreBackup => (Context::Picker, Action::RestoreBackup),
+        };
+        self.key_label(context, action)
     }
 }
 

@@ -334,6 +334,7 @@ pub(super) const DEFAULTS: &[Row] = &[
     bind(Context::Outline, Action::SetTarget, &["t"]),
     bind(Context::Editor, Action::Undo, &["C-z"]),
     bind(Context::Editor, Action::Redo, &["C-y"]),
+    bind(Context::Editor, Action::NextField, &["Enter"]),
     bind(Context::Editor, Action::Leave, &["Esc"]),
     bind(Context::Preview, Action::Up, &["Up", "k"]),
     bind(Context::Preview, Action::Down, &["Down", "j"]),

@@ -113,7 +113,7 @@ fn hints_name_the_keys_once_and_number_runs_as_a_range() {
 
 #[test]
 fn a_binding_with_no_usable_key_keeps_the_default() {
-    let broken = |name: &str| (name.to_string(), vec!["Ctrl+Ctrl+Ctrl".to_string()]);
+    let broken = |name: &str| KeyOverride::everywhere(name, &["Ctrl+Ctrl+Ctrl"]);
     let (map, warnings) = Keymap::with_overrides(&[broken("save"), broken("undo"), broken("find")]);
     let warnings: Vec<String> = warnings.iter().map(|w| w.text(Lang::En)).collect();
     // The oracle: the keymap with no overrides at all.
@@ -138,9 +138,9 @@ fn a_binding_with_no_usable_key_keeps_the_default() {
 #[test]
 fn overrides_replace_keys_and_report_problems() {
     let (map, warnings) = Keymap::with_overrides(&[
-        ("move_down".into(), vec!["C-j".into(), "A-Down".into()]),
-        ("fly".into(), vec!["x".into()]),
-        ("undo".into(), vec!["C-s".into(), "Q-q".into()]),
+        KeyOverride::everywhere("move_down", &["C-j", "A-Down"]),
+        KeyOverride::everywhere("fly", &["x"]),
+        KeyOverride::everywhere("undo", &["C-s", "Q-q"]),
     ]);
     let warnings: Vec<String> = warnings.iter().map(|w| w.text(Lang::En)).collect();
     assert_eq!(

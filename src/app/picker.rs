@@ -183,10 +183,17 @@ pub(super) fn handle_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                         return vec![Effect::OpenDraft(id)];
                     }
                     let lang = app.settings.lang;
-                    app.warn(lang.pick(
-                        "此草稿已损坏，不能打开；可按 F6 恢复上一版本",
-                        "This draft is damaged and cannot be opened; F6 restores the previous version",
-                    ));
+                    let restore = keymap.key_label(Context::Picker, Action::RestoreBackup);
+                    app.warn(match (lang, restore.is_empty()) {
+                        (crate::i18n::Lang::Zh, true) => "此草稿已损坏，不能打开".into(),
+                        (crate::i18n::Lang::Zh, false) => {
+                            format!("此草稿已损坏，不能打开；可按 {restore} 恢复上一版本")
+                        }
+                        (crate::i18n::Lang::En, true) => "This draft is damaged and cannot be opened".into(),
+                        (crate::i18n::Lang::En, false) => format!(
+                            "This draft is damaged and cannot be opened; {restore} restores the previous version"
+                        ),
+                    });
                 }
             }
             Action::NewDraft => p.popup = Some(PickerPopup::Templates { selected: 0 }),

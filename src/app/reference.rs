@@ -9,6 +9,7 @@ use super::{App, Effect, Message, Screen};
 use crate::document::{Document, SectionKind};
 use crate::i18n::Lang;
 use crate::plain_text::{head_paragraphs, item_paragraphs, section_paragraphs, tail_paragraphs};
+use crate::settings::keymap::{Action, Context};
 
 /// The earlier draft, once loaded, and whether the pane shows it.
 #[derive(Debug, Clone, Default)]
@@ -36,15 +37,21 @@ pub(super) fn toggle(app: &mut App) -> Vec<Effect> {
             vec![Effect::LoadReference(from.to_string())]
         }
         _ => {
-            app.message = Some(Message {
-                text: lang
-                    .pick(
-                        "这篇草稿不是由上一期生成的，没有可参考的上一期（F3 或 zongjie new --from 生成）",
-                        "This draft does not continue an earlier one (start one with F3 or zongjie new --from)",
-                    )
-                    .into(),
-                error: false,
-            });
+            let next = app
+                .settings
+                .keymap
+                .key_label(Context::Picker, Action::NextPeriodDraft);
+            let text = match (lang, next.is_empty()) {
+                (Lang::Zh, true) => "这篇草稿不是由上一期生成的，没有可参考的上一期（用 zongjie new --from 生成）".into(),
+                (Lang::Zh, false) => format!(
+                    "这篇草稿不是由上一期生成的，没有可参考的上一期（在草稿列表按 {next} 或用 zongjie new --from 生成）"
+                ),
+                (Lang::En, true) => "This draft does not continue an earlier one (start one with zongjie new --from)".into(),
+                (Lang::En, false) => format!(
+                    "This draft does not continue an earlier one (start one with {next} in the drafts list or zongjie new --from)"
+                ),
+            };
+            app.message = Some(Message { text, error: false });
             Vec::new()
         }
     }

@@ -16,7 +16,7 @@ use super::{Effect, Message};
 use crate::document::{Document, Edit, Field, ItemRef};
 use crate::i18n::Lang;
 use crate::layout::FieldView;
-use crate::settings::keymap::Action;
+use crate::settings::keymap::{Action, Context, Keymap};
 
 /// What the editing keys remember between presses.
 #[derive(Debug, Default)]
@@ -49,11 +49,33 @@ pub(super) fn read_only_here(lang: Lang) -> &'static str {
     )
 }
 
-fn select_first(lang: Lang) -> &'static str {
-    lang.pick(
-        "先选中文字（Shift+方向键，Ctrl+A 全选）",
-        "Select text first (Shift+arrows, Ctrl+A for all)",
-    )
+/// Nothing to copy or cut: how to select (Shift and the arrows are the
+/// widget's, select-all is the keymap's).
+fn select_first(keymap: &Keymap, lang: Lang) -> String {
+    let all = keymap.key_label(Context::Editor, Action::SelectAll);
+    match (lang, all.is_empty()) {
+        (Lang::Zh, true) => "先选中文字（Shift+方向键）".into(),
+        (Lang::Zh, false) => format!("先选中文字（Shift+方向键，{all} 全选）"),
+        (Lang::En, true) => "Select text first (Shift+arrows)".into(),
+        (Lang::En, false) => format!("Select text first (Shift+arrows, {all} for all)"),
+    }
+}
+
+/// `Ctrl+V 粘贴，u 撤销`: the outline's keys for what can follow a copy or
+/// a cut, those that are bound, in `lang`.
+fn outline_next_steps(keymap: &Keymap, lang: Lang, steps: &[(Action, &str, &str)]) -> String {
+    let steps: Vec<String> = steps
+        .iter()
+        .map(|(action, zh, en)| {
+            (
+                keymap.key_label(Context::Outline, *action),
+                lang.pick(zh, en),
+            )
+        })
+        .filter(|(key, _)| !key.is_empty())
+        .map(|(key, words)| format!("{key} {words}"))
+        .collect();
+    steps.join(lang.pick("，", ", "))
 }
 
 pub(super) fn say(message: &mut Option<Message>, text: &str, error: bool) {
@@ -65,10 +87,12 @@ pub(super) fn say(message: &mut Option<Message>, text: &str, error: bool) {
 
 /// The clipboard keys and the cursor keys of Word inside a field. Returns
 /// `None` when the key is not one of them (the widget's own keys apply).
+#[allow(clippy::too_many_arguments)]
 pub(super) fn field_key(
     e: &mut EditorState,
     typing: &mut Typing,
     size: (u16, u16),
+    keymap: &Keymap,
     action: Option<Action>,
     key: KeyEvent,
     lang: Lang,
@@ -91,7 +115,7 @@ pub(super) fn field_key(
         }
         Some(Action::Copy) => {
             let Some(text) = selected_text(&mut fa.area) else {
-                say(message, select_first(lang), false);
+                say(message, &select_first(keymap, lang), false);
                 return Some(Vec::new());
             };
             typing.clipboard.text = Some(text.clone());
@@ -104,7 +128,7 @@ pub(super) fn field_key(
         }
         Some(Action::Cut) => {
             let Some(text) = selected_text(&mut fa.area) else {
-                say(message, select_first(lang), false);
+                say(message, &select_first(keymap, lang), false);
                 return Some(Vec::new());
             };
             fa.area.cut();
@@ -370,6 +394,7 @@ pub(super) fn move_across_parts(e: &mut EditorState, down: bool) -> bool {
 pub(super) fn outline_clipboard(
     e: &mut EditorState,
     typing: &mut Typing,
+    keymap: &Keymap,
     action: Action,
     lang: Lang,
     message: &mut Option<Message>,
@@ -411,11 +436,22 @@ pub(super) fn outline_clipboard(
             };
             typing.clipboard.part = Some(part);
             if action == Action::Copy {
+                let paste = outline_next_steps(
+                    keymap,
+                    lang,
+                    &[(
+                        Action::Paste,
+                        "粘贴到所选位置之后",
+                        "pastes it after the selection",
+                    )],
+                );
                 say(
                     message,
-                    &match lang {
-                        Lang::Zh => format!("已复制{what}，Ctrl+V 粘贴到所选位置之后"),
-                        Lang::En => format!("Copied {what}; Ctrl+V pastes it after the selection"),
+                    &match (lang, paste.is_empty()) {
+                        (Lang::Zh, true) => format!("已复制{what}"),
+                        (Lang::Zh, false) => format!("已复制{what}，{paste}"),
+                        (Lang::En, true) => format!("Copied {what}"),
+                        (Lang::En, false) => format!("Copied {what}; {paste}"),
                     },
                     false,
                 );
@@ -427,11 +463,21 @@ pub(super) fn outline_clipboard(
             }
             let done = e.delete_selected();
             if done {
+                let steps = outline_next_steps(
+                    keymap,
+                    lang,
+                    &[
+                        (Action::Paste, "粘贴", "pastes it"),
+                        (Action::Undo, "撤销", "undoes"),
+                    ],
+                );
                 say(
                     message,
-                    &match lang {
-                        Lang::Zh => format!("已剪切{what}，Ctrl+V 粘贴，u 撤销"),
-                        Lang::En => format!("Cut {what}; Ctrl+V pastes it, u undoes"),
+                    &match (lang, steps.is_empty()) {
+                        (Lang::Zh, true) => format!("已剪切{what}"),
+                        (Lang::Zh, false) => format!("已剪切{what}，{steps}"),
+                        (Lang::En, true) => format!("Cut {what}"),
+                        (Lang::En, false) => format!("Cut {what}; {steps}"),
                     },
                     false,
                 );
@@ -472,14 +518,16 @@ pub(super) fn outline_clipboard(
                     None
                 }
                 (None, _) => {
-                    say(
-                        message,
-                        lang.pick(
-                            "还没有复制条目或部分（在大纲里按 Ctrl+C）",
-                            "No item or section copied yet (Ctrl+C in the outline)",
-                        ),
-                        false,
-                    );
+                    let copy = keymap.key_label(Context::Outline, Action::Copy);
+                    let text = match (lang, copy.is_empty()) {
+                        (Lang::Zh, true) => "还没有复制条目或部分".into(),
+                        (Lang::Zh, false) => format!("还没有复制条目或部分（在大纲里按 {copy}）"),
+                        (Lang::En, true) => "No item or section copied yet".into(),
+                        (Lang::En, false) => {
+                            format!("No item or section copied yet ({copy} in the outline)")
+                        }
+                    };
+                    say(message, &text, false);
                     None
                 }
             };

@@ -11,21 +11,30 @@ use crate::app::{App, EditorState, Focus};
 use crate::check::Severity;
 use crate::layout::outline_top;
 use crate::sanitize::escape_controls;
+use crate::settings::keymap::{Action, Context};
 
 pub fn draw(frame: &mut Frame, app: &App, e: &EditorState, area: Rect) {
     let theme = &app.settings.theme;
     let lang = app.lang();
     let focused = e.focus == Focus::Findings;
-    let title = match lang {
-        crate::i18n::Lang::Zh => format!(
-            " 检查 {} 处 · Enter 跳转 · f 修正 · F7 关闭 ",
-            e.findings.len()
-        ),
-        crate::i18n::Lang::En => format!(
-            " Findings {} · Enter jump · f fix · F7 close ",
-            e.findings.len()
-        ),
+    // The pane's keys as the keymap has them, those that are bound.
+    let keymap = &app.settings.keymap;
+    let keys: Vec<String> = [
+        (Context::Findings, Action::Edit, "跳转", "jump"),
+        (Context::Findings, Action::ApplyFix, "修正", "fix"),
+        (Context::Global, Action::Check, "关闭", "close"),
+    ]
+    .into_iter()
+    .map(|(context, action, zh, en)| (keymap.key_label(context, action), lang.pick(zh, en)))
+    .filter(|(key, _)| !key.is_empty())
+    .map(|(key, words)| format!(" · {key} {words}"))
+    .collect();
+    let n = e.findings.len();
+    let count = match lang {
+        crate::i18n::Lang::Zh => format!("检查 {n} 处"),
+        crate::i18n::Lang::En => format!("Findings {n}"),
     };
+    let title = format!(" {count}{} ", keys.concat());
     let block = super::pane_block(
         theme,
         Line::from(truncate(&title, usize::from(area.width.saturating_sub(2)))),

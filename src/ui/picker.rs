@@ -62,10 +62,18 @@ pub fn draw(frame: &mut Frame, app: &App, p: &PickerState, area: Rect) {
     ))];
     if p.drafts.is_empty() {
         lines.push(Line::from(""));
-        lines.push(Line::from(lang.pick(
-            "  还没有草稿。按 Ctrl+N 用模板新建一篇。",
-            "  No drafts yet. Press Ctrl+N to start one from a template.",
-        )));
+        let new = app
+            .settings
+            .keymap
+            .key_label(Context::Picker, Action::NewDraft);
+        lines.push(Line::from(match (lang, new.is_empty()) {
+            (Lang::Zh, true) => "  还没有草稿。".to_string(),
+            (Lang::Zh, false) => format!("  还没有草稿。按 {new} 用模板新建一篇。"),
+            (Lang::En, true) => "  No drafts yet.".to_string(),
+            (Lang::En, false) => {
+                format!("  No drafts yet. Press {new} to start one from a template.")
+            }
+        }));
     } else if visible.is_empty() {
         lines.push(Line::from(Span::styled(
             lang.pick("  没有匹配的草稿", "  No draft matches"),
@@ -401,30 +409,37 @@ fn pad_left(text: &str, width: usize) -> String {
 /// even two do not, the rarer keys give way: how to get help and how to
 /// quit are always shown, at the end.
 pub fn picker_hint_lines(keymap: &Keymap, lang: Lang, width: usize) -> Vec<String> {
+    // An action with no key bound has no hint.
     let hint = |action: Action, zh: &str, en: &str| {
-        format!(
-            "{} {}",
-            keymap.key_label(Context::Picker, action),
-            lang.pick(zh, en)
-        )
+        let key = keymap.key_label(Context::Picker, action);
+        (!key.is_empty()).then(|| format!("{key} {}", lang.pick(zh, en)))
     };
-    // In the order they give way (the first ones last).
-    let mut hints = vec![
+    // What a writer new to zongjie needs first comes first: open a draft,
+    // start one, start the next period's from it (the genre comes every
+    // half-year); then looking after drafts, and the rarest last. On a
+    // narrow screen they give way from the end.
+    let mut hints = [
         hint(Action::Open, "打开", "open"),
         hint(Action::NewDraft, "新建", "new"),
+        hint(Action::NextPeriodDraft, "下一期", "next period"),
         hint(Action::RenameDraft, "改标题", "rename"),
         hint(Action::CopyDraft, "复制", "copy"),
         hint(Action::DeleteDraft, "删除", "delete"),
-        hint(Action::RestoreBackup, "恢复上一版", "restore backup"),
-        hint(Action::ShowHistory, "早先版本", "history"),
         hint(Action::ShowTrash, "回收站", "trash"),
-        hint(Action::NextPeriodDraft, "下一期", "next period"),
+        hint(Action::ShowHistory, "早先版本", "history"),
+        hint(Action::RestoreBackup, "恢复上一版", "restore backup"),
         hint(Action::SaveAsTemplate, "存为模板", "as template"),
-    ];
-    let tail = [
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<String>>();
+    let tail: Vec<String> = [
         hint(Action::Help, "帮助", "help"),
         hint(Action::Exit, "退出", "quit"),
-    ];
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
     let fits = |parts: &[String]| format!(" {}", parts.join(" · ")).width() <= width;
     loop {
         let all: Vec<String> = hints.iter().chain(tail.iter()).cloned().collect();

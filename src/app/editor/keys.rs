@@ -162,6 +162,7 @@ pub(in crate::app) fn handle_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                 let changed = crate::app::typing::outline_clipboard(
                     e,
                     &mut app.typing,
+                    keymap,
                     action,
                     lang,
                     &mut app.message,
@@ -179,6 +180,7 @@ pub(in crate::app) fn handle_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                 e,
                 &mut app.typing,
                 app.size,
+                keymap,
                 action,
                 key,
                 lang,

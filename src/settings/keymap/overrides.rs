@@ -169,16 +169,31 @@ pub(super) fn resolve(
         // its keys leaves the action its default keys here, those still free.
         let taken: HashSet<KeyBinding> = in_context.iter().flat_map(|&i| won[i].clone()).collect();
         for &i in &in_context {
-            if claims[i].reach == Reach::Everywhere
-                && won[i].is_empty()
-                && !claims[i].keys.is_empty()
+            let claim = &claims[i];
+            if claim.reach != Reach::Everywhere || !won[i].is_empty() || claim.keys.is_empty() {
+                continue;
+            }
+            won[i] = claim
+                .defaults
+                .iter()
+                .filter(|k| !taken.contains(k))
+                .copied()
+                .collect();
+            // Its defaults went to other bindings of the writer's: say so.
+            if won[i].is_empty()
+                && let Some((key, owner)) = claim.defaults.iter().find_map(|k| {
+                    in_context
+                        .iter()
+                        .find(|&&o| won[o].contains(k))
+                        .map(|&o| (k, o))
+                })
             {
-                won[i] = claims[i]
-                    .defaults
-                    .iter()
-                    .filter(|k| !taken.contains(k))
-                    .copied()
-                    .collect();
+                warnings.push(KeyProblem::NoKeyLeft {
+                    at: claims[owner].at.clone().unwrap_or_default(),
+                    key: key.to_string(),
+                    action: claim.action.name().to_string(),
+                    context: (context.title(Lang::Zh), context.title(Lang::En)),
+                });
             }
         }
     }

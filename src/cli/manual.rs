@@ -12,6 +12,7 @@ use clap_mangen::Man;
 use crate::cli::help;
 use crate::cli::{Cli, CompletionShell};
 use crate::i18n::Lang;
+use crate::settings::keymap::Context;
 
 /// The generator clap_complete has for `shell`.
 fn generator(shell: CompletionShell) -> clap_complete::Shell {
@@ -188,6 +189,9 @@ pub fn write_man_page(lang: Lang, out: &mut dyn Write) -> io::Result<()> {
         .map(|(command, en, zh)| (*command, lang.pick(zh, en)))
         .collect();
     render_definition_list(&mut extra, lang.pick("示例", "EXAMPLES"), &examples)?;
+    let keys = key_bindings(lang);
+    let keys: Vec<(&str, &str)> = keys.iter().map(|(t, e)| (t.as_str(), e.as_str())).collect();
+    render_definition_list(&mut extra, lang.pick("快捷键", "KEY BINDINGS"), &keys)?;
     for (heading_en, heading_zh, entries) in EXTRA_SECTIONS {
         let entries: Vec<(&str, &str)> = entries
             .iter()
@@ -200,6 +204,42 @@ pub fn write_man_page(lang: Lang, out: &mut dyn Write) -> io::Result<()> {
     page.splice(at..at, extra);
     out.write_all(&in_language(page, lang))?;
     out.flush()
+}
+
+/// `[keys]` of config.toml: the two reaches of a binding and which wins,
+/// with the contexts' names as the keymap knows them.
+fn key_bindings(lang: Lang) -> Vec<(String, String)> {
+    let contexts: Vec<&str> = Context::ALL.iter().map(|c| c.name()).collect();
+    let contexts = contexts.join(", ");
+    vec![
+        (
+            "[keys] ACTION = \"KEY\"".to_string(),
+            lang.pick(
+                "在这个操作所在的每处绑定它，如 save = \"C-w\"、move_down = [\"J\", \"A-Down\"]；列表取代它原有的全部按键，[] 使它没有按键。帮助页列出当前界面的操作名。",
+                "Binds the action in every context where it is, e.g. save = \"C-w\" or move_down = [\"J\", \"A-Down\"]; the list replaces all its keys, [] leaves it none. The help screen lists the actions where you are.",
+            )
+            .to_string(),
+        ),
+        (
+            "[keys.CONTEXT] ACTION = \"KEY\"".to_string(),
+            match lang {
+                Lang::Zh => format!(
+                    "只在这一个界面里绑定，并在那里优先于 [keys] 的绑定，如 [keys.find] find_next = \"C-n\"（也可写成 [keys] 下的 find.find_next）。界面名：{contexts}。"
+                ),
+                Lang::En => format!(
+                    "Binds it in that context only, where it wins over [keys], e.g. [keys.find] find_next = \"C-n\" (or find.find_next under [keys]). Contexts: {contexts}."
+                ),
+            },
+        ),
+        (
+            lang.pick("冲突", "Clashes").to_string(),
+            lang.pick(
+                "[keys] 下的按键不会拿走别的操作在某个界面里仅剩的按键（find_next = \"Enter\" 时，替换栏里的 Enter 仍是替换并到下一处）；[keys.界面名] 下的按键会拿走，并给出提示。不认识的界面、操作或按键，以及同一处两个绑定用同一个键，都给出提示（zongjie doctor 列出），该操作保留默认按键。",
+                "A key bound under [keys] never takes another action's last key in a context (with find_next = \"Enter\", Enter still replaces in the replace bar); one bound under [keys.CONTEXT] does, with a warning. Unknown contexts, actions and keys, and two bindings of one key in one place are warnings (zongjie doctor lists them); the action keeps its default keys.",
+            )
+            .to_string(),
+        ),
+    ]
 }
 
 /// A page written as exports are: atomically, readable by all.
@@ -285,5 +325,21 @@ mod tests {
             assert!(names.contains(&page), "{page} missing from {names:?}");
         }
         assert!(!names.iter().any(|n| n == "zongjie-help.1"));
+    }
+
+    #[test]
+    fn the_key_bindings_section_names_every_context() {
+        for lang in [Lang::En, Lang::Zh] {
+            let mut page = Vec::new();
+            write_man_page(lang, &mut page).unwrap();
+            // Chinese pages have break points after wide characters.
+            let page = String::from_utf8(page).unwrap().replace("\\:", "");
+            let heading = lang.pick("快捷键", "KEY BINDINGS");
+            assert!(page.contains(&format!("\n.SH {heading}\n")), "{page}");
+            for context in Context::ALL {
+                let name = roff_escape(context.name());
+                assert!(page.contains(&name), "{lang:?}: {name}");
+            }
+        }
     }
 }

@@ -8,7 +8,8 @@
 //! for everywhere never takes another action's last default key in a
 //! context (Enter stays "replace and next" in the replace bar when
 //! `find_next` is bound to Enter); a binding for one context does, and says
-//! so. Two bindings of the same reach on one key in one context clash.
+//! so when it leaves that action no key. Two bindings of the same reach on
+//! one key in one context clash.
 
 use std::collections::{HashMap, HashSet};
 
@@ -106,7 +107,7 @@ pub(super) fn resolve(
         })
         .collect();
     let mut won: Vec<Vec<KeyBinding>> = vec![Vec::new(); claims.len()];
-    // Keys of `[keys]` that gave way, and to whom: (action, key) → other.
+    // Keys of `[keys]` that gave way somewhere: (action, key, to whom).
     let mut gave_way: Vec<(Action, KeyBinding, Action)> = Vec::new();
     for context in Context::ALL {
         let in_context: Vec<usize> = (0..claims.len())
@@ -141,7 +142,12 @@ pub(super) fn resolve(
                     .iter()
                     .find(|&&i| claims[i].reach == Reach::Default && left[&i] == 1)
             {
-                gave_way.push((claims[winner].action, key, claims[last].action));
+                for &i in rivals
+                    .iter()
+                    .filter(|&&i| claims[i].reach == Reach::Everywhere)
+                {
+                    gave_way.push((claims[i].action, key, claims[last].action));
+                }
                 winner = last;
             }
             won[winner].push(key);

@@ -168,10 +168,10 @@ def main():
                 "",
                 "A second run of the same commands, each key timed to the first read",
                 "that shows its character (`compare.py --echo char`): the echo a writer",
-                "sees. zongjie shows a typed character at the cursor before the rest of",
-                "the key's frame (counts, preview, outline) where nothing can move (the",
-                "cell and the rest of the row blank: at the end of a text, not at the",
-                "start of a paragraph, where every key reflows it).",
+                "sees. zongjie's terminal-reading thread shows a typed character at the",
+                "cursor, and the rest of its row moved along, the moment it reads the",
+                "key; the event loop then makes the key's frame (the rows below, counts,",
+                "preview, outline), which leaves out what the echo already shows.",
                 ""]
         out += table(echo) + ["", "Ratios to vim typing at the same place:", ""] + ratio_table(echo) + [""]
     out += ["### Issue 23's targets", ""]

@@ -16,69 +16,121 @@ use ratatui::layout::{Position, Rect};
 use super::{CompactBackend, Pen, style_change, symbol_width, trusted_width};
 
 /// Where a typed character may be shown ahead of its frame: the cursor's
-/// cell on a known screen, with every cell from it to the field's right
-/// edge blank, so a character put there moves nothing along.
+/// cell on a known screen, in the text area of the field being typed in,
+/// with the rest of the cursor's row as the screen shows it.
 #[derive(Debug, Clone)]
 pub struct EchoSpot {
     at: Position,
     /// The first column past the field's text area.
     right: u16,
-    /// The cursor's cell and the one after it (when in the field), as the
-    /// screen shows them: a character shown takes the first one's style.
-    was: Vec<Cell>,
+    /// The cells from the cursor to the area's right edge.
+    row: Vec<Cell>,
 }
 
-/// A character shown at an [`EchoSpot`].
+/// A character shown at an [`EchoSpot`]: the cells written, each with
+/// what the screen showed there before.
 #[derive(Debug, Clone)]
 pub struct Echoed {
-    spot: EchoSpot,
-    cell: Cell,
-    width: u16,
+    y: u16,
+    cells: Vec<(u16, Cell, Cell)>,
+    /// Where the terminal's cursor was left.
+    cursor: Position,
 }
 
 impl EchoSpot {
     /// Shows `symbol` at the spot on `out` (where the terminal's cursor
-    /// is), in the style of the blank it lands on, if it surely fits:
-    /// a character of a width every terminal agrees on, not a blank.
+    /// is), if it surely fits: a character of a width every terminal
+    /// agrees on, not a blank. It takes the style of the cell it lands
+    /// on, as a field's text does, and the rest of the row moves along by
+    /// its width, what no longer fits before the edge dropped (the key's
+    /// frame puts that on the next row, and puts right anything the
+    /// field's wrapping does otherwise).
     pub fn show(self, symbol: char, out: &mut impl Write) -> io::Result<Option<Echoed>> {
         let Some(width) = trusted_width(symbol) else {
+            return Ok(None);
+        };
+        let Some(first) = self.row.first() else {
             return Ok(None);
         };
         if symbol.is_control() || symbol.is_whitespace() || self.at.x + width > self.right {
             return Ok(None);
         }
-        let mut cell = self.was[0].clone();
+        let mut typed = first.clone();
         let mut bytes = [0; 4];
-        cell.set_symbol(symbol.encode_utf8(&mut bytes));
-        // As the backend writes a cell: from the default pen and back.
-        let pen = Pen::of(&cell);
-        let mut sgr = Vec::new();
-        style_change(Pen::DEFAULT, pen, &mut sgr);
-        let mut shown = Vec::with_capacity(16);
-        if !sgr.is_empty() {
-            shown.extend_from_slice(b"\x1b[");
-            shown.extend_from_slice(&sgr);
-            shown.push(b'm');
+        typed.set_symbol(symbol.encode_utf8(&mut bytes));
+        // The row as it is to be: the character, then the row moved along.
+        let mut next = vec![typed];
+        next.extend((1..width).map(|_| Cell::EMPTY));
+        let mut i = 0;
+        let mut x = self.at.x + width;
+        while let Some(cell) = self.row.get(i) {
+            let w = symbol_width(cell.symbol());
+            if x + w > self.right {
+                break;
+            }
+            next.push(cell.clone());
+            next.extend((1..w).map(|_| Cell::EMPTY));
+            x += w;
+            i += usize::from(w);
         }
-        shown.extend_from_slice(cell.symbol().as_bytes());
+        while x < self.right {
+            let mut blank = self.row[self.row.len() - 1].clone();
+            blank.set_symbol(" ");
+            next.push(blank);
+            x += 1;
+        }
+        // Written up to the last cell that changes; nothing after it.
+        let Some(last) = (0..next.len()).rev().find(|&k| next[k] != self.row[k]) else {
+            return Ok(None);
+        };
+        let mut shown = Vec::with_capacity(16);
+        let mut pen = Pen::DEFAULT;
+        let mut cells = Vec::new();
+        let mut k = 0;
+        while k <= last {
+            let cell = &next[k];
+            let next_pen = Pen::of(cell);
+            if next_pen != pen {
+                let mut sgr = Vec::new();
+                style_change(pen, next_pen, &mut sgr);
+                shown.extend_from_slice(b"\x1b[");
+                shown.extend_from_slice(&sgr);
+                shown.push(b'm');
+                pen = next_pen;
+            }
+            shown.extend_from_slice(cell.symbol().as_bytes());
+            let w = symbol_width(cell.symbol());
+            let covered = k..(k + usize::from(w)).min(next.len());
+            for (j, (cell, was)) in next[covered.clone()]
+                .iter()
+                .zip(&self.row[covered])
+                .enumerate()
+            {
+                cells.push((self.at.x + (k + j) as u16, cell.clone(), was.clone()));
+            }
+            k += usize::from(w);
+        }
         if pen != Pen::DEFAULT {
             shown.extend_from_slice(b"\x1b[0m");
         }
         out.write_all(&shown)?;
         out.flush()?;
         Ok(Some(Echoed {
-            spot: self,
-            cell,
-            width,
+            y: self.at.y,
+            cells,
+            cursor: Position {
+                x: self.at.x + k as u16,
+                y: self.at.y,
+            },
         }))
     }
 }
 
 impl<W: Write> CompactBackend<W> {
-    /// Where a character typed now may be shown ahead of its frame: only
-    /// where nothing can move — the cursor shown at a known place on a
-    /// known screen, inside `area` (the text area of the field being
-    /// typed in), every cell from it to the area's right edge blank.
+    /// Where a character typed now may be shown ahead of its frame: the
+    /// cursor shown at a known place on a known screen, inside `area` (the
+    /// text area of the field being typed in), on a row of characters of
+    /// sure widths, not inside a wide character.
     pub fn echo_spot(&self, area: Rect) -> Option<EchoSpot> {
         let (Some(at), Some(screen)) = (self.cursor, &self.screen) else {
             return None;
@@ -87,18 +139,15 @@ impl<W: Write> CompactBackend<W> {
             && screen
                 .cell((at.x - 1, at.y))
                 .is_some_and(|c| symbol_width(c.symbol()) > 1);
-        let blank =
-            (at.x..area.right()).all(|x| screen.cell((x, at.y)).is_some_and(|c| c.symbol() == " "));
         let usable = self.cursor_visible == Some(true)
             && area.contains(at)
             && area.right() <= screen.area.width
             && self.unsure.get(usize::from(at.y)) == Some(&false)
-            && !under_wide
-            && blank;
+            && !under_wide;
         usable.then(|| EchoSpot {
             at,
             right: area.right(),
-            was: (at.x..area.right().min(at.x + 2))
+            row: (at.x..area.right())
                 .map(|x| screen[(x, at.y)].clone())
                 .collect(),
         })
@@ -108,20 +157,18 @@ impl<W: Write> CompactBackend<W> {
     /// screen and the cursor as it left them, and the cells the next
     /// frame is to confirm or put back.
     pub fn adopt(&mut self, echoed: Echoed) {
-        let Echoed { spot, cell, width } = echoed;
-        let at = spot.at;
-        for (x, was) in (at.x..).zip(spot.was).take(usize::from(width)) {
-            self.echoed.push((Position { x, y: at.y }, was));
+        let Echoed { y, cells, cursor } = echoed;
+        for (x, cell, was) in cells {
+            self.echoed.push((Position { x, y }, was));
+            if let Some(screen) = &mut self.screen
+                && x < screen.area.width
+                && y < screen.area.height
+            {
+                screen[(x, y)] = cell;
+            }
         }
-        self.note(at.x, at.y, &cell);
-        self.cursor = Some(Position {
-            x: at.x + width,
-            y: at.y,
-        });
-        self.wide_right = (width == 2).then_some(Position {
-            x: at.x + 1,
-            y: at.y,
-        });
+        self.cursor = Some(cursor);
+        self.wide_right = None;
     }
 
     /// Shows a typed character at the cursor at once, if `area` offers a

@@ -126,19 +126,33 @@ fn a_character_echoed_ahead_is_not_sent_again_by_its_frame() {
         "the cursor is not put back after the echo: {frame:?}"
     );
 
-    // Not where something would move: the row to the right is not blank.
+    // In the middle of the text the rest of the row moves along with it,
+    // written up to the last cell that changes.
+    std::mem::take(backend.writer_mut());
     backend.set_cursor_position((1, 0)).expect("cursor");
+    std::mem::take(backend.writer_mut());
     assert!(
-        !backend.echo(field, 'a').expect("echo"),
-        "echoed into the middle of text"
+        backend.echo(field, 'a').expect("echo"),
+        "not echoed before text"
     );
-    // Nor past the field's edge, nor a character of unsure width.
+    assert_eq!(
+        String::from_utf8_lossy(&std::mem::take(backend.writer_mut())),
+        "a党建中",
+        "the row did not move along"
+    );
+    // Not past the field's edge, nor inside a wide character, nor a
+    // character of unsure width.
     backend.set_cursor_position((10, 0)).expect("cursor");
     assert!(
         !backend.echo(field, '中').expect("echo"),
         "echoed past the field's edge"
     );
-    backend.set_cursor_position((8, 0)).expect("cursor");
+    backend.set_cursor_position((7, 0)).expect("cursor");
+    assert!(
+        !backend.echo(field, 'a').expect("echo"),
+        "echoed inside a wide character"
+    );
+    backend.set_cursor_position((9, 0)).expect("cursor");
     assert!(!backend.echo(field, '😀').expect("echo"), "echoed an emoji");
     assert!(
         backend.echo(field, 'a').expect("echo"),
@@ -225,6 +239,27 @@ fn a_character_typed_at_the_end_of_a_field_is_shown_before_its_frame() {
         frame.matches('中').count() + 1,
         unechoed.matches('中').count(),
         "the frame sent the character again: {frame:?} (without the echo: {unechoed:?})"
+    );
+    // At the start of the title the row moves along, shown ahead too: the
+    // frame then sends less than it would have.
+    press(
+        &mut app,
+        key(KeyCode::Home, KeyModifiers::NONE),
+        &mut terminal,
+    );
+    let (echoed, echo, frame, unechoed) = press(
+        &mut app,
+        key(KeyCode::Char('新'), KeyModifiers::NONE),
+        &mut terminal,
+    );
+    assert!(echoed, "not shown ahead at the start of the text");
+    assert!(
+        echo.starts_with('新'),
+        "the echo does not start with the character: {echo:?}"
+    );
+    assert!(
+        frame.len() + echo.len() <= unechoed.len() + 8 && frame.len() < unechoed.len(),
+        "the frame sent what the echo showed: {frame:?} (without the echo: {unechoed:?})"
     );
     let (echoed, ..) = press(
         &mut app,

@@ -7,8 +7,8 @@ mod support;
 
 use crossterm::event::KeyCode;
 use support::{SIZES, draw, editor, key, keystrokes, location, terminal};
-use zongjie::app::{App, Settings};
-use zongjie::document::Document;
+use zongjie::app::{App, Entry, Settings};
+use zongjie::document::{Document, ItemRef};
 
 fn main() {
     divan::main();
@@ -92,4 +92,67 @@ fn keystroke(bencher: divan::Bencher, chars: usize, at_end: bool) {
 
 fn keystroke_in(bencher: divan::Bencher, doc: Document, at_end: bool) {
     keystrokes(bencher, editing_app(doc, at_end));
+}
+
+/// A structural edit and its frame: the first item of the second section
+/// moved down (`J`) and back up (`K`) in turn, so the document keeps its
+/// shape from sample to sample. Every part of the screen that shows the
+/// structure (outline, preview, counts) is brought up to date.
+#[divan::bench(args = SIZES)]
+fn structural_move_item(bencher: divan::Bencher, chars: usize) {
+    let app = selecting(support::draft(chars), Entry::Item(ItemRef::new(1, 0)));
+    structural(bencher, app, ['J', 'K']);
+}
+
+/// A structural edit undone and done again: the second section moved down
+/// (`J`), then undone (`u`), in turn.
+#[divan::bench(args = SIZES)]
+fn structural_move_section_and_undo(bencher: divan::Bencher, chars: usize) {
+    let app = selecting(support::draft(chars), Entry::Section(1));
+    structural(bencher, app, ['J', 'u']);
+}
+
+/// PgDn in the preview from the title, where the limit (the end of the
+/// text) is the whole document away, then the frame; PgUp in turn.
+#[divan::bench(args = SIZES)]
+fn preview_page_down_from_top(bencher: divan::Bencher, chars: usize) {
+    let mut app = editor(support::draft(chars));
+    app.handle_key(key(KeyCode::Tab));
+    app.handle_key(key(KeyCode::Tab));
+    turns(bencher, app, [key(KeyCode::PageDown), key(KeyCode::PageUp)]);
+}
+
+/// The editor with `entry` selected in the outline (moved to by keys).
+fn selecting(doc: Document, entry: Entry) -> App {
+    let mut app = editor(doc);
+    let index = app
+        .editor()
+        .and_then(|e| e.entries.iter().position(|&x| x == entry))
+        .expect("the entry in the outline");
+    for _ in 0..index {
+        app.handle_key(key(KeyCode::Down));
+    }
+    app
+}
+
+fn structural(bencher: divan::Bencher, app: App, keys: [char; 2]) {
+    turns(bencher, app, keys.map(|c| key(KeyCode::Char(c))));
+}
+
+/// Times the keys pressed in turn, each with its frame.
+fn turns(bencher: divan::Bencher, app: App, keys: [crossterm::event::KeyEvent; 2]) {
+    let app = std::cell::RefCell::new(app);
+    let mut terminal = support::terminal();
+    draw(&mut terminal, &app.borrow());
+    let turn = std::cell::Cell::new(0usize);
+    bencher
+        .with_inputs(|| {
+            turn.set(turn.get() + 1);
+            keys[turn.get() % 2]
+        })
+        .bench_local_values(|k| {
+            let mut app = app.borrow_mut();
+            app.handle_key(k);
+            draw(&mut terminal, &app);
+        });
 }

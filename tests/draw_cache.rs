@@ -182,3 +182,62 @@ fn a_target_mark_turned_on_by_typing_is_drawn() {
     assert!(row(&kept).contains('↑'), "{}", row(&kept));
     assert_eq!(kept, fresh);
 }
+
+/// Structural edits (a section and an item moved, an item added and
+/// deleted, undo and redo) reach the preview, and PgDn stops at its end:
+/// after every key the kept frame is the fresh one, and at the end the
+/// preview's last row is the last row of the export, wrapped as the pane
+/// wraps it.
+#[test]
+fn the_preview_after_structural_edits_and_at_its_end_is_drawn_fresh() {
+    let doc = zongjie::templates::Template::find("party-branch")
+        .expect("the built-in party-branch template")
+        .document(Some("XX党支部2026年上半年党建工作总结"));
+    let mut app = App::with_editor(Settings::default(), doc, location());
+    let (width, height) = (120, 40);
+    app.size = (width, height);
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    let mut cache = DrawCache::new();
+    let page_downs = vec!["PageDown"; 12];
+    let steps = [
+        &[
+            "j j", "J", "K", "j", "J", "a", "d", "u", "u", "C-y", "C-z", "Tab Tab",
+        ][..],
+        &page_downs,
+        &["PageUp", "Down", "Esc", "j j j J", "Tab Tab"],
+        &page_downs,
+    ]
+    .concat();
+    let mut last = None;
+    for step in &steps {
+        press(&mut app, step);
+        app.idle();
+        let kept = frame(&mut terminal, &app, &mut cache);
+        let mut fresh_terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+        let fresh = frame(&mut fresh_terminal, &app, &mut DrawCache::new());
+        assert_eq!(kept, fresh, "after {step}");
+        last = Some(kept);
+    }
+    let last = last.expect("a frame");
+    let e = app.editor().expect("the editor");
+    let pane = zongjie::layout::editor_layout(
+        ratatui::layout::Rect::new(0, 0, width, height),
+        e.focus,
+        e.show_findings,
+    )
+    .preview
+    .expect("the preview at 120x40");
+    let export = zongjie::plain_text::export_text(&e.doc, &app.settings.export);
+    let last_line = export.lines().last().expect("an exported line");
+    let inner_width = usize::from(pane.width - 2);
+    let wrapped = zongjie::plain_text::wrap_line(last_line, inner_width);
+    let bottom = common::row_text(&last, pane.bottom() - 2, pane.x + 1..pane.right() - 1);
+    assert_eq!(
+        bottom.trim_end(),
+        wrapped.last().expect("a row").trim_end(),
+        "PgDn stops with the export's last row at the bottom"
+    );
+    // One more PgDn moves nothing.
+    press(&mut app, "PageDown");
+    assert_eq!(frame(&mut terminal, &app, &mut cache), last);
+}

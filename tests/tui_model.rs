@@ -28,7 +28,6 @@ use ratatui::backend::TestBackend;
 use zongjie::app::{App, Effect, Focus, Settings};
 use zongjie::document::{Document, Field, Item, ItemRef};
 use zongjie::i18n::Lang;
-use zongjie::plain_text::{head_paragraphs, section_paragraphs, tail_paragraphs};
 use zongjie::storage::{DraftId, FileSystem, NewFile, OsFs, Store};
 use zongjie::ui::DrawCache;
 
@@ -702,17 +701,6 @@ fn check(
             "field {:?}",
             fa.field
         );
-    }
-    // The preview = a fresh export of the document.
-    let parts = e.preview.len();
-    prop_assert_eq!(parts, m.doc.sections.len() + 2);
-    for p in 0..parts {
-        let fresh = match p {
-            0 => head_paragraphs(&m.doc),
-            p if p == parts - 1 => tail_paragraphs(&m.doc),
-            p => section_paragraphs(&m.doc, p - 1),
-        };
-        prop_assert_eq!(e.preview.part(&e.doc, p), &fresh[..], "preview part {}", p);
     }
     // The frame drawn with the cache kept since the first step equals one
     // drawn from nothing, with an empty cache.

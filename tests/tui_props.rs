@@ -11,7 +11,7 @@ use ratatui::buffer::Buffer;
 use zongjie::app::{App, Settings};
 use zongjie::document::count_chars;
 use zongjie::i18n::Lang;
-use zongjie::plain_text::{ExportOptions, head_paragraphs, section_paragraphs, tail_paragraphs};
+use zongjie::plain_text::{Block, ExportOptions, Paragraph, anchor, export_text};
 use zongjie::ui::DrawCache;
 
 fn text() -> impl Strategy<Value = String> {
@@ -98,16 +98,6 @@ fn from_scratch(app: &mut App, width: u16, height: u16) -> (usize, Option<usize>
         .selected_entry()
         .section()
         .map(|s| e.doc.section_char_count(s));
-    // The preview's paragraphs, kept up to date piece by piece.
-    let parts = e.preview.len();
-    for p in 0..parts {
-        let fresh = match p {
-            0 => head_paragraphs(&e.doc),
-            p if p == parts - 1 => tail_paragraphs(&e.doc),
-            p => section_paragraphs(&e.doc, p - 1),
-        };
-        assert_eq!(e.preview.part(&e.doc, p), fresh, "part {p}");
-    }
     // A new terminal, drawn with an empty cache.
     let buffer = frame(
         &mut Terminal::new(TestBackend::new(width, height)).unwrap(),
@@ -182,3 +172,44 @@ const TYPING_KEYS: &[&str] = &[
     "PageUp",
     "PageDown",
 ];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+    /// The preview renders the export block by block (a section's head,
+    /// each item, a section whose items run on as a whole): walked forwards
+    /// from the head, back from the tail, and both ways from the anchor of
+    /// every field, the blocks are the lines of the export rendered in one
+    /// go.
+    #[test]
+    fn the_preview_blocks_are_the_export(doc in strategies::document(text)) {
+        let plain = ExportOptions {
+            indent: false,
+            blank_lines: false,
+            width: None,
+            ..ExportOptions::default()
+        };
+        let export = export_text(&doc, &plain);
+        // A paragraph a line (a heading may hold a line break itself).
+        let lines = |paragraphs: Vec<Paragraph>| -> String {
+            paragraphs.iter().map(|p| format!("{}\n", p.text)).collect()
+        };
+        let forwards = std::iter::successors(Some(Block::Head), |b| b.next(&doc));
+        prop_assert_eq!(
+            lines(forwards.flat_map(|b| b.paragraphs(&doc)).collect()),
+            export.clone()
+        );
+        let backwards = std::iter::successors(Some(Block::Tail), |b| b.previous(&doc));
+        let mut back: Vec<Paragraph> = backwards
+            .flat_map(|b| b.paragraphs(&doc).into_iter().rev())
+            .collect();
+        back.reverse();
+        prop_assert_eq!(lines(back), export.clone());
+        for field in doc.fields() {
+            let at = anchor(&doc, field);
+            let mut both: Vec<Paragraph> = at.before(&doc).collect();
+            both.reverse();
+            both.extend(at.from(&doc));
+            prop_assert_eq!(lines(both), export.clone(), "{:?}", field);
+        }
+    }
+}

@@ -121,6 +121,23 @@ pub fn section_paragraphs(doc: &Document, index: usize) -> Vec<Paragraph> {
     let Some(section) = doc.sections.get(index) else {
         return Vec::new();
     };
+    let mut out = section_head_paragraphs(doc, index);
+    push_points(
+        &mut out,
+        &section.items,
+        section.style,
+        Parent::Section(index),
+    );
+    out
+}
+
+/// The paragraphs of a section before its items: its numbered title and
+/// its intro. With items that run on (一是……), the first of them joins the
+/// intro's last paragraph: then only [`section_paragraphs`] is the export.
+pub fn section_head_paragraphs(doc: &Document, index: usize) -> Vec<Paragraph> {
+    let Some(section) = doc.sections.get(index) else {
+        return Vec::new();
+    };
     let mut out = vec![Paragraph {
         text: format!(
             "{}{}",
@@ -131,12 +148,6 @@ pub fn section_paragraphs(doc: &Document, index: usize) -> Vec<Paragraph> {
         origin: Field::SectionTitle(index),
     }];
     push_body(&mut out, &section.intro, Field::SectionIntro(index));
-    push_points(
-        &mut out,
-        &section.items,
-        section.style,
-        Parent::Section(index),
-    );
     out
 }
 

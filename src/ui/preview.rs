@@ -11,7 +11,7 @@ use ratatui::widgets::Widget;
 use crate::app::{App, EditorState, Entry, Focus};
 use crate::document::Field;
 use crate::layout::paragraph_rows;
-use crate::plain_text::{Paragraph as Para, Role};
+use crate::plain_text::{Paragraph as Para, Role, anchor};
 
 pub fn draw(frame: &mut Frame, app: &App, e: &EditorState, area: Rect, cache: &mut Rows) {
     let theme = &app.settings.theme;
@@ -32,81 +32,69 @@ pub fn draw(frame: &mut Frame, app: &App, e: &EditorState, area: Rect, cache: &m
     let background = super::background(frame, inner, theme);
     let options = &app.settings.export;
     let selected = e.selected_entry();
-    let preview = &e.preview;
-    let part_of = |p: usize| preview.part(&e.doc, p);
-    let (part, index) = preview.anchor(&e.doc, selected);
+    let doc = &e.doc;
+    // Only the blocks of the export on screen are rendered, from the
+    // document as it is: nothing of the export is kept in the model.
+    let at = anchor(doc, selected.fields()[0]);
     cache.start_frame(width, options.indent, &background);
 
-    // Walk the paragraphs from the anchor; a negative scroll first walks back.
+    // A negative scroll first walks back from the anchor; what is above
+    // the pane is only counted, never drawn.
     let mut skip = e.preview_scroll;
-    let (mut p, mut i) = (part, index);
-    while skip < 0 {
-        let previous = if i > 0 {
-            Some((p, i - 1))
-        } else {
-            (0..p)
-                .rev()
-                .find(|q| !part_of(*q).is_empty())
-                .map(|q| (q, part_of(q).len() - 1))
-        };
-        let Some((q, j)) = previous else {
-            skip = 0;
-            break;
-        };
-        (p, i) = (q, j);
-        // Only counted: what is above the pane is never drawn.
-        let rows = paragraph_rows(&part_of(p)[i], width, options.indent).len();
-        skip += rows as isize + isize::from(options.blank_lines);
+    let mut above = Vec::new();
+    if skip < 0 {
+        for para in at.before(doc) {
+            let rows = paragraph_rows(&para, width, options.indent).len();
+            skip += rows as isize + isize::from(options.blank_lines);
+            above.push(para);
+            if skip >= 0 {
+                break;
+            }
+        }
+        skip = skip.max(0);
     }
     let mut skip = skip as usize;
+    let shown = above.into_iter().rev().chain(at.from(doc));
     let buf = frame.buffer_mut();
     let mut y = inner.top();
     let mut first = true;
-    'parts: while p < preview.len() {
-        let paragraphs = part_of(p);
-        while i < paragraphs.len() {
-            let para = &paragraphs[i];
-            let in_selected_item = matches!(
-                (selected, para.origin.item()),
-                (Entry::Item(at), Some((s, n))) if at.section == s && at.item == n
-            );
-            let own = Entry::of_field(para.origin) == selected || in_selected_item;
-            let style = if own { theme.title } else { theme.text };
-            if options.blank_lines && !first {
-                // A blank row is the background already there.
-                if skip > 0 {
-                    skip -= 1;
-                } else {
-                    y += 1;
-                    if y >= inner.bottom() {
-                        break 'parts;
-                    }
-                }
-            }
-            first = false;
-            // A paragraph scrolled out of view above is only counted.
+    for para in shown {
+        let in_selected_item = matches!(
+            (selected, para.origin.item()),
+            (Entry::Item(at), Some((s, n))) if at.section == s && at.item == n
+        );
+        let own = Entry::of_field(para.origin) == selected || in_selected_item;
+        let style = if own { theme.title } else { theme.text };
+        if options.blank_lines && !first {
+            // A blank row is the background already there.
             if skip > 0 {
-                let rows = paragraph_rows(para, width, options.indent).len();
-                if skip >= rows {
-                    skip -= rows;
-                    i += 1;
-                    continue;
-                }
-            }
-            let drawn = cache.paragraph(para, style);
-            for r in std::mem::take(&mut skip)..drawn.lines.len() {
-                let row = drawn.row(r, inner.width, &background);
-                let start = buf.index_of(inner.x, y);
-                buf.content[start..start + row.len()].clone_from_slice(row);
+                skip -= 1;
+            } else {
                 y += 1;
                 if y >= inner.bottom() {
-                    break 'parts;
+                    break;
                 }
             }
-            i += 1;
         }
-        p += 1;
-        i = 0;
+        first = false;
+        // A paragraph scrolled out of view above is only counted.
+        if skip > 0 {
+            let rows = paragraph_rows(&para, width, options.indent).len();
+            if skip >= rows {
+                skip -= rows;
+                continue;
+            }
+        }
+        let drawn = cache.paragraph(&para, style);
+        for r in std::mem::take(&mut skip)..drawn.lines.len() {
+            let row = drawn.row(r, inner.width, &background);
+            let start = buf.index_of(inner.x, y);
+            buf.content[start..start + row.len()].clone_from_slice(row);
+            y += 1;
+            if y >= inner.bottom() {
+                return;
+            }
+        }
     }
 }
 

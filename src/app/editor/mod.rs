@@ -1,7 +1,7 @@
 //! The editor screen, one job a file: the state of the open draft
 //! (`state`), its live counts (`live_counts`), every change through the
 //! history by one path (`history`), structural edits of the selection
-//! (`structure`), the preview memo (`preview`), key dispatch for the panes
+//! (`structure`), how far the preview scrolls (`preview`), key dispatch for the panes
 //! (`keys`), the popups (`popups`) and the find bar (`find_bar`), paste and
 //! the mouse (`pointer`).
 
@@ -21,7 +21,7 @@ pub(super) use keys::handle_key;
 pub use live_counts::Counts;
 pub(super) use pointer::{active_view, handle_mouse, handle_paste};
 pub use popups::Popup;
-pub use preview::{PreviewParts, preview_max_scroll};
+pub use preview::preview_max_scroll;
 pub use state::{EditorState, PHRASE_PAUSE, RunKind, TypingRun};
 pub use typed::typed_by;
 pub(in crate::app) use typed::typing_here;

@@ -3,7 +3,7 @@
 
 use std::time::{Duration, Instant};
 
-use super::{Counts, Focus, Popup, PreviewParts};
+use super::{Counts, Focus, Popup};
 use crate::app::fields::FieldEditor;
 use crate::app::outline::{Entry, entries, visible_entries};
 use crate::check::{CheckOptions, Finding, check};
@@ -48,7 +48,6 @@ pub struct EditorState {
     pub selected: usize,
     pub focus: Focus,
     pub fields: FieldEditor,
-    pub preview: PreviewParts,
     /// Lines scrolled in the preview away from the selection (when focused).
     pub preview_scroll: isize,
     pub counts: Counts,
@@ -81,7 +80,6 @@ impl EditorState {
     pub fn new(doc: Document, location: DraftLocation) -> EditorState {
         let entries = entries(&doc);
         let fields = FieldEditor::new(&doc, Entry::Title);
-        let preview = PreviewParts::build(&doc);
         let mut state = EditorState {
             doc,
             location,
@@ -92,7 +90,6 @@ impl EditorState {
             selected: 0,
             focus: Focus::Outline,
             fields,
-            preview,
             preview_scroll: 0,
             counts: Counts::default(),
             popup: None,
@@ -168,7 +165,7 @@ impl EditorState {
         }
     }
 
-    /// After a structural change: entries, preview and counts from scratch.
+    /// After a structural change: entries and counts from scratch.
     pub(super) fn rebuild(&mut self, focus: Option<Field>) {
         // What the change is about is never hidden in a fold.
         if let Some(field) = focus {
@@ -179,7 +176,6 @@ impl EditorState {
         let doc = &self.doc;
         self.folded.retain(|e| e.has_children(doc));
         self.entries = visible_entries(&self.doc, &self.folded);
-        self.preview = PreviewParts::build(&self.doc);
         self.selected = self.selected.min(self.entries.len().saturating_sub(1));
         self.fields = FieldEditor::new(&self.doc, self.selected_entry());
         if let Some(field) = focus {
@@ -206,8 +202,9 @@ impl EditorState {
         self.last_change = Some(Instant::now());
     }
 
-    /// Text typed into the active field reaches the document, the counts and
-    /// the preview of its section — nothing else is redone.
+    /// Text typed into the active field reaches the document and the counts
+    /// — nothing else is redone (the preview renders what it shows from the
+    /// document).
     /// The change joins the typing run of `kind` if one is going on in the
     /// same field without a pause; `None` makes it a step of its own.
     pub(in crate::app) fn text_changed(&mut self, kind: Option<RunKind>) {
@@ -241,7 +238,6 @@ impl EditorState {
             kind,
             last: now,
         });
-        self.preview.refresh(&self.doc, field);
         self.update_counts();
         self.touch();
     }

@@ -4,7 +4,8 @@
 //!   no cycle, and on failure the cycle is printed with the files and the
 //!   paths that tie it;
 //! - inside a folder, files use each other one way too (`mod.rs` counted as a
-//!   file of its own), except in the folders listed in `FILE_CYCLES_ALLOWED`;
+//!   file of its own; a `pub use` re-export is the folder's front door, and
+//!   a visibility such as `pub(in crate::app)` is not a use);
 //! - no file under `src/` is longer than 600 lines unless a `//! Long
 //!   because …` line near its top says why.
 //!
@@ -41,14 +42,6 @@ const MAX_LINES: usize = 600;
 /// How a long file says why it is long: a line of its leading `//!` docs.
 const LONG_BECAUSE: &str = "//! Long because";
 
-/// Folders whose files may still use each other in a circle: app/mod.rs
-/// both defines what the files share (`App`, `Effect`, `Screen`) and calls
-/// into them, and some editor/ files use each other (state and live_counts,
-/// find_bar and popups). Taking what files share into a file of its own, as
-/// document/ did with model.rs, check/ with finding.rs and ui/ with
-/// chrome.rs, removes a folder from this list.
-const FILE_CYCLES_ALLOWED: &[&str] = &["app"];
-
 #[test]
 fn folders_import_one_way() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -75,7 +68,7 @@ fn folders_import_only_from_layers_below() {
 #[test]
 fn files_inside_a_folder_import_one_way() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    if let Some(report) = file_cycles(root, FILE_CYCLES_ALLOWED) {
+    if let Some(report) = file_cycles(root) {
         panic!("{report}");
     }
 }
@@ -172,14 +165,14 @@ fn folder_cycles(root: &Path) -> Option<String> {
 }
 
 /// A report of the cycles between files of one folder, or `None`.
-fn file_cycles(root: &Path, allowed: &[&str]) -> Option<String> {
+fn file_cycles(root: &Path) -> Option<String> {
     let files = scan::read_crate(root);
     let mut edges: BTreeMap<(String, String), Vec<Use>> = BTreeMap::new();
     for u in scan::uses(&files) {
         let (Some(a), Some(b)) = (folder(&u.from), folder(&u.to)) else {
             continue;
         };
-        if a == b && !allowed.contains(&a) {
+        if a == b {
             edges
                 .entry((u.from.clone(), u.to.clone()))
                 .or_default()
@@ -423,7 +416,7 @@ fn a_use_of_a_layer_above_or_alongside_is_reported() {
 }
 
 #[test]
-fn a_cycle_inside_a_folder_is_reported_and_can_be_allowed() {
+fn a_cycle_inside_a_folder_is_reported() {
     let dir = made_up_crate(&[
         ("src/lib.rs", "pub mod a;\n"),
         (
@@ -433,7 +426,7 @@ fn a_cycle_inside_a_folder_is_reported_and_can_be_allowed() {
         ("src/a/x.rs", "use super::y::Why;\npub fn f() {}\n"),
         ("src/a/y.rs", "pub struct Why(super::Top);\n"),
     ]);
-    let report = file_cycles(dir.path(), &[]).expect("the cycle mod.rs → x → y → mod.rs is found");
+    let report = file_cycles(dir.path()).expect("the cycle mod.rs → x → y → mod.rs is found");
     assert!(
         report
             .contains("cycle between files: src/a/mod.rs → src/a/x.rs → src/a/y.rs → src/a/mod.rs"),
@@ -443,7 +436,6 @@ fn a_cycle_inside_a_folder_is_reported_and_can_be_allowed() {
         report.contains("src/a/y.rs uses crate::a::Top (src/a/mod.rs)"),
         "{report}"
     );
-    assert_eq!(file_cycles(dir.path(), &["a"]), None);
 }
 
 #[test]
@@ -470,7 +462,31 @@ fn a_re_export_is_a_front_door_not_a_use() {
             ("src/a/x.rs".to_string(), "src/a/y.rs".to_string())
         ]
     );
-    assert_eq!(file_cycles(dir.path(), &[]), None);
+    assert_eq!(file_cycles(dir.path()), None);
+}
+
+#[test]
+fn a_visibility_with_a_path_is_not_a_use() {
+    let dir = made_up_crate(&[
+        ("src/lib.rs", "pub mod a;\n"),
+        (
+            "src/a/mod.rs",
+            "mod x;\npub struct Top;\nfn g() { x::f(); }\n",
+        ),
+        (
+            "src/a/x.rs",
+            "pub(in crate::a) fn f() {}\npub(crate) fn h() {}\n",
+        ),
+    ]);
+    let files = architecture::scan::read_crate(dir.path());
+    let used: Vec<(String, String)> = scan::uses(&files)
+        .into_iter()
+        .map(|u| (u.from, u.to))
+        .collect();
+    assert_eq!(
+        used,
+        [("src/a/mod.rs".to_string(), "src/a/x.rs".to_string())]
+    );
 }
 
 #[test]

@@ -100,7 +100,7 @@ pub(super) fn field_key(
 ) -> Option<Vec<Effect>> {
     let read_only = e.read_only;
     // The screen lines as the editor pane draws them.
-    let view = super::editor::active_view(e, size, lang);
+    let view = e.active_view(size, lang);
     let fa = e.fields.active_mut()?;
     let field = fa.field;
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);

@@ -174,7 +174,7 @@ fn paths_of(file: &SourceFile) -> Vec<Vec<String>> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < t.len() {
-        if let Some(end) = re_export_end(t, i) {
+        if let Some(end) = re_export_end(t, i).or_else(|| visibility_end(t, i)) {
             i = end;
             continue;
         }
@@ -214,6 +214,15 @@ fn re_export_end(t: &[Token], i: usize) -> Option<usize> {
         return None;
     }
     Some(j + t[j..].iter().position(|x| *x == Token::Punct(';'))? + 1)
+}
+
+/// When `t[i]` starts a visibility with a path (`pub(in crate::app)`), the
+/// index after it: who may see an item is not something the file uses.
+fn visibility_end(t: &[Token], i: usize) -> Option<usize> {
+    if t[i] != Token::Ident("pub".into()) || t.get(i + 1) != Some(&Token::Punct('(')) {
+        return None;
+    }
+    Some(i + 1 + t[i + 1..].iter().position(|x| *x == Token::Punct(')'))? + 1)
 }
 
 /// `tree` (as written, from its first segment) made absolute, when it is a

@@ -5,7 +5,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use tui_textarea::Input;
 
 use super::find_bar::jump_to;
-use super::pointer::{active_view, jump_cursor};
+use super::pointer::jump_cursor;
 use super::popups::{deleted_message, handle_popup};
 use super::{EditorState, Focus, Popup, RunKind, preview_max_scroll};
 use crate::app::find::{FindState, Match};
@@ -39,7 +39,7 @@ pub(in crate::app) fn handle_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         return effects;
     }
     if keymap.action(Context::Global, &key) == Some(Action::ToggleReference) {
-        return crate::app::reference::toggle(app);
+        return super::reference::toggle(app);
     }
     // In the outline, Tab folds a row with points below it (else it moves
     // focus, as everywhere) and Shift+Tab folds the whole outline.
@@ -465,7 +465,7 @@ fn editor_key(
             e.typing = None;
             let up = key.code == KeyCode::Up;
             // By screen rows as drawn (wrapped by the line-breaking rule).
-            let target = active_view(e, size, lang).and_then(|view| {
+            let target = e.active_view(size, lang).and_then(|view| {
                 let (row, col) = view.cursor;
                 let next = if up {
                     row.checked_sub(1)

@@ -1,8 +1,8 @@
 //! The counts in the status bar, kept live without recounting the whole
 //! draft on every key.
 
-use super::EditorState;
 use crate::app::counts::text_counts;
+use crate::document::Document;
 
 /// Counts shown in the status bar, kept without recounting the document on
 /// every key: the totals of everything but the entry being edited, plus the
@@ -18,63 +18,51 @@ pub struct Counts {
     base_section: usize,
 }
 
-impl EditorState {
-    /// Counts the whole document again (after structural changes), and the
-    /// baseline without the selected entry.
-    pub(super) fn recount(&mut self) {
+impl Counts {
+    /// Counts the whole document again (after structural changes); the
+    /// baselines are set by [`Counts::rebase`] next.
+    pub(super) fn recount(&mut self, doc: &Document) {
         let mut total = 0;
         let mut placeholders = 0;
-        for field in self.doc.fields() {
+        for field in doc.fields() {
             if field.is_exported() {
-                let (chars, found) = text_counts(self.doc.text(field).unwrap_or(""));
+                let (chars, found) = text_counts(doc.text(field).unwrap_or(""));
                 total += chars;
                 placeholders += found;
             }
         }
-        self.counts.total = total;
-        self.counts.placeholders = placeholders;
-        self.rebase_counts();
+        self.total = total;
+        self.placeholders = placeholders;
     }
 
-    /// The baselines without the selected entry: the totals, and the
-    /// section it is in (counted once, when it is selected).
-    pub(super) fn rebase_counts(&mut self) {
-        let (own_total, own_placeholders) = self.entry_counts();
-        let section = self
-            .selected_entry()
-            .section()
-            .map(|s| self.doc.section_char_count(s));
-        let c = &mut self.counts;
-        c.base_total = c.total - own_total.min(c.total);
-        c.base_placeholders = c.placeholders - own_placeholders.min(c.placeholders);
-        c.section = section;
-        c.base_section = c.section.map_or(0, |n| n - own_total.min(n));
+    /// The baselines without the selected entry, whose own counts are
+    /// `own`: the totals, and `section`, the characters of the section it
+    /// is in (counted once, when it is selected).
+    pub(super) fn rebase(
+        &mut self,
+        (own_total, own_placeholders): (usize, usize),
+        section: Option<usize>,
+    ) {
+        self.base_total = self.total - own_total.min(self.total);
+        self.base_placeholders = self.placeholders - own_placeholders.min(self.placeholders);
+        self.section = section;
+        self.base_section = section.map_or(0, |n| n - own_total.min(n));
     }
 
-    fn entry_counts(&self) -> (usize, usize) {
-        self.fields
-            .fields
-            .iter()
-            .filter(|fa| fa.field.is_exported())
-            .map(|fa| fa.counts(&self.doc))
-            .fold((0, 0), |(a, b), (c, d)| (a + c, b + d))
-    }
-
-    /// After typing: the live counts from the baseline plus the entry.
-    pub(super) fn update_counts(&mut self) {
-        let (own_total, own_placeholders) = self.entry_counts();
-        let c = &mut self.counts;
-        c.total = c.base_total + own_total;
-        c.placeholders = c.base_placeholders + own_placeholders;
-        if let Some(section) = &mut c.section {
-            *section = c.base_section + own_total;
+    /// After typing: the live counts from the baselines plus the entry's
+    /// own counts `own`.
+    pub(super) fn update(&mut self, (own_total, own_placeholders): (usize, usize)) {
+        self.total = self.base_total + own_total;
+        self.placeholders = self.base_placeholders + own_placeholders;
+        if let Some(section) = &mut self.section {
+            *section = self.base_section + own_total;
         }
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use crate::app::editor::EditorState;
     use crate::app::editor::test_support::{app, editor, press, type_text};
 
     /// The counts of a state built afresh over the same draft and selection.

@@ -1,17 +1,22 @@
 //! The editor screen, one job a file: the state of the open draft
 //! (`state`), its live counts (`live_counts`), every change through the
 //! history by one path (`history`), structural edits of the selection
-//! (`structure`), how far the preview scrolls (`preview`), key dispatch for the panes
-//! (`keys`), the popups (`popups`) and the find bar (`find_bar`), paste and
-//! the mouse (`pointer`).
+//! (`structure`), folding the outline (`folds`), how far the preview
+//! scrolls (`preview`), key dispatch for the panes (`keys`), the popup
+//! that is open (`popup`), the popups' keys (`popups`) and the find bar
+//! (`find_bar`), paste and the mouse (`pointer`), the reference pane
+//! toggled (`reference`).
 
 mod find_bar;
+mod folds;
 mod history;
 mod keys;
 mod live_counts;
 mod pointer;
+mod popup;
 mod popups;
 mod preview;
+mod reference;
 mod state;
 mod structure;
 mod typed;
@@ -19,8 +24,8 @@ mod typed;
 pub use crate::layout::Focus;
 pub(super) use keys::handle_key;
 pub use live_counts::Counts;
-pub(super) use pointer::{active_view, handle_mouse, handle_paste};
-pub use popups::Popup;
+pub(super) use pointer::{handle_mouse, handle_paste};
+pub use popup::Popup;
 pub use preview::preview_max_scroll;
 pub use state::{EditorState, PHRASE_PAUSE, RunKind, TypingRun};
 pub use typed::typed_by;

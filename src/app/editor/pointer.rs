@@ -108,20 +108,6 @@ pub(super) fn jump_cursor(fa: &mut crate::app::FieldArea, (line, char): (usize, 
     fa.area.jump(line, char);
 }
 
-/// The active field as the editor pane draws it at `size`, if it is shown.
-pub(in crate::app) fn active_view(
-    e: &EditorState,
-    size: (u16, u16),
-    lang: crate::i18n::Lang,
-) -> Option<FieldView> {
-    let area = ratatui::layout::Rect::new(0, 0, size.0, size.1);
-    let pane = editor_layout(area, e.focus, e.show_findings).editor?;
-    let inner = pane.inner(ratatui::layout::Margin::new(1, 1));
-    let slots = e.fields.slots(inner, lang);
-    let slot = slots.get(e.fields.active)?;
-    e.fields.view(e.fields.active, slot, true)
-}
-
 pub(in crate::app) fn handle_mouse(app: &mut App, mouse: MouseEvent) -> Vec<Effect> {
     let size = app.size;
     let lang = app.lang();
@@ -179,7 +165,7 @@ pub(in crate::app) fn handle_mouse(app: &mut App, mouse: MouseEvent) -> Vec<Effe
                 };
                 e.select(target);
             } else if hit(layout.editor)
-                && let Some(view) = active_view(e, size, lang)
+                && let Some(view) = e.active_view(size, lang)
                 && let Some(fa) = e.fields.active_mut()
             {
                 // The text follows the cursor: move it three rows.

@@ -1,51 +1,17 @@
-//! The editor's popups: the section-kind list (new section, change kind),
+//! The keys of the editor's popups (`popup.rs` says which is open): the
+//! section-kind list (new section, change kind),
 //! the changed-on-disk choice and the delete-section confirmation; the
 //! find bar, export and target prompts have files of their own and are
 //! dispatched from here.
 
 use crossterm::event::KeyEvent;
 
-use super::EditorState;
 use super::find_bar::handle_find;
-use crate::app::find::FindState;
+use super::{EditorState, Popup};
 use crate::app::{Effect, Message};
 use crate::document::SectionKind;
 use crate::i18n::Lang;
 use crate::settings::keymap::{Action, Context, KeyBinding, Keymap};
-
-/// A small window over the editor.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Popup {
-    /// Choose the kind of a new section.
-    NewSection { selected: usize },
-    /// The find (and replace) bar.
-    Find(FindState),
-    /// The draft was changed on disk by someone else: overwrite, reload or copy?
-    ChangedOnDisk,
-    /// Delete a section that still has text? (y/n)
-    ConfirmDeleteSection { section: usize },
-    /// Choose the kind of the selected section (the same list as for a new one).
-    ChangeKind { section: usize, selected: usize },
-    /// Export as .txt or .docx?
-    Export { selected: crate::docx::ExportFormat },
-    /// The target length being typed (for the selected section, or the draft).
-    Target { input: String },
-}
-
-impl Popup {
-    /// Where the popup's keys are in the keymap.
-    pub fn context(&self) -> Context {
-        match self {
-            Popup::NewSection { .. } | Popup::ChangeKind { .. } => Context::KindList,
-            Popup::Find(state) if state.replacement.is_some() => Context::Replace,
-            Popup::Find(_) => Context::Find,
-            Popup::ChangedOnDisk => Context::ChangedOnDisk,
-            Popup::ConfirmDeleteSection { .. } => Context::DeleteSection,
-            Popup::Export { .. } => Context::Export,
-            Popup::Target { .. } => Context::Target,
-        }
-    }
-}
 
 pub(super) fn handle_popup(
     e: &mut EditorState,

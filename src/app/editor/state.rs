@@ -8,6 +8,8 @@ use crate::app::fields::FieldEditor;
 use crate::app::outline::{Entry, entries, visible_entries};
 use crate::check::{CheckOptions, Finding, check};
 use crate::document::{Document, Edit, Field, History};
+use crate::i18n::Lang;
+use crate::layout::{FieldView, editor_layout};
 use crate::storage::DraftLocation;
 
 /// How long a pause in typing ends an undo step, as in Word.
@@ -149,6 +151,17 @@ impl EditorState {
         }
     }
 
+    /// The active field as the editor pane draws it at `size`, if it is
+    /// shown: what screen-line keys and clicks in the field work on.
+    pub(in crate::app) fn active_view(&self, size: (u16, u16), lang: Lang) -> Option<FieldView> {
+        let area = ratatui::layout::Rect::new(0, 0, size.0, size.1);
+        let pane = editor_layout(area, self.focus, self.show_findings).editor?;
+        let inner = pane.inner(ratatui::layout::Margin::new(1, 1));
+        let slots = self.fields.slots(inner, lang);
+        let slot = slots.get(self.fields.active)?;
+        self.fields.view(self.fields.active, slot, true)
+    }
+
     /// Ends the undo step typing was growing: what comes next is a new step.
     pub fn end_typing_run(&mut self) {
         self.typing = None;
@@ -195,6 +208,38 @@ impl EditorState {
         // otherwise check the whole draft twice.
         self.findings_pending = true;
         self.touch();
+    }
+
+    /// Counts the whole document again (after structural changes), and the
+    /// baselines without the selected entry.
+    pub(super) fn recount(&mut self) {
+        self.counts.recount(&self.doc);
+        self.rebase_counts();
+    }
+
+    /// The baselines without the selected entry: the totals, and the
+    /// section it is in.
+    pub(super) fn rebase_counts(&mut self) {
+        let section = self
+            .selected_entry()
+            .section()
+            .map(|s| self.doc.section_char_count(s));
+        self.counts.rebase(self.entry_counts(), section);
+    }
+
+    /// The selected entry's own counts: (characters, placeholders).
+    fn entry_counts(&self) -> (usize, usize) {
+        self.fields
+            .fields
+            .iter()
+            .filter(|fa| fa.field.is_exported())
+            .map(|fa| fa.counts(&self.doc))
+            .fold((0, 0), |(a, b), (c, d)| (a + c, b + d))
+    }
+
+    /// After typing: the live counts from the baseline plus the entry.
+    pub(super) fn update_counts(&mut self) {
+        self.counts.update(self.entry_counts());
     }
 
     fn touch(&mut self) {

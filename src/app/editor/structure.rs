@@ -1,11 +1,13 @@
 //! Structural edits of the selection in the outline: move, insert, delete,
-//! numbering style and section kind, each an [`Edit`] through the history.
+//! numbering style and section kind, a level up or down, each an
+//! [`Edit`] through the history.
 
 use super::EditorState;
-use crate::app::outline::Entry;
+use crate::app::outline::{Entry, OutlineNote};
 use crate::document::{
-    Edit, Item, ItemRef, Point, Section, SectionKind, item_move_down, item_move_up,
-    section_move_down, section_move_up,
+    Edit, Item, ItemRef, MAX_LEVEL, Point, Section, SectionKind, default_child_style,
+    item_move_down, item_move_up, point_demote, point_promote, section_move_down, section_move_up,
+    section_to_item,
 };
 
 impl EditorState {
@@ -153,6 +155,98 @@ impl EditorState {
             .get(section)
             .is_some_and(|s| s.kind != kind)
             && self.apply(Edit::SetKind { section, kind })
+    }
+}
+
+impl EditorState {
+    /// A new point one level below the selected section, item or node (at
+    /// the end of its children), numbered in its level's usual style when it
+    /// is the first.
+    pub(super) fn new_child(&mut self) -> bool {
+        match self.selected_entry() {
+            Entry::Section(s) => {
+                let at = ItemRef::new(s, self.doc.sections[s].items.len());
+                self.folded.remove(&Entry::Section(s));
+                self.apply(Edit::InsertItem {
+                    at,
+                    item: Item::default(),
+                })
+            }
+            entry => {
+                let Some(parent) = entry.point() else {
+                    return false;
+                };
+                let Some(item) = self.doc.point(parent) else {
+                    return false;
+                };
+                let Some(at) = parent.child(item.children.len()) else {
+                    return false;
+                };
+                let insert = Edit::InsertPoint {
+                    at,
+                    item: Item::default(),
+                };
+                let style = default_child_style(parent.level() + 1);
+                let edit = if item.children.is_empty() && item.child_style != style {
+                    Edit::Batch(vec![Edit::SetChildStyle { at: parent, style }, insert])
+                } else {
+                    insert
+                };
+                self.apply(edit)
+            }
+        }
+    }
+
+    /// Why no child can be added to the selection, if none could.
+    pub(super) fn why_no_child(&self) -> Option<OutlineNote> {
+        match self.selected_entry().point() {
+            Some(p) if p.level() >= MAX_LEVEL => Some(OutlineNote::FourLevelsAtMost),
+            Some(_) => None,
+            None => Some(OutlineNote::NoPointHere),
+        }
+    }
+
+    /// Alt+← (`up`) or Alt+→: the selected point and everything below it
+    /// one level up or down; both levels renumber.
+    pub(super) fn change_level(&mut self, up: bool) -> bool {
+        let Some(point) = self.selected_entry().point() else {
+            return match self.selected_entry() {
+                Entry::Section(s) if !up => {
+                    section_to_item(&self.doc, s).is_some_and(|e| self.apply(e))
+                }
+                _ => false,
+            };
+        };
+        let edit = if up {
+            point_promote(&self.doc, point)
+        } else {
+            point_demote(&self.doc, point)
+        };
+        edit.is_some_and(|e| self.apply(e))
+    }
+
+    /// Why the selection cannot change level that way, if it cannot.
+    pub(super) fn why_not_level(&self, up: bool) -> Option<OutlineNote> {
+        let Some(point) = self.selected_entry().point() else {
+            return Some(match self.selected_entry() {
+                Entry::Section(_) if up => OutlineNote::SectionsAreTop,
+                Entry::Section(0) => OutlineNote::FirstCannotDemote,
+                Entry::Section(s) => {
+                    let items = self.doc.sections.get(s).map_or(&[][..], |s| &s.items);
+                    let depth = items.iter().map(Item::depth_below).max().unwrap_or(0);
+                    return (3 + depth > MAX_LEVEL).then_some(OutlineNote::FourLevelsAtMost);
+                }
+                _ => OutlineNote::NoPointHere,
+            });
+        };
+        if up {
+            return None;
+        }
+        if point.index() == 0 {
+            return Some(OutlineNote::FirstCannotDemote);
+        }
+        let depth = self.doc.point(point).map_or(0, Item::depth_below);
+        (point.level() + 1 + depth > MAX_LEVEL).then_some(OutlineNote::FourLevelsAtMost)
     }
 }
 

@@ -26,13 +26,12 @@ use std::path::Path;
 /// from layers below its own.
 const LAYERS: &[&[&str]] = &[
     &["document", "lang", "sanitize"],
-    &["storage"],
-    &["check"],
-    &["plain_text", "templates"],
-    &["diff", "docx", "i18n"],
-    &["settings", "layout"],
-    &["app"],
-    &["ui", "tui", "cli"],
+    &["storage", "check", "plain_text", "tui"],
+    &["templates", "diff", "docx", "layout"],
+    &["i18n"],
+    &["settings"],
+    &["app", "cli"],
+    &["ui"],
     &["run"],
 ];
 

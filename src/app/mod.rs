@@ -20,7 +20,7 @@ mod reference;
 mod target;
 mod typing;
 
-pub use clipboard::{Clipboard, CopiedPart, osc52, text_for_field};
+pub use clipboard::{Clipboard, CopiedPart, text_for_field};
 pub use counts::text_counts;
 pub use editor::{EditorState, Focus, PHRASE_PAUSE, Popup, RunKind, TypingRun, typed_by};
 pub use effect::Effect;

@@ -29,7 +29,6 @@ pub use json::{json_string, to_json};
 pub use location::{field_key, long_location, short_location};
 pub use numbers::typed_number_len;
 pub use options::CheckOptions;
-pub(crate) use placeholders::writing_hint;
 pub use wording::{WordingRule, built_in_wording, parse_wording};
 
 use std::collections::HashSet;

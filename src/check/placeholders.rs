@@ -2,8 +2,9 @@
 //! 【】, and the templates' writing hints `（写…）`. An X that belongs to a
 //! Latin word (XML, Mac OS X), a Roman numeral (XIV), X光 or 3x3 is not one.
 
-use super::scan::{FieldText, is_han};
+use super::scan::FieldText;
 use super::{Code, Detail, Finding, Location};
+use crate::document::writing_hint;
 
 pub(super) fn check(text: &FieldText, out: &mut Vec<Finding>) {
     let chars = &text.chars;
@@ -129,29 +130,6 @@ fn starts_paragraph(text: &FieldText, i: usize) -> bool {
         .rev()
         .take_while(|&&c| c != '\n')
         .all(|c| c.is_whitespace())
-}
-
-/// The templates' `（写具体措施。）` at the start of a paragraph, up to its
-/// matching `）` (the export leaves it out, see `plain_text::export`).
-pub(crate) fn writing_hint(chars: &[char], start: usize) -> Option<usize> {
-    if chars.get(start + 1) != Some(&'写') || !chars.get(start + 2).is_some_and(|&c| is_han(c)) {
-        return None;
-    }
-    let mut depth = 0usize;
-    for (i, &c) in chars.iter().enumerate().skip(start) {
-        match c {
-            '（' => depth += 1,
-            '）' => {
-                depth -= 1;
-                if depth == 0 {
-                    return Some(i + 1);
-                }
-            }
-            '\n' => return None,
-            _ => {}
-        }
-    }
-    None
 }
 
 #[cfg(test)]

@@ -76,15 +76,7 @@ pub(super) fn exported_texts(doc: &Document) -> Vec<FieldText> {
         .collect()
 }
 
-/// A Chinese character (including 〇).
-pub(super) fn is_han(c: char) -> bool {
-    matches!(c,
-        '\u{3007}'
-        | '\u{3400}'..='\u{4DBF}'
-        | '\u{4E00}'..='\u{9FFF}'
-        | '\u{F900}'..='\u{FAFF}'
-        | '\u{20000}'..='\u{3134F}')
-}
+pub(super) use crate::document::is_han;
 
 /// A character that makes its neighbourhood Chinese text: Han, CJK and
 /// full-width punctuation, and the quotes and dashes Chinese text uses.

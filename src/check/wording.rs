@@ -83,7 +83,7 @@ pub fn parse_wording(text: &str, origin: &str) -> (Vec<WordingRule>, Vec<String>
         Err(e) => {
             let (line, column) = e
                 .span()
-                .map_or((1, 1), |s| crate::storage::line_column(text, s.start));
+                .map_or((1, 1), |s| crate::document::line_column(text, s.start));
             return (
                 Vec::new(),
                 vec![format!("{origin}:{line}:{column}: {}", e.message().trim())],

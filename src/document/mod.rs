@@ -8,6 +8,7 @@ mod model;
 mod next_draft;
 mod numbering;
 pub mod period;
+mod text;
 
 pub use edit::{
     Edit, History, ItemRef, Point, differing_stretch, item_move_down, item_move_up,
@@ -16,12 +17,10 @@ pub use edit::{
 };
 pub use field::{Field, NodeRef};
 pub use kind::{NumberingStyle, SectionKind, TopStyle};
-pub use model::{
-    Document, Item, MAX_LEVEL, Node, Section, Signature, count_chars, default_child_style,
-    paragraphs,
-};
+pub use model::{Document, Item, MAX_LEVEL, Node, Section, Signature, default_child_style};
 pub use next_draft::{NextDraftError, Promise, next_period_draft, promises};
 pub use numbering::{
     chinese_numeral, render_item_number, render_section_number, render_top_number,
 };
 pub use period::{Period, Span, split_title};
+pub use text::{count_chars, is_han, line_column, paragraphs, writing_hint};

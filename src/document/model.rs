@@ -1,7 +1,8 @@
 //! The summary as data: a [`Document`] of sections and nested items, its
-//! signature, and the counting every pane and check shares. Numbers are
-//! never stored here (see `numbering.rs`).
+//! signature, and the characters of its parts (counted as `text.rs`
+//! counts). Numbers are never stored here (see `numbering.rs`).
 
+use super::text::count_chars;
 use super::{NumberingStyle, SectionKind, TopStyle};
 
 use serde::Deserialize;
@@ -181,17 +182,4 @@ impl Document {
     pub fn item_count(&self) -> usize {
         self.sections.iter().map(|s| s.items.len()).sum()
     }
-}
-
-/// Counts characters the way Chinese word processors do: every non-whitespace
-/// character is one.
-pub fn count_chars(text: &str) -> usize {
-    text.chars().filter(|c| !c.is_whitespace()).count()
-}
-
-/// Splits a multi-paragraph field into its non-empty paragraphs.
-pub fn paragraphs(text: &str) -> impl Iterator<Item = &str> {
-    text.split('\n')
-        .map(|p| p.trim_end_matches('\r'))
-        .filter(|p| !p.trim().is_empty())
 }

@@ -4,7 +4,7 @@
 use super::{TextEncoding, wrap_line};
 use crate::document::{
     Document, Field, Item, NodeRef, NumberingStyle, paragraphs as all_paragraphs,
-    render_item_number, render_top_number,
+    render_item_number, render_top_number, writing_hint,
 };
 
 /// What a line of the export is, for indentation and display.
@@ -57,7 +57,7 @@ fn without_writing_hint(paragraph: &str) -> &str {
         return paragraph;
     }
     let chars: Vec<char> = trimmed.chars().collect();
-    match crate::check::writing_hint(&chars, 0) {
+    match writing_hint(&chars, 0) {
         Some(end) => {
             let bytes: usize = chars[..end].iter().map(|c| c.len_utf8()).sum();
             trimmed[bytes..].trim_start()

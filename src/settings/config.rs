@@ -65,7 +65,7 @@ impl Config {
             Err(e) => {
                 let (line, column) = e
                     .span()
-                    .map_or((1, 1), |s| crate::storage::line_column(text, s.start));
+                    .map_or((1, 1), |s| crate::document::line_column(text, s.start));
                 warnings.push(SettingWarning::at(
                     format!("{origin}:{line}:{column}"),
                     SettingProblem::Syntax(e.message().trim().to_string()),
@@ -239,7 +239,7 @@ fn add_lines(
         let name = format!("{prefix}{}", key.get_ref());
         lines.push((
             name.clone(),
-            crate::storage::line_column(text, key.span().start).0,
+            crate::document::line_column(text, key.span().start).0,
         ));
         if depth > 1
             && let Some(inner) = value.get_ref().as_table()

@@ -133,7 +133,7 @@ impl Theme {
             Err(e) => {
                 let line = e
                     .span()
-                    .map_or(1, |s| crate::storage::line_column(source, s.start).0);
+                    .map_or(1, |s| crate::document::line_column(source, s.start).0);
                 warnings.push(SettingWarning::at(
                     format!("{origin}:{line}"),
                     SettingProblem::Syntax(e.message().trim().to_string()),

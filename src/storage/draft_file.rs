@@ -4,7 +4,7 @@
 
 use serde::Deserialize;
 
-use crate::document::{Document, Item, Section, Signature, TopStyle};
+use crate::document::{Document, Item, Section, Signature, TopStyle, line_column};
 
 mod fast;
 
@@ -187,15 +187,6 @@ fn probe_format(text: &str) -> Option<u64> {
         }
     }
     None
-}
-
-/// 1-based line and column (in characters) of a byte offset.
-pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let offset = offset.min(text.len());
-    let before = text.get(..offset).unwrap_or(text);
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, column)
 }
 
 /// Writes a draft as TOML.
@@ -428,11 +419,5 @@ mod tests {
         assert!(doc.sections[0].items[0].children.is_empty());
         assert_eq!(doc.top_style, TopStyle::Chinese);
         assert!(parse_draft("format = 0\n").is_err());
-    }
-
-    #[test]
-    fn line_column_counts_characters() {
-        assert_eq!(line_column("中文\n中文x", 13), (2, 3));
-        assert_eq!(line_column("", 5), (1, 1));
     }
 }

@@ -21,7 +21,7 @@ pub use atomic::{
     WriteError, WriteStep, atomic_write, clean_stale_temp_files, create_atomically, is_temp_name,
     probe_writable, publish_atomically, write_atomically,
 };
-pub use draft_file::{DraftFileError, FORMAT_VERSION, line_column, parse_draft, write_draft};
+pub use draft_file::{DraftFileError, FORMAT_VERSION, parse_draft, write_draft};
 pub use export::{ExportWriteError, Exports, export_stem};
 pub use fingerprint::Fingerprint;
 pub use fs::{FaultyFs, FileSystem, FsOp, NewFile, OsFs};

@@ -557,7 +557,7 @@ fn parse_bytes(path: &Path, bytes: &[u8]) -> Result<Document, StorageError> {
 pub(crate) fn not_utf8(bytes: &[u8], e: std::str::Utf8Error) -> DraftFileError {
     let valid = &bytes[..e.valid_up_to()];
     let text = std::str::from_utf8(valid).unwrap_or_default();
-    let (line, column) = super::draft_file::line_column(text, text.len());
+    let (line, column) = crate::document::line_column(text, text.len());
     DraftFileError::Syntax {
         line,
         column,

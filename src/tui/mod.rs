@@ -16,6 +16,7 @@ use ratatui::{Frame, Terminal};
 
 mod backend;
 mod echo_gate;
+mod osc52;
 pub use echo_gate::{EchoGate, Types};
 pub mod signals;
 
@@ -115,7 +116,7 @@ pub fn settle_wide_characters(buffer: &mut Buffer) {
 /// either way.
 pub fn copy_to_system_clipboard(text: &str) {
     let mut out = io::stdout();
-    let _ = out.write_all(crate::app::osc52(text).as_bytes());
+    let _ = out.write_all(osc52::osc52(text).as_bytes());
     let _ = out.flush();
 }
 

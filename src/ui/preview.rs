@@ -1,5 +1,6 @@
 //! The preview pane: the exported text, numbered, scrolled to the selected
-//! entry. Only the paragraphs that fit on screen are wrapped.
+//! entry. Only the blocks of the export on screen are rendered from the
+//! document, and only the paragraphs that fit on screen are wrapped.
 
 use ratatui::Frame;
 use ratatui::buffer::{Buffer, Cell};

@@ -7,7 +7,7 @@ use tui_textarea::Input;
 use super::find_bar::jump_to;
 use super::pointer::jump_cursor;
 use super::popups::{deleted_message, handle_popup};
-use super::{EditorState, Focus, Popup, RunKind, preview_max_scroll};
+use super::{EditorState, Focus, Popup, RunKind, preview_scroll_within};
 use crate::app::find::{FindState, Match};
 use crate::app::outline::Entry;
 use crate::app::{App, Effect, Screen};
@@ -208,8 +208,8 @@ pub(in crate::app) fn handle_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                 _ => {}
             }
             // PgDn and ↓ stop at the end of the text.
-            let end = preview_max_scroll(e, app.size, &app.settings.export);
-            e.preview_scroll = e.preview_scroll.min(end);
+            e.preview_scroll =
+                preview_scroll_within(e, app.size, &app.settings.export, e.preview_scroll);
             Vec::new()
         }
     }

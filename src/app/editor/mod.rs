@@ -26,7 +26,7 @@ pub(super) use keys::handle_key;
 pub use live_counts::Counts;
 pub(super) use pointer::{handle_mouse, handle_paste};
 pub use popup::Popup;
-pub use preview::preview_max_scroll;
+pub use preview::preview_scroll_within;
 pub use state::{EditorState, PHRASE_PAUSE, RunKind, TypingRun};
 pub use typed::typed_by;
 pub(in crate::app) use typed::typing_here;

@@ -1,17 +1,21 @@
 //! How far the preview can scroll: PgDn's limit, from the document as it
-//! is (the preview keeps nothing of the export in the model; drawing
+//! is, counted only as far as the scroll goes (the preview keeps nothing of the export in the model; drawing
 //! renders the blocks it shows, `plain_text::Block`).
 
 use super::EditorState;
 use crate::layout::editor_layout;
 use crate::plain_text::anchor;
 
-/// How far the preview can scroll down from the selected entry: the rows
-/// from there to the end, less one pane — so PgDn stops at the end.
-pub fn preview_max_scroll(
+/// The preview's scroll `wanted` (rows down from the selected entry) kept
+/// from going past the end: at most the rows from the entry to the end,
+/// less one pane, so PgDn stops at the end. Only the rows down to the
+/// bottom of the pane scrolled to `wanted` are counted: a PgDn costs the
+/// rows it passes, not the rest of the document.
+pub fn preview_scroll_within(
     e: &EditorState,
     size: (u16, u16),
     options: &crate::plain_text::ExportOptions,
+    wanted: isize,
 ) -> isize {
     let layout = editor_layout(
         ratatui::layout::Rect::new(0, 0, size.0, size.1),
@@ -19,13 +23,15 @@ pub fn preview_max_scroll(
         e.show_findings,
     );
     let Some(area) = layout.preview else {
-        return 0;
+        return wanted.min(0);
     };
     let width = usize::from(area.width.saturating_sub(2));
     let height = usize::from(area.height.saturating_sub(2));
     if width == 0 {
-        return 0;
+        return wanted.min(0);
     }
+    // The rows the pane needs below the entry to show `wanted`.
+    let enough = wanted.saturating_add(height as isize);
     let at = anchor(&e.doc, e.selected_entry().fields()[0]);
     let mut rows = 0usize;
     for para in at.from(&e.doc) {
@@ -33,8 +39,11 @@ pub fn preview_max_scroll(
             rows += 1;
         }
         rows += crate::layout::paragraph_rows(&para, width, options.indent).len();
+        if rows as isize >= enough {
+            return wanted;
+        }
     }
-    rows.saturating_sub(height) as isize
+    wanted.min(rows.saturating_sub(height) as isize)
 }
 
 #[cfg(test)]
@@ -63,13 +72,17 @@ mod tests {
             .lines()
             .map(|l| wrap_line(l, width).len().max(1))
             .sum();
-        assert_eq!(
-            preview_max_scroll(&e, size, &options),
-            rows.saturating_sub(height) as isize
-        );
+        let end = rows.saturating_sub(height) as isize;
+        for wanted in [-5, 0, 1, end - 1, end, end + 1, end + 40, isize::MAX / 2] {
+            assert_eq!(
+                preview_scroll_within(&e, size, &options, wanted),
+                wanted.min(end),
+                "{wanted}"
+            );
+        }
         // Where the preview is hidden (narrow, the outline focused), it
         // cannot scroll.
         e.focus = Focus::Outline;
-        assert_eq!(preview_max_scroll(&e, (40, 12), &options), 0);
+        assert_eq!(preview_scroll_within(&e, (40, 12), &options, 7), 0);
     }
 }

@@ -135,6 +135,29 @@ fn selecting(doc: Document, entry: Entry) -> App {
     app
 }
 
+/// PgDn in the preview at its end (the selection the title, the preview
+/// scrolled down to its last row): every PgDn is clamped, which counts
+/// the rows of the whole export. The worst case of PgDn's limit.
+#[divan::bench(args = SIZES)]
+fn preview_page_down_at_end(bencher: divan::Bencher, chars: usize) {
+    let mut app = editor(support::draft(chars));
+    app.handle_key(key(KeyCode::Tab));
+    app.handle_key(key(KeyCode::Tab));
+    let scroll = |app: &App| app.editor().map(|e| e.preview_scroll);
+    loop {
+        let before = scroll(&app);
+        app.handle_key(key(KeyCode::PageDown));
+        if scroll(&app) == before {
+            break;
+        }
+    }
+    turns(
+        bencher,
+        app,
+        [key(KeyCode::PageDown), key(KeyCode::PageDown)],
+    );
+}
+
 fn structural(bencher: divan::Bencher, app: App, keys: [char; 2]) {
     turns(bencher, app, keys.map(|c| key(KeyCode::Char(c))));
 }

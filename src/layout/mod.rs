@@ -15,4 +15,4 @@ pub use field_view::{
     text_position, wrap_paragraph,
 };
 pub use panes::{EditorLayout, Focus, editor_layout, outline_top};
-pub use preview::paragraph_rows;
+pub use preview::{paragraph_row_count, paragraph_rows};

@@ -6,16 +6,27 @@ use crate::sanitize::escape_controls;
 
 /// The display lines of one paragraph, as the export options lay it out.
 pub fn paragraph_rows(p: &Para, width: usize, indent: bool) -> Vec<String> {
-    let text = escape_controls(&p.text);
-    let text = if indent && p.role == Role::Body {
-        format!("{INDENT}{text}")
-    } else {
-        text.into_owned()
-    };
-    wrap_line(&text, width)
+    wrap_line(&shown_text(p, indent), width)
         .into_iter()
         .map(str::to_string)
         .collect()
+}
+
+/// How many display lines [`paragraph_rows`] gives, without making them:
+/// what scrolling counts.
+pub fn paragraph_row_count(p: &Para, width: usize, indent: bool) -> usize {
+    wrap_line(&shown_text(p, indent), width).len()
+}
+
+/// The paragraph's text as the preview shows it: escaped, indented as
+/// exported.
+fn shown_text(p: &Para, indent: bool) -> String {
+    let text = escape_controls(&p.text);
+    if indent && p.role == Role::Body {
+        format!("{INDENT}{text}")
+    } else {
+        text.into_owned()
+    }
 }
 
 #[cfg(test)]
@@ -38,6 +49,7 @@ mod tests {
             };
             let rows = paragraph_rows(&para, 20, indent);
             assert!(rows.len() > 1);
+            assert_eq!(paragraph_row_count(&para, 20, indent), rows.len());
             assert_eq!(rows.concat(), format!("{prefix}{text}"));
         }
     }

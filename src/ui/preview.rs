@@ -11,7 +11,7 @@ use ratatui::widgets::Widget;
 
 use crate::app::{App, EditorState, Entry, Focus};
 use crate::document::Field;
-use crate::layout::paragraph_rows;
+use crate::layout::{paragraph_row_count, paragraph_rows};
 use crate::plain_text::{Paragraph as Para, Role, anchor};
 
 pub fn draw(frame: &mut Frame, app: &App, e: &EditorState, area: Rect, cache: &mut Rows) {
@@ -45,7 +45,7 @@ pub fn draw(frame: &mut Frame, app: &App, e: &EditorState, area: Rect, cache: &m
     let mut above = Vec::new();
     if skip < 0 {
         for para in at.before(doc) {
-            let rows = paragraph_rows(&para, width, options.indent).len();
+            let rows = paragraph_row_count(&para, width, options.indent);
             skip += rows as isize + isize::from(options.blank_lines);
             above.push(para);
             if skip >= 0 {
@@ -80,7 +80,7 @@ pub fn draw(frame: &mut Frame, app: &App, e: &EditorState, area: Rect, cache: &m
         first = false;
         // A paragraph scrolled out of view above is only counted.
         if skip > 0 {
-            let rows = paragraph_rows(&para, width, options.indent).len();
+            let rows = paragraph_row_count(&para, width, options.indent);
             if skip >= rows {
                 skip -= rows;
                 continue;

@@ -38,7 +38,7 @@ pub fn preview_scroll_within(
         if options.blank_lines && rows > 0 {
             rows += 1;
         }
-        rows += crate::layout::paragraph_rows(&para, width, options.indent).len();
+        rows += crate::layout::paragraph_row_count(&para, width, options.indent);
         if rows as isize >= enough {
             return wanted;
         }

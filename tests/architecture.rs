@@ -437,6 +437,14 @@ fn a_cycle_inside_a_folder_is_reported() {
     );
 }
 
+/// Which file uses which, in the crate at `root`.
+fn file_uses(root: &Path) -> Vec<(String, String)> {
+    scan::uses(&scan::read_crate(root))
+        .into_iter()
+        .map(|u| (u.from, u.to))
+        .collect()
+}
+
 #[test]
 fn a_re_export_is_a_front_door_not_a_use() {
     let dir = made_up_crate(&[
@@ -449,11 +457,7 @@ fn a_re_export_is_a_front_door_not_a_use() {
         ("src/a/y.rs", "pub struct Why;\n"),
     ]);
     // x uses mod.rs's Top, and y's Why through mod.rs: mod.rs only opens the door.
-    let files = architecture::scan::read_crate(dir.path());
-    let used: Vec<(String, String)> = scan::uses(&files)
-        .into_iter()
-        .map(|u| (u.from, u.to))
-        .collect();
+    let used = file_uses(dir.path());
     assert_eq!(
         used,
         [
@@ -477,11 +481,7 @@ fn a_visibility_with_a_path_is_not_a_use() {
             "pub(in crate::a) fn f() {}\npub(crate) fn h() {}\n",
         ),
     ]);
-    let files = architecture::scan::read_crate(dir.path());
-    let used: Vec<(String, String)> = scan::uses(&files)
-        .into_iter()
-        .map(|u| (u.from, u.to))
-        .collect();
+    let used = file_uses(dir.path());
     assert_eq!(
         used,
         [("src/a/mod.rs".to_string(), "src/a/x.rs".to_string())]

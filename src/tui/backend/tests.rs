@@ -306,6 +306,31 @@ pub(super) mod whole_frames {
         ]
     }
 
+    /// An editor on [`TEXT`] in a window of [`WIDTH`] x [`HEIGHT`].
+    pub(super) fn editor_app(id: &str) -> App {
+        let doc = crate::plain_text::import_text(TEXT).document;
+        let location = DraftLocation {
+            id: DraftId::parse(id).ok(),
+            path: format!("/nonexistent/{id}.toml").into(),
+            backup: format!("/nonexistent/{id}.bak.toml").into(),
+        };
+        let mut app = App::with_editor(Settings::default(), doc, location);
+        app.size = (WIDTH, HEIGHT);
+        app
+    }
+
+    /// A terminal of [`WIDTH`] x [`HEIGHT`] through the compact backend, with
+    /// a fixed viewport: its size is never asked of a real terminal.
+    pub(super) fn compact_terminal() -> Terminal<CompactBackend<Vec<u8>>> {
+        Terminal::with_options(
+            CompactBackend::with_size(Vec::new(), ratatui::layout::Size::new(WIDTH, HEIGHT)),
+            TerminalOptions {
+                viewport: Viewport::Fixed(Rect::new(0, 0, WIDTH, HEIGHT)),
+            },
+        )
+        .expect("terminal")
+    }
+
     /// The frame drawn from nothing: a new terminal, an empty draw cache.
     pub(super) fn fresh(app: &App) -> Buffer {
         let mut t = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("terminal");
@@ -319,20 +344,8 @@ pub(super) mod whole_frames {
         #![proptest_config(ProptestConfig::with_cases(48))]
         #[test]
         fn the_screen_after_every_key_is_a_fresh_redraw(steps in prop::collection::vec(keys(), 1..40)) {
-            let doc = crate::plain_text::import_text(TEXT).document;
-            let location = DraftLocation {
-                id: DraftId::parse("prop").ok(),
-                path: "/nonexistent/prop.toml".into(),
-                backup: "/nonexistent/prop.bak.toml".into(),
-            };
-            let mut app = App::with_editor(Settings::default(), doc, location);
-            app.size = (WIDTH, HEIGHT);
-            // A fixed viewport: the size is never asked of a terminal.
-            let mut terminal = Terminal::with_options(
-                CompactBackend::with_size(Vec::new(), ratatui::layout::Size::new(WIDTH, HEIGHT)),
-                TerminalOptions { viewport: Viewport::Fixed(Rect::new(0, 0, WIDTH, HEIGHT)) },
-            )
-            .expect("terminal");
+            let mut app = editor_app("prop");
+            let mut terminal = compact_terminal();
             let mut shown = Vt::new(WIDTH, HEIGHT);
             let mut kept = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("terminal");
             // The app's screen and a TestBackend, each with a kept draw cache.

@@ -3,18 +3,17 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use proptest::prelude::*;
+use ratatui::Terminal;
 use ratatui::backend::Backend;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
-use ratatui::{Terminal, TerminalOptions, Viewport};
 
 use super::super::CompactBackend;
 use super::vt::{Shown, Vt};
-use super::whole_frames::{HEIGHT, TEXT, WIDTH, fresh, key};
+use super::whole_frames::{HEIGHT, WIDTH, compact_terminal, editor_app, fresh, key};
 use super::{frame_strategy_of, stock};
-use crate::app::{App, Settings};
-use crate::storage::{DraftId, DraftLocation};
+use crate::app::App;
 
 /// Mostly blanks, as a field's empty end of row is.
 const SPARSE_PALETTE: &[&str] = &[" ", " ", " ", " ", " ", "a", "中", "。", "😀"];
@@ -165,31 +164,12 @@ fn a_character_echoed_ahead_is_not_sent_again_by_its_frame() {
 /// opens a popup, or a letter typed in the outline, is not echoed.
 #[test]
 fn a_character_typed_at_the_end_of_a_field_is_shown_before_its_frame() {
-    let doc = crate::plain_text::import_text(TEXT).document;
-    let location = DraftLocation {
-        id: DraftId::parse("echo").ok(),
-        path: "/nonexistent/echo.toml".into(),
-        backup: "/nonexistent/echo.bak.toml".into(),
-    };
-    let mut app = App::with_editor(Settings::default(), doc, location);
-    app.size = (WIDTH, HEIGHT);
-    let mut terminal = Terminal::with_options(
-        CompactBackend::with_size(Vec::new(), ratatui::layout::Size::new(WIDTH, HEIGHT)),
-        TerminalOptions {
-            viewport: Viewport::Fixed(Rect::new(0, 0, WIDTH, HEIGHT)),
-        },
-    )
-    .expect("terminal");
+    let mut app = editor_app("echo");
+    let mut terminal = compact_terminal();
     let mut cache = crate::ui::DrawCache::new();
     let mut shown = Vt::new(WIDTH, HEIGHT);
     // The same frames drawn without echoes, to see what the echo saved.
-    let mut twin = Terminal::with_options(
-        CompactBackend::with_size(Vec::new(), ratatui::layout::Size::new(WIDTH, HEIGHT)),
-        TerminalOptions {
-            viewport: Viewport::Fixed(Rect::new(0, 0, WIDTH, HEIGHT)),
-        },
-    )
-    .expect("terminal");
+    let mut twin = compact_terminal();
     let mut twin_cache = crate::ui::DrawCache::new();
     let mut press = |app: &mut App,
                      key: KeyEvent,

@@ -464,6 +464,7 @@ fn editor_key(
         KeyCode::Up | KeyCode::Down if plain => {
             e.typing = None;
             let up = key.code == KeyCode::Up;
+            let shift = key.modifiers.contains(KeyModifiers::SHIFT);
             // By screen rows as drawn (wrapped by the line-breaking rule).
             let target = e.active_view(size, lang).and_then(|view| {
                 let (row, col) = view.cursor;
@@ -475,11 +476,29 @@ fn editor_key(
                 next.filter(|&r| r < view.rows.len())
                     .map(|r| text_position(&view.rows, r, col))
             });
-            match (target, e.fields.active_mut()) {
-                (Some(at), Some(fa)) => jump_cursor(fa, at),
+            let Some(fa) = e.fields.active_mut() else {
+                return Vec::new();
+            };
+            // Shift extends the selection from where it started (or from
+            // here); a plain arrow drops it, as every editor does.
+            if shift && !fa.area.is_selecting() {
+                fa.area.start_selection();
+            } else if !shift {
+                fa.area.cancel_selection();
+            }
+            match target {
+                Some(at) => jump_cursor(fa, at),
+                // Selecting at the edge of the field: on to its start or end,
+                // never out of it (a selection lies in one field).
+                None if shift => {
+                    let lines = fa.area.lines();
+                    let last = lines.len() - 1;
+                    let end = (last, lines[last].chars().count());
+                    jump_cursor(fa, if up { (0, 0) } else { end });
+                }
                 // At the edge of the field: move to the neighbouring field,
                 // and on to the neighbouring part.
-                _ => {
+                None => {
                     crate::app::typing::move_across_parts(e, !up);
                 }
             }

@@ -115,6 +115,8 @@ impl SectionKind {
     /// Recognises a section's kind from its title, generously: titles vary a lot
     /// (`存在的主要问题`, `2020年下半年工作计划`, `重点党建工作任务完成情况`).
     pub fn classify(title: &str) -> SectionKind {
+        // A mark after the title (`存在的不足。`, `下一步打算：`) is no part of it.
+        let title = title.trim_end_matches(['。', '：', '；', '！', '？', ':', ';']);
         let t: String = title.chars().filter(|c| !c.is_whitespace()).collect();
         let has = |words: &[&str]| words.iter().any(|w| t.contains(w));
         if has(&[
@@ -251,6 +253,9 @@ mod tests {
             ("存在的不足", Problems),
             ("问题及整改措施", Problems),
             ("强化巡察整改，问题清单逐项销号", Custom),
+            ("存在的不足。", Problems),
+            ("学习不足：", Problems),
+            ("差距与不足；", Problems),
         ];
         for (title, want) in cases {
             assert_eq!(SectionKind::classify(title), want, "{title}");

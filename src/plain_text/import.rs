@@ -44,7 +44,9 @@ pub fn import_bytes(bytes: &[u8]) -> Result<Imported, ImportError> {
 /// back from the title line on, with these normalisations: blank lines,
 /// indentation and trailing whitespace are dropped; line ends are `\n`;
 /// control characters are removed; `(一)` and `(1)` become `（一）` and
-/// `（1）`, `1．` becomes `1.`; whitespace right after a number is dropped.
+/// `（1）`, `1．` becomes `1.`; whitespace right after a number is dropped;
+/// a part's title with its text on the same line (`三、存在问题。一是…`) gets
+/// a line of its own.
 pub fn import_text(text: &str) -> Imported {
     let mut warnings = Vec::new();
     let (text, removed) = clean_text(text);
@@ -138,8 +140,13 @@ pub fn import_text(text: &str) -> Imported {
     let mut headings_in_body: Option<Warning> = None;
     for (k, &start) in starts.iter().enumerate() {
         let stop = starts.get(k + 1).copied().unwrap_or(end);
-        let title = markers::top_title(lines[start].text, top_style, k + 1).unwrap_or_default();
-        let paragraphs: Vec<&str> = lines[start + 1..stop].iter().map(|l| l.text).collect();
+        let line = markers::top_title(lines[start].text, top_style, k + 1).unwrap_or_default();
+        // `（三）存在问题。一是…`: the title, its text the first paragraph.
+        let (title, run_on) = heading::split_top_title(line);
+        let paragraphs: Vec<&str> = run_on
+            .into_iter()
+            .chain(lines[start + 1..stop].iter().map(|l| l.text))
+            .collect();
         let body = items::read_section(title, &paragraphs, doc.top_style.as_item_style());
         if body.kept_as_text {
             warnings.push(Warning::ItemsKeptAsText {

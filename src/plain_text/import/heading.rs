@@ -2,7 +2,8 @@
 //! sentence of its first paragraph (up to `。！？；：` outside quotes and
 //! brackets), when it is short enough to be one.
 
-use crate::document::Item;
+use super::markers::{LINE_STYLES, find_inline, item_text, ordinal_marker};
+use crate::document::{Item, SectionKind};
 use crate::plain_text::export::HEADING_ENDS;
 
 /// The longest heading: a longer first sentence is the start of the body of
@@ -37,6 +38,45 @@ pub(super) fn make_item(paragraphs: &[&str]) -> Option<(Item, bool)> {
                 reads_as_heading && !rest.is_empty(),
             ))
         }
+    }
+}
+
+/// A top-level part's line that runs on into its text (`（三）存在问题。一是…`,
+/// `三、存在问题：一是…`, `存在问题一是…二是…`): its title and that text,
+/// which opens the part's first paragraph. The title ends at its first
+/// `。` (a title never holds one), or at a `！？；：` when a numbered point
+/// follows (`：一是`, `：（一）`); the mark stays with the title, so that no
+/// character is lost. Without punctuation, the title is the words before a
+/// `一是` that a `二是` follows, when they name a standard part (`存在问题`,
+/// `下一步打算`…). A line that is all title, or whose first sentence is too
+/// long for one, is the title alone (`强化政治引领：把牢方向` stays whole).
+pub(super) fn split_top_title(text: &str) -> (&str, Option<&str>) {
+    let by_mark = split_heading(text).and_then(|(_, rest)| {
+        let body = rest.trim_start();
+        let title = &text[..text.len() - rest.len()];
+        let numbered = LINE_STYLES
+            .iter()
+            .any(|style| item_text(body, *style, 1).is_some());
+        (!body.is_empty() && (title.ends_with('。') || numbered)).then_some((title, body))
+    });
+    let one = ordinal_marker(1);
+    let by_points = text
+        .find(&one)
+        .map(|at| (text[..at].trim_end(), &text[at..]))
+        .filter(|(title, body)| {
+            !title.is_empty()
+                && title.chars().count() <= HEADING_MAX_CHARS
+                && SectionKind::classify(title) != SectionKind::Custom
+                && find_inline(body, &ordinal_marker(2), one.len()).is_some()
+        });
+    // The earlier end: `存在问题一是…。二是…` ends before 一是, not at 。.
+    let split = match (by_mark, by_points) {
+        (Some(mark), Some(points)) if points.0.len() < mark.0.len() => Some(points),
+        (mark, points) => mark.or(points),
+    };
+    match split {
+        Some((title, body)) => (title, Some(body)),
+        None => (text, None),
     }
 }
 
@@ -113,6 +153,43 @@ mod tests {
         assert_eq!(split_heading(&long), None);
         let just_fits = format!("{}。正文", "长".repeat(HEADING_MAX_CHARS));
         assert!(split_heading(&just_fits).is_some());
+    }
+
+    #[test]
+    fn a_top_title_runs_on_into_its_text_at_a_mark_or_before_its_points() {
+        let cases = [
+            (
+                "存在问题。一是甲。二是乙。",
+                ("存在问题。", Some("一是甲。二是乙。")),
+            ),
+            (
+                "存在问题：一是甲。二是乙。",
+                ("存在问题：", Some("一是甲。二是乙。")),
+            ),
+            (
+                "下一步打算：（一）甲。",
+                ("下一步打算：", Some("（一）甲。")),
+            ),
+            (
+                "存在问题一是甲。二是乙。",
+                ("存在问题", Some("一是甲。二是乙。")),
+            ),
+            (
+                "工作开展情况。全年学习，一是甲，二是乙。",
+                ("工作开展情况。", Some("全年学习，一是甲，二是乙。")),
+            ),
+            ("强化政治引领：把牢方向", ("强化政治引领：把牢方向", None)),
+            ("存在问题。", ("存在问题。", None)),
+            ("工作开展情况", ("工作开展情况", None)),
+            // Before 一是, words that name no standard part are no title.
+            (
+                "思想统一是基础，二是关键",
+                ("思想统一是基础，二是关键", None),
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(split_top_title(text), want, "{text}");
+        }
     }
 
     #[test]

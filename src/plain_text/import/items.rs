@@ -6,20 +6,11 @@
 use std::borrow::Cow;
 
 use super::heading::make_item;
-use super::markers::{find_inline, item_text, ordinal_marker};
+use super::markers::{LINE_STYLES, find_inline, item_text, ordinal_marker};
 use crate::document::{
     Document, Item, MAX_LEVEL, NumberingStyle, Section, SectionKind, TopStyle, render_item_number,
 };
 use crate::plain_text::section_paragraphs;
-
-/// The styles whose items start a paragraph, in the order they are tried.
-const LINE_STYLES: [NumberingStyle; 5] = [
-    NumberingStyle::Paren,
-    NumberingStyle::ArabicParen,
-    NumberingStyle::Arabic,
-    NumberingStyle::ArabicComma,
-    NumberingStyle::Ordinal,
-];
 
 /// What was read from a section's paragraphs.
 #[derive(Debug)]

@@ -5,6 +5,15 @@
 
 use crate::document::{NumberingStyle, TopStyle, chinese_numeral};
 
+/// The styles whose items start a paragraph, in the order they are tried.
+pub(super) const LINE_STYLES: [NumberingStyle; 5] = [
+    NumberingStyle::Paren,
+    NumberingStyle::ArabicParen,
+    NumberingStyle::Arabic,
+    NumberingStyle::ArabicComma,
+    NumberingStyle::Ordinal,
+];
+
 /// Characters after which an inline `二是` starts a new point.
 const INLINE_BOUNDARY: [char; 14] = [
     '。', '；', '：', '！', '？', '，', '）', '”', '’', '》', '」', '』', ' ', '\u{3000}',

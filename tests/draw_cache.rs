@@ -230,7 +230,7 @@ fn the_preview_after_structural_edits_and_at_its_end_is_drawn_fresh() {
     let export = zongjie::plain_text::export_text(&e.doc, &app.settings.export);
     let last_line = export.lines().last().expect("an exported line");
     let inner_width = usize::from(pane.width - 2);
-    let wrapped = zongjie::plain_text::wrap_line(last_line, inner_width);
+    let wrapped = zongjie::plain_text::wrap_screen_line(last_line, inner_width);
     let bottom = common::row_text(&last, pane.bottom() - 2, pane.x + 1..pane.right() - 1);
     assert_eq!(
         bottom.trim_end(),

@@ -8,14 +8,14 @@
 //!   the plain widget's lines joined, and the text before it as it was;
 //! - the view of the field (the rows in view and around the cursor, from
 //!   the kept per-paragraph wraps) is the same part of the whole field
-//!   wrapped from scratch by `plain_text::wrap_line`.
+//!   wrapped from scratch by `plain_text::wrap_screen_line`.
 
 use proptest::prelude::*;
 use tui_textarea::{CursorMove, Input, Key, TextArea, WrapMode};
 use zongjie::app::{Entry, FieldEditor, text_counts};
 use zongjie::document::Document;
 use zongjie::layout::{FieldView, ScreenRow, columns};
-use zongjie::plain_text::wrap_line;
+use zongjie::plain_text::wrap_screen_line;
 
 #[derive(Debug, Clone)]
 enum Step {
@@ -97,7 +97,7 @@ fn whole_view(
     let mut rows = Vec::new();
     for (line, text) in lines.iter().enumerate() {
         let shown = text.replace('\t', " ");
-        let pieces = wrap_line(&shown, width);
+        let pieces = wrap_screen_line(&shown, width);
         let mut start = 0;
         for (i, piece) in pieces.iter().enumerate() {
             rows.push(ScreenRow {

@@ -464,7 +464,7 @@ fn the_preview_scrolls_line_by_line_through_the_wrapped_export() {
     let text = export_text(&app.editor().unwrap().doc, &ExportOptions::default());
     let rows: Vec<String> = text
         .lines()
-        .flat_map(|l| zongjie::plain_text::wrap_line(l, width))
+        .flat_map(|l| zongjie::plain_text::wrap_screen_line(l, width))
         .map(str::to_string)
         .collect();
     let first_row = |app: &mut zongjie::app::App| {

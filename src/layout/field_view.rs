@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use unicode_width::UnicodeWidthChar;
 
-use crate::plain_text::wrap_line;
+use crate::plain_text::wrap_screen_line;
 
 /// One screen row of a paragraph, wrapped to a width.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -63,7 +63,7 @@ pub fn wrap_paragraph(line: &str, width: usize) -> Vec<Piece> {
     };
     let mut out = Vec::new();
     let (mut byte, mut start) = (0, 0);
-    for piece in wrap_line(text, width.max(1)) {
+    for piece in wrap_screen_line(text, width.max(1)) {
         let (chars, cols) = piece
             .chars()
             .fold((0, 0), |(n, w), c| (n + 1, w + columns(c)));

@@ -1,12 +1,12 @@
 //! How a paragraph of the preview wraps into rows, as the export lays it
 //! out: drawing shows these rows and scrolling counts them.
 
-use crate::plain_text::{INDENT, Paragraph as Para, Role, wrap_line};
+use crate::plain_text::{INDENT, Paragraph as Para, Role, wrap_screen_line};
 use crate::sanitize::escape_controls;
 
 /// The display lines of one paragraph, as the export options lay it out.
 pub fn paragraph_rows(p: &Para, width: usize, indent: bool) -> Vec<String> {
-    wrap_line(&shown_text(p, indent), width)
+    wrap_screen_line(&shown_text(p, indent), width)
         .into_iter()
         .map(str::to_string)
         .collect()
@@ -15,7 +15,7 @@ pub fn paragraph_rows(p: &Para, width: usize, indent: bool) -> Vec<String> {
 /// How many display lines [`paragraph_rows`] gives, without making them:
 /// what scrolling counts.
 pub fn paragraph_row_count(p: &Para, width: usize, indent: bool) -> usize {
-    wrap_line(&shown_text(p, indent), width).len()
+    wrap_screen_line(&shown_text(p, indent), width).len()
 }
 
 /// The paragraph's text as the preview shows it: escaped, indented as

@@ -19,4 +19,4 @@ pub use export::{
 };
 pub use import::{Imported, import_bytes, import_text};
 pub use warning::Warning;
-pub use wrap::{NO_END, NO_START, wrap_line};
+pub use wrap::{NO_END, NO_START, wrap_line, wrap_screen_line};

@@ -4,10 +4,34 @@
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-// Ambiguous characters such as “” are full-width in the Chinese fonts the text
-// is read in, so the export counts them as 2 columns.
-fn columns(s: &str) -> usize {
-    s.width_cjk()
+/// How the columns of East Asian ambiguous characters (“ ” ‘ ’ … · —) are
+/// counted: the one difference between the page and the screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Measure {
+    /// As the Chinese fonts an exported text is read in print them: two
+    /// columns (the export's `--width`).
+    Print,
+    /// As ratatui's buffer places them (unicode-width's narrow reading):
+    /// one column, so that a row of the editor or the preview ends where
+    /// it is drawn.
+    Screen,
+}
+
+impl Measure {
+    fn char(self, c: char) -> usize {
+        match self {
+            Measure::Print => c.width_cjk(),
+            Measure::Screen => c.width(),
+        }
+        .unwrap_or(0)
+    }
+
+    fn str(self, s: &str) -> usize {
+        match self {
+            Measure::Print => s.width_cjk(),
+            Measure::Screen => s.width(),
+        }
+    }
 }
 
 /// Characters that must not start a line.
@@ -30,7 +54,7 @@ struct Unit {
 /// The line's graphemes with their widths. Most Chinese text has no
 /// combining marks, joiners or emoji, and then every char is a grapheme: that
 /// common case skips the (much slower) grapheme segmentation.
-fn units(line: &str) -> Vec<Unit> {
+fn units(line: &str, measure: Measure) -> Vec<Unit> {
     let simple = line.chars().all(|c| {
         c < '\u{300}'
             || ('\u{2000}'..'\u{FE00}').contains(&c) && !('\u{200B}'..='\u{200F}').contains(&c)
@@ -40,7 +64,7 @@ fn units(line: &str) -> Vec<Unit> {
         line.char_indices()
             .map(|(offset, c)| Unit {
                 offset,
-                width: c.width_cjk().unwrap_or(0),
+                width: measure.char(c),
                 first: c,
                 word: c.is_ascii_alphanumeric(),
             })
@@ -51,7 +75,7 @@ fn units(line: &str) -> Vec<Unit> {
                 let first = g.chars().next().unwrap_or(' ');
                 Unit {
                     offset,
-                    width: columns(g),
+                    width: measure.str(g),
                     first,
                     word: g.len() == 1 && first.is_ascii_alphanumeric(),
                 }
@@ -61,15 +85,26 @@ fn units(line: &str) -> Vec<Unit> {
 }
 
 /// Splits `line` into pieces of at most `width` display columns (a CJK
-/// character is 2), breaking between graphemes and moving characters to the
-/// next line where the rules ask for it. A grapheme wider than `width` gets a
-/// line of its own; nothing is ever dropped.
+/// character is 2, and so are “ ” … —, as printed), breaking between
+/// graphemes and moving characters to the next line where the rules ask for
+/// it. A grapheme wider than `width` gets a line of its own; nothing is ever
+/// dropped. The export's hard wrap.
 pub fn wrap_line(line: &str, width: usize) -> Vec<&str> {
+    wrap_by(line, width, Measure::Print)
+}
+
+/// [`wrap_line`] for the terminal: “ ” … — take one column, as ratatui
+/// draws them. The rows of the editor's fields and of the preview.
+pub fn wrap_screen_line(line: &str, width: usize) -> Vec<&str> {
+    wrap_by(line, width, Measure::Screen)
+}
+
+fn wrap_by(line: &str, width: usize, measure: Measure) -> Vec<&str> {
     let width = width.max(1);
     if line.len() <= width {
         return vec![line];
     }
-    let units = units(line);
+    let units = units(line, measure);
     if units.iter().map(|u| u.width).sum::<usize>() <= width {
         return vec![line];
     }
@@ -140,6 +175,18 @@ mod tests {
     fn numbers_stay_whole() {
         assert_eq!(wrap_line("一二2020年", 6), ["一二", "2020年"]);
         assert_eq!(wrap_line("一二2020年", 8), ["一二2020", "年"]);
+    }
+
+    #[test]
+    fn quotes_are_two_columns_in_print_and_one_on_screen() {
+        assert_eq!(wrap_line("“一”……", 6), ["“一”", "……"]);
+        assert_eq!(wrap_screen_line("“一”……", 6), ["“一”……"]);
+        assert_eq!(wrap_screen_line("“一”……一", 6), ["“一”……", "一"]);
+        // Where nothing is ambiguous the two agree.
+        assert_eq!(
+            wrap_screen_line("一二三。四五", 6),
+            ["一二", "三。四", "五"]
+        );
     }
 
     #[test]

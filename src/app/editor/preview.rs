@@ -51,7 +51,7 @@ mod tests {
     use super::*;
     use crate::app::editor::Focus;
     use crate::app::editor::test_support::state;
-    use crate::plain_text::{ExportOptions, export_text, wrap_line};
+    use crate::plain_text::{ExportOptions, export_text, wrap_screen_line};
 
     #[test]
     fn the_preview_scrolls_to_its_last_row_and_no_further() {
@@ -70,7 +70,7 @@ mod tests {
         // The oracle: the exported text, wrapped as the pane wraps it.
         let rows: usize = export_text(&e.doc, &options)
             .lines()
-            .map(|l| wrap_line(l, width).len().max(1))
+            .map(|l| wrap_screen_line(l, width).len().max(1))
             .sum();
         let end = rows.saturating_sub(height) as isize;
         for wanted in [-5, 0, 1, end - 1, end, end + 1, end + 40, isize::MAX / 2] {

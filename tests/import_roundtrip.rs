@@ -14,7 +14,7 @@
 
 mod common;
 
-use common::genre::{SECTION_TITLES, paragraphs, phrase, signature};
+use common::genre::{SECTION_TITLES, comparable, paragraphs, phrase, signature};
 use proptest::prelude::*;
 use zongjie::document::{Document, Item, NumberingStyle, Section, SectionKind};
 use zongjie::plain_text::{ExportOptions, export_text, import_text};
@@ -178,20 +178,6 @@ fn soup_line() -> impl Strategy<Value = String> {
         "如下",
     ];
     prop::collection::vec(prop::sample::select(PIECES.to_vec()), 0..8).prop_map(|p| p.concat())
-}
-
-/// Text as the normalisations leave it comparable: no whitespace, and
-/// brackets and the full-width full stop of numbers in one form.
-fn comparable(text: &str) -> String {
-    text.chars()
-        .filter(|c| !c.is_whitespace())
-        .map(|c| match c {
-            '(' => '（',
-            ')' => '）',
-            '．' => '.',
-            c => c,
-        })
-        .collect()
 }
 
 /// The generated documents reach every shape the property is meant for.

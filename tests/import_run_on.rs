@@ -9,26 +9,13 @@
 
 mod common;
 
-use common::genre::{SECTION_TITLES, phrase};
+use common::genre::{SECTION_TITLES, comparable, phrase};
 use proptest::prelude::*;
 use zongjie::document::{Document, NumberingStyle, SectionKind, TopStyle};
 use zongjie::plain_text::{ExportOptions, export_text, import_text};
 
 fn export(doc: &Document) -> String {
     export_text(doc, &ExportOptions::default())
-}
-
-/// The text's non-blank characters, brackets in one form: what import and
-/// export keep (the normalisations are whitespace and ASCII brackets).
-fn characters(text: &str) -> String {
-    text.chars()
-        .filter(|c| !c.is_whitespace())
-        .map(|c| match c {
-            '(' => '（',
-            ')' => '）',
-            c => c,
-        })
-        .collect()
 }
 
 /// The run-on lines of `text` with each title on a line of its own:
@@ -66,8 +53,8 @@ fn import_checked(text: &str, own_lines: &str) -> Document {
     assert_eq!(imported.warnings, oracle.warnings);
     let exported = export(&doc);
     assert_eq!(
-        characters(&format!("{}{exported}", doc.notes)),
-        characters(text)
+        comparable(&format!("{}{exported}", doc.notes)),
+        comparable(text)
     );
     let expected: String = own_lines
         .lines()
@@ -202,8 +189,8 @@ fn titles_that_merely_hold_a_mark_stay_whole() {
         ]
     );
     assert_eq!(
-        characters(&export(&doc)),
-        characters(&text),
+        comparable(&export(&doc)),
+        comparable(&text),
         "every character kept"
     );
 }

@@ -109,3 +109,17 @@ pub fn signature() -> impl Strategy<Value = Signature> {
             },
         })
 }
+
+/// Text as the normalisations leave it comparable: no whitespace, and
+/// brackets and the full-width full stop of numbers in one form.
+pub fn comparable(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '(' => '（',
+            ')' => '）',
+            '．' => '.',
+            c => c,
+        })
+        .collect()
+}

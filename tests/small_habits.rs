@@ -142,6 +142,25 @@ fn typing_where_it_cannot_go_says_why() {
         let said = app.message.clone().unwrap().text;
         assert!(said.contains(lang.pick("只读", "Read-only")), "{said}");
         assert_eq!(app.editor().unwrap().doc, original);
+        // It can still be read: the cursor moves and selects, and nothing
+        // changes.
+        let field = app.editor().unwrap().fields.active().unwrap().field;
+        let before = app.editor().unwrap().fields.active().unwrap().area.cursor();
+        press(&mut app, "End");
+        let at_end = app.editor().unwrap().fields.active().unwrap().area.cursor();
+        assert_ne!(
+            at_end, before,
+            "End did not move the cursor in a read-only draft"
+        );
+        press(&mut app, "S-Left S-Left");
+        let fa = app.editor().unwrap().fields.active().unwrap();
+        assert_eq!(fa.field, field);
+        assert!(
+            fa.area.selection_range().is_some(),
+            "Shift+Left did not select"
+        );
+        press(&mut app, "Backspace");
+        assert_eq!(app.editor().unwrap().doc, original);
     }
 }
 

@@ -7,6 +7,7 @@
 //! (`find_bar`), paste and the mouse (`pointer`), the reference pane
 //! toggled (`reference`).
 
+mod field_keys;
 mod find_bar;
 mod folds;
 mod history;

@@ -4,7 +4,7 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
 
 use super::Focus;
-use super::keys::is_typing;
+use super::field_keys::is_typing;
 use crate::app::{App, Screen};
 use crate::settings::keymap::{Context, Keymap};
 

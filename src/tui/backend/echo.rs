@@ -8,6 +8,7 @@
 //! frame, which then leaves out the cells that came out as echoed and
 //! puts back those that did not.
 
+use std::collections::HashSet;
 use std::io::{self, Write};
 
 use ratatui::buffer::Cell;
@@ -199,19 +200,28 @@ impl<W: Write> CompactBackend<W> {
         let Some(screen) = &self.screen else {
             return;
         };
-        let covered = |at: Position, updates: &[(u16, u16, &Cell)]| {
-            updates.iter().any(|&(x, y, cell)| {
-                y == at.y && x <= at.x && at.x < x + symbol_width(cell.symbol())
-            })
-        };
+        if echoed.is_empty() {
+            return;
+        }
+        // One pass over the frame's changes, whatever their number (a
+        // paragraph's reflow sends thousands): the echoed places they
+        // change or cover with a wide character.
+        let echoed_at: HashSet<(u16, u16)> = echoed.iter().map(|(at, _)| (at.x, at.y)).collect();
+        let mut covered = HashSet::new();
+        for &(x, y, cell) in updates.iter() {
+            for column in x..x.saturating_add(symbol_width(cell.symbol())) {
+                if echoed_at.contains(&(column, y)) {
+                    covered.insert((column, y));
+                }
+            }
+        }
         let put_back: Vec<(u16, u16, &Cell)> = echoed
             .iter()
-            .filter(|(at, _)| !covered(*at, updates))
+            .filter(|(at, _)| !covered.contains(&(at.x, at.y)))
             .map(|(at, was)| (at.x, at.y, was))
             .collect();
         updates.retain(|&(x, y, cell)| {
-            !(echoed.iter().any(|(at, _)| at.x == x && at.y == y)
-                && screen.cell((x, y)) == Some(cell))
+            !(echoed_at.contains(&(x, y)) && screen.cell((x, y)) == Some(cell))
         });
         if !put_back.is_empty() {
             updates.extend(put_back);

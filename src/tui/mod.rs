@@ -228,7 +228,8 @@ impl Input {
                 // would read it for ever.
                 while !hung_up() {
                     let event = crossterm::event::read();
-                    gate.pass(event.as_ref().ok(), &mut io::stdout().lock());
+                    // Stdout is locked only while a character is written.
+                    gate.pass(event.as_ref().ok(), &mut io::stdout());
                     let failed = event.is_err();
                     if sender.send(event).is_err() {
                         break;

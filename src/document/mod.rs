@@ -23,4 +23,4 @@ pub use numbering::{
     chinese_numeral, render_item_number, render_section_number, render_top_number,
 };
 pub use period::{Period, Span, split_title};
-pub use text::{count_chars, is_han, line_column, paragraphs, writing_hint};
+pub use text::{count_chars, from_utf8, is_han, line_column, paragraphs, writing_hint};

@@ -95,12 +95,12 @@ fn decode_encoding<'a>(
         return Err(ImportError::Utf32);
     }
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        return std::str::from_utf8(rest).map(Cow::Borrowed).map_err(|e| {
-            ImportError::InvalidAfterBom {
+        return crate::document::from_utf8(rest)
+            .map(Cow::Borrowed)
+            .map_err(|e| ImportError::InvalidAfterBom {
                 encoding: "UTF-8",
                 offset: 3 + e.valid_up_to(),
-            }
-        });
+            });
     }
     for (bom, encoding) in [(b"\xFF\xFE", UTF_16LE), (b"\xFE\xFF", UTF_16BE)] {
         if let Some(rest) = bytes.strip_prefix(bom) {
@@ -116,7 +116,7 @@ fn decode_encoding<'a>(
     if looks_like_utf16(bytes) {
         return Err(ImportError::Utf16WithoutBom);
     }
-    if let Ok(text) = std::str::from_utf8(bytes) {
+    if let Ok(text) = crate::document::from_utf8(bytes) {
         return Ok(Cow::Borrowed(text));
     }
     match strict_decode(GB18030, bytes) {
@@ -175,7 +175,7 @@ fn looks_like_utf16(bytes: &[u8]) -> bool {
     }
     // ASCII-heavy UTF-16 is also valid UTF-8 full of NULs; real UTF-8 has
     // at most a few.
-    if std::str::from_utf8(bytes).is_ok() && (even + odd) * 10 < bytes.len() {
+    if crate::document::from_utf8(bytes).is_ok() && (even + odd) * 10 < bytes.len() {
         return false;
     }
     // The side with more zeros is usually the high byte, but a text full of

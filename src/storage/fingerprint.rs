@@ -31,23 +31,33 @@ impl Fingerprint {
     }
 }
 
-/// A 64-bit hash of the bytes, stable across runs and builds: eight bytes
-/// at a time (rotate, xor, multiply, as FxHash does), then a final mix
-/// (splitmix64's). Byte-at-a-time FNV-1a took as long as parsing the draft:
-/// half a millisecond for 200,000 characters, on every open and save.
+/// A 64-bit hash of the bytes, stable across runs and builds: four lanes
+/// of eight bytes at a time (rotate, xor, multiply, as FxHash does), then
+/// the lanes folded together and a final mix (splitmix64's). Byte-at-a-time
+/// FNV-1a took as long as parsing the draft, half a millisecond for
+/// 200,000 characters, on every open and save; one lane, 0.14 ms, since
+/// each multiply waited for the one before.
 fn content_hash(bytes: &[u8]) -> u64 {
     const K: u64 = 0x517c_c1b7_2722_0a95;
     let step = |hash: u64, word: u64| (hash.rotate_left(5) ^ word).wrapping_mul(K);
-    let mut hash = step(0xcbf2_9ce4_8422_2325, bytes.len() as u64);
-    let mut words = bytes.chunks_exact(8);
-    for chunk in &mut words {
+    let word = |chunk: &[u8]| {
         let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        hash = step(hash, u64::from_le_bytes(word));
+        word[..chunk.len()].copy_from_slice(chunk);
+        u64::from_le_bytes(word)
+    };
+    let mut lanes = [0xcbf2_9ce4_8422_2325, 1, 2, 3].map(|seed| step(seed, bytes.len() as u64));
+    let mut blocks = bytes.chunks_exact(32);
+    for block in &mut blocks {
+        for (lane, chunk) in lanes.iter_mut().zip(block.chunks_exact(8)) {
+            *lane = step(*lane, word(chunk));
+        }
     }
-    let mut tail = [0u8; 8];
-    tail[..words.remainder().len()].copy_from_slice(words.remainder());
-    hash = step(hash, u64::from_le_bytes(tail));
+    let mut hash = lanes.into_iter().fold(0, step);
+    // The rest, eight bytes at a time, the last zero-padded.
+    for chunk in blocks.remainder().chunks(8) {
+        hash = step(hash, word(chunk));
+    }
+    hash = step(hash, 0);
     hash ^= hash >> 30;
     hash = hash.wrapping_mul(0xbf58_476d_1ce4_e5b9);
     hash ^= hash >> 27;

@@ -144,7 +144,7 @@ impl Store {
             path: snapshot.path.clone(),
             source,
         };
-        let text = std::str::from_utf8(&bytes).map_err(|e| damaged(not_utf8(&bytes, e)))?;
+        let text = crate::document::from_utf8(&bytes).map_err(|e| damaged(not_utf8(&bytes, e)))?;
         parse_draft(text).map_err(damaged)
     }
 

@@ -543,7 +543,7 @@ fn today() -> String {
 fn parse_bytes(path: &Path, bytes: &[u8]) -> Result<Document, StorageError> {
     // A byte-order mark, as some Windows editors add, is not part of the text.
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
-    let text = std::str::from_utf8(bytes).map_err(|e| StorageError::Damaged {
+    let text = crate::document::from_utf8(bytes).map_err(|e| StorageError::Damaged {
         path: path.to_path_buf(),
         source: not_utf8(bytes, e),
     })?;

@@ -145,8 +145,8 @@ impl Reader<'_> {
         let mut start = 0;
         let mut i = 0;
         loop {
-            // Skip the plain bytes, the bulk of any text, in one tight loop.
-            i += bytes[i..].iter().position(|&b| SPECIAL[usize::from(b)])?;
+            // Skip the plain bytes, the bulk of any text, 16 at a time.
+            i += first_special(&bytes[i..])?;
             match bytes[i] {
                 b'"' => {
                     out.push_str(&self.rest[start..i]);
@@ -170,21 +170,30 @@ impl Reader<'_> {
     }
 }
 
-/// Bytes that end a run of plain text in a string: quote, backslash, the
-/// controls but tab, and 0xC2 (the lead byte of C1 controls).
-const SPECIAL: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 0x20 {
-        table[b] = b != 0x09;
-        b += 1;
+/// Whether `b` ends a run of plain text in a string: quote, backslash,
+/// the controls but tab, and 0xC2 (the lead byte of C1 controls).
+fn is_special(b: u8) -> bool {
+    (b < 0x20 && b != b'\t') | (b == 0x7F) | (b == b'"') | (b == b'\\') | (b == 0xC2)
+}
+
+/// Where the first special byte of `bytes` is. Each 16 bytes are tested
+/// with no branch per byte, which the compiler makes a few vector
+/// instructions: a byte at a time, this loop took half the parse of a
+/// 200,000-character draft.
+fn first_special(bytes: &[u8]) -> Option<usize> {
+    let mut chunks = bytes.chunks_exact(16);
+    let mut start = 0;
+    for chunk in &mut chunks {
+        if chunk.iter().fold(false, |any, &b| any | is_special(b)) {
+            break;
+        }
+        start += 16;
     }
-    table[0x7F] = true;
-    table[b'"' as usize] = true;
-    table[b'\\' as usize] = true;
-    table[0xC2] = true;
-    table
-};
+    bytes[start..]
+        .iter()
+        .position(|&b| is_special(b))
+        .map(|p| start + p)
+}
 
 /// The character of an escape (after its backslash) and the bytes it took.
 fn unescape(bytes: &[u8]) -> Option<(char, usize)> {

@@ -4,7 +4,6 @@
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
-use clap::FromArgMatches;
 use zongjie::app::{App, Settings};
 use zongjie::cli::commands::{self, CommandError};
 use zongjie::cli::doctor::{self, DoctorInput, TerminalFacts};
@@ -23,10 +22,7 @@ fn main() -> ExitCode {
     let lang = zongjie::cli::lang_flag(&args)
         .or(config.lang)
         .unwrap_or_else(|| Lang::from_locale(|k| std::env::var(k).ok()));
-    let parsed = zongjie::cli::help::command(lang)
-        .try_get_matches_from(&args)
-        .and_then(|matches| Cli::from_arg_matches(&matches));
-    let cli = match parsed {
+    let cli = match zongjie::cli::help::parse(&args, lang) {
         Ok(cli) => cli,
         // --help and --version end up here too, and print as clap wants.
         Err(e) if !e.use_stderr() => {

@@ -51,6 +51,15 @@ fn main() -> ExitCode {
     }
 }
 
+/// The terminal a thread prepared; its panic, should it have one, as an error.
+fn joined(
+    prepared: std::thread::JoinHandle<io::Result<zongjie::tui::Prepared>>,
+) -> io::Result<zongjie::tui::Prepared> {
+    prepared
+        .join()
+        .unwrap_or_else(|_| Err(io::Error::other("the terminal could not be prepared")))
+}
+
 /// Success, or the status a stop signal asks for (128 + its number).
 fn exit_code(signal: Option<i32>) -> ExitCode {
     signal.map_or(ExitCode::SUCCESS, |code| {
@@ -143,23 +152,29 @@ fn run(
             if !interactive {
                 anyhow::bail!("`zongjie open` needs a terminal (standard input and output)");
             }
+            // The terminal's frames are made while the draft is read.
+            let prepared = zongjie::tui::prepare_in_background();
             let location = store.resolve(&args.draft)?;
             let (doc, opened) = zongjie::run::open_draft(&store, &location)?;
             let (settings, warnings) = settings(&cli, lang, &config, config_warnings);
             let mut app = App::with_editor(settings, doc, location);
             show_warnings(&mut app, &warnings);
-            return Ok(exit_code(zongjie::run::run(app, &store, opened)?));
+            let prepared = joined(prepared)?;
+            return Ok(exit_code(zongjie::run::run(app, &store, opened, prepared)?));
         }
         None if interactive => {
             drop(out);
+            let prepared = zongjie::tui::prepare_in_background();
             let drafts = store.list()?;
             let (settings, warnings) = settings(&cli, lang, &config, config_warnings);
             let mut app = App::with_picker(settings, drafts);
             show_warnings(&mut app, &warnings);
+            let prepared = joined(prepared)?;
             return Ok(exit_code(zongjie::run::run(
                 app,
                 &store,
                 Default::default(),
+                prepared,
             )?));
         }
         Some(Command::New(args)) => {

@@ -11,7 +11,7 @@ use crossterm::event;
 use crate::app::App;
 use crate::storage::{Exports, Store};
 use crate::tui::signals::StopSignals;
-use crate::tui::{CompactBackend, EchoGate, Tui, Wait};
+use crate::tui::{CompactBackend, EchoGate, Prepared, Tui, Wait};
 
 mod open;
 mod session;
@@ -19,15 +19,21 @@ mod session;
 pub use open::{Opened, open_draft};
 use session::Session;
 
-/// Runs the full-screen interface until the writer quits. Returns the exit
-/// code a stop signal asks for, if one ended the session.
+/// Runs the full-screen interface on the terminal `prepared` for it
+/// ([`crate::tui::prepare_in_background`]) until the writer quits. Returns
+/// the exit code a stop signal asks for, if one ended the session.
 ///
 /// The loop sleeps in one place, on the events a thread reads from the
 /// terminal and on the pipes that the terminal and stop signals write to,
 /// so none waits on another: a resize is drawn at once, the key after it
 /// is handled at once, and an idle editor does not wake up at all (a timer
 /// runs only when something has a deadline; issue 23).
-pub fn run(mut app: App, store: &Store, opened: Opened) -> io::Result<Option<i32>> {
+pub fn run(
+    mut app: App,
+    store: &Store,
+    opened: Opened,
+    prepared: Prepared,
+) -> io::Result<Option<i32>> {
     let signals = StopSignals::install().ok();
     // Made before the terminal is taken, dropped after it is given back:
     // the lines naming rescue files are printed where the writer sees them.
@@ -43,7 +49,7 @@ pub fn run(mut app: App, store: &Store, opened: Opened) -> io::Result<Option<i32
         .collect();
     #[cfg(not(unix))]
     let wakes: Vec<i32> = Vec::new();
-    let mut tui = Tui::init()?;
+    let mut tui = Tui::take(prepared)?;
     // What a key types, decided by the keymap the session started with.
     let keymap = app.settings.keymap.clone();
     let gate = std::sync::Arc::new(EchoGate::new(std::sync::Arc::new(move |key| {

@@ -416,9 +416,14 @@ impl<W: Write> Backend for CompactBackend<W> {
         let echoed = std::mem::take(&mut self.echoed);
         let mut updates: Vec<(u16, u16, &Cell)> = content.collect();
         self.settle_echoes(&mut updates, &echoed);
-        // Only a frame that changed several rows can have rows that moved.
+        // Only a frame that changed several rows can have rows that moved,
+        // and only on a screen that shows something: the first frame, on a
+        // blank screen, is sent as it is (planning it took a copy of the
+        // whole screen, 190 kB at 120x40, for nothing).
+        let blank = self.screen.is_none() && self.blank;
         self.know_screen();
-        if updates.len() >= SHIFT_MIN_CELLS
+        if !blank
+            && updates.len() >= SHIFT_MIN_CELLS
             && let Some(screen) = &self.screen
         {
             let mut next = screen.clone();

@@ -47,18 +47,31 @@ fn enter() -> io::Result<()> {
     Ok(())
 }
 
+/// The terminal's frames made ready, its size asked, and nothing changed
+/// on it yet: [`Tui::take`] takes it. Filling the two frame buffers (190 kB
+/// each at 120x40) is a fair part of a start, so a thread can do it while
+/// the draft is read ([`prepare_in_background`]).
+pub type Prepared = Terminal<Backend>;
+
+/// [`Tui::prepare`] on a thread of its own; `join` it for the terminal.
+pub fn prepare_in_background() -> std::thread::JoinHandle<io::Result<Prepared>> {
+    std::thread::spawn(Tui::prepare)
+}
+
 impl Tui {
-    pub fn init() -> io::Result<Tui> {
+    /// See [`Prepared`].
+    pub fn prepare() -> io::Result<Prepared> {
+        Terminal::new(CompactBackend::new(BufWriter::with_capacity(
+            1 << 16,
+            io::stdout(),
+        )))
+    }
+
+    /// Full-screen mode on the terminal `prepared` for it.
+    pub fn take(prepared: Prepared) -> io::Result<Tui> {
         install_panic_hook();
         enter()?;
-        let backend = CompactBackend::new(BufWriter::with_capacity(1 << 16, io::stdout()));
-        match Terminal::new(backend) {
-            Ok(terminal) => Ok(Tui { terminal }),
-            Err(e) => {
-                let _ = restore();
-                Err(e)
-            }
-        }
+        Ok(Tui { terminal: prepared })
     }
 }
 

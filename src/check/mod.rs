@@ -45,7 +45,6 @@ pub fn count_placeholders(text: &str) -> usize {
 
 /// Every finding in `doc`, in reading order (document-wide ones first).
 pub fn check(doc: &Document, options: &CheckOptions) -> Vec<Finding> {
-    let texts = scan::exported_texts(doc);
     let mut out = Vec::new();
     structure::check(doc, options, &mut out);
     signature::check(doc, &mut out);
@@ -54,7 +53,10 @@ pub fn check(doc: &Document, options: &CheckOptions) -> Vec<Finding> {
     rules.extend(options.wording.iter().cloned());
     let period = dates::document_period(doc);
     let plans = dates::plan_sections(doc);
-    for text in &texts {
+    let mut quotes = punctuation::Quotes::default();
+    let mut repeats = repetition::Repeats::default();
+    for text in scan::exported_texts(doc) {
+        let text = &text;
         wording::wrong_words(&rules, text, &mut out);
         wording::quoted_list_comma(text, &mut out);
         wording::stray_spaces(text, &mut out);
@@ -68,9 +70,10 @@ pub fn check(doc: &Document, options: &CheckOptions) -> Vec<Finding> {
         if let Some(period) = &period {
             dates::check(period, &plans, text, &mut out);
         }
+        quotes.count(text);
+        repeats.check(doc, text, &mut out);
     }
-    punctuation::mixed_quotes(&texts, &mut out);
-    repetition::check(doc, &texts, &mut out);
+    quotes.finish(&mut out);
     drop_overlaps(&mut out);
     out.sort_by_key(|f| (reading_key(f), f.location.start, f.code));
     out

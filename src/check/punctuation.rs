@@ -139,31 +139,44 @@ fn numeral_opens_paragraph(text: &FieldText, i: usize) -> bool {
 
 /// One finding when the document uses both curly “” and straight "" quotes,
 /// at the first straight one.
-pub(super) fn mixed_quotes(texts: &[FieldText], out: &mut Vec<Finding>) {
-    let mut curly = 0;
-    let mut straight = 0;
-    let mut first_straight = None;
-    for text in texts {
+#[derive(Default)]
+pub(super) struct Quotes {
+    curly: usize,
+    straight: usize,
+    first_straight: Option<Location>,
+}
+
+impl Quotes {
+    /// Counts the quotes of one field, the fields in reading order.
+    pub(super) fn count(&mut self, text: &FieldText) {
         for (i, &c) in text.chars.iter().enumerate() {
             if text.address[i] || text.book_title[i] {
                 continue;
             }
             match c {
-                '“' | '”' => curly += 1,
+                '“' | '”' => self.curly += 1,
                 '"' => {
-                    straight += 1;
-                    first_straight.get_or_insert(Location::new(text.field, i, 1));
+                    self.straight += 1;
+                    self.first_straight
+                        .get_or_insert(Location::new(text.field, i, 1));
                 }
                 _ => {}
             }
         }
     }
-    if let (true, Some(location)) = (curly > 0, first_straight) {
-        out.push(Finding::new(
-            Code::MixedQuotes,
-            location,
-            Detail::MixedQuotes { curly, straight },
-        ));
+
+    /// One finding for the document, at its first straight quote.
+    pub(super) fn finish(self, out: &mut Vec<Finding>) {
+        if let (true, Some(location)) = (self.curly > 0, self.first_straight) {
+            out.push(Finding::new(
+                Code::MixedQuotes,
+                location,
+                Detail::MixedQuotes {
+                    curly: self.curly,
+                    straight: self.straight,
+                },
+            ));
+        }
     }
 }
 

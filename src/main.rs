@@ -152,10 +152,12 @@ fn run(
             if !interactive {
                 anyhow::bail!("`zongjie open` needs a terminal (standard input and output)");
             }
-            // The terminal's frames are made while the draft is read.
-            let prepared = zongjie::tui::prepare_in_background();
             let location = store.resolve(&args.draft)?;
             let (doc, opened) = zongjie::run::open_draft(&store, &location)?;
+            // The terminal's frames are made while the editor is: not
+            // sooner, or they would add to the file's bytes, still held
+            // while the draft is read, in the peak memory.
+            let prepared = zongjie::tui::prepare_in_background();
             let (settings, warnings) = settings(&cli, lang, &config, config_warnings);
             let mut app = App::with_editor(settings, doc, location);
             show_warnings(&mut app, &warnings);
@@ -164,8 +166,8 @@ fn run(
         }
         None if interactive => {
             drop(out);
-            let prepared = zongjie::tui::prepare_in_background();
             let drafts = store.list()?;
+            let prepared = zongjie::tui::prepare_in_background();
             let (settings, warnings) = settings(&cli, lang, &config, config_warnings);
             let mut app = App::with_picker(settings, drafts);
             show_warnings(&mut app, &warnings);

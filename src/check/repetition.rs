@@ -4,6 +4,7 @@
 //! not its text. Short ones (`高度重视。`) are set phrases, not repetition.
 
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 use super::location::short_location;
@@ -24,7 +25,7 @@ const CLOSERS: [char; 6] = ['”', '’', '）', '》', '」', ')'];
 /// has some 6,000: kept as text, with every field's characters, they took
 /// about 2 MB of a check's memory; kept so, 0.2 MB.
 pub(super) struct Repeats {
-    /// The fields read, which `Seen::field` counts in.
+    /// The fields with a sentence kept, which `Seen::field` counts in.
     fields: Vec<Field>,
     seen: HashMap<u64, Seen>,
     /// Sentences whose hash an earlier, different sentence has (rare).
@@ -69,10 +70,8 @@ impl Repeats {
         ) {
             return;
         }
-        let Ok(field) = u32::try_from(self.fields.len()) else {
-            return;
-        };
-        self.fields.push(text.field);
+        // This field's place in `fields`, once one of its sentences is kept.
+        let mut field = None;
         for (start, key_end, end) in sentences(text) {
             let key = &text.chars[start..key_end];
             if key.iter().filter(|c| !c.is_whitespace()).count() < MIN_SENTENCE_CHARS {
@@ -107,16 +106,27 @@ impl Repeats {
                     .find(|seen| says_it(seen)),
             };
             let Some(first) = first else {
+                let index = match field {
+                    Some(index) => index,
+                    None => {
+                        let Ok(index) = u32::try_from(self.fields.len()) else {
+                            continue;
+                        };
+                        self.fields.push(text.field);
+                        *field.insert(index)
+                    }
+                };
                 let here = Seen {
-                    field,
+                    field: index,
                     start: at,
                     len,
                     words,
                 };
-                if self.seen.contains_key(&hash) {
-                    self.collided.push((hash, here));
-                } else {
-                    self.seen.insert(hash, here);
+                match self.seen.entry(hash) {
+                    Entry::Occupied(_) => self.collided.push((hash, here)),
+                    Entry::Vacant(slot) => {
+                        slot.insert(here);
+                    }
                 }
                 continue;
             };

@@ -62,6 +62,7 @@ impl App {
 
     pub fn handle_key(&mut self, key: KeyEvent) -> Vec<Effect> {
         self.dirty_screen = true;
+        let key = line_feed_as_enter(&self.settings.keymap, key);
         if self.help {
             // Any key closes help; F1 toggles it.
             self.help = false;
@@ -99,5 +100,25 @@ impl App {
     /// may then show it before the key's frame (issue 23).
     pub fn typing_here(&self) -> bool {
         editor::typing_here(self)
+    }
+}
+
+/// A line feed (Ctrl+J) is Enter, unless the keymap binds Ctrl+J. A
+/// terminal in cooked mode turns Enter into a line feed, and that is how
+/// the keys typed while zongjie was suspended reach it when it is
+/// continued; unbound, Ctrl+J went to the text widget, which takes it for
+/// "delete to the start of the line": a writer's Enter there deleted the
+/// line typed before it.
+fn line_feed_as_enter(keymap: &crate::settings::keymap::Keymap, key: KeyEvent) -> KeyEvent {
+    let line_feed = key.code == crossterm::event::KeyCode::Char('j')
+        && key.modifiers == crossterm::event::KeyModifiers::CONTROL;
+    if line_feed && !keymap.binds(&key) {
+        KeyEvent {
+            code: crossterm::event::KeyCode::Enter,
+            modifiers: crossterm::event::KeyModifiers::NONE,
+            ..key
+        }
+    } else {
+        key
     }
 }

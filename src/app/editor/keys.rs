@@ -426,6 +426,34 @@ mod tests {
         assert_eq!(editor(&app).focus, Focus::Findings);
     }
 
+    /// Ctrl+J is the line feed a terminal in cooked mode sends for Enter
+    /// (keys typed while zongjie was suspended arrive so): it does what
+    /// Enter does, and never deletes the text before the cursor, unless
+    /// the writer bound Ctrl+J to something.
+    #[test]
+    fn a_line_feed_is_enter() {
+        let mut by_enter = app();
+        let mut by_line_feed = app();
+        // The title (one line): type, then go on to the next field and type.
+        for (app, key) in [(&mut by_enter, "Enter"), (&mut by_line_feed, "C-j")] {
+            press(app, "Enter End");
+            crate::app::editor::test_support::type_text(app, "甲");
+            press(app, key);
+            crate::app::editor::test_support::type_text(app, "乙");
+        }
+        assert_eq!(editor(&by_line_feed).doc, editor(&by_enter).doc);
+        assert!(editor(&by_line_feed).doc.title.ends_with('甲'));
+        // Bound by the writer, Ctrl+J does what it is bound to.
+        let (keymap, _) = crate::settings::keymap::Keymap::with_overrides(&[
+            crate::settings::keymap::KeyOverride::everywhere("down", &["C-j"]),
+        ]);
+        let mut bound = app();
+        bound.settings.keymap = keymap;
+        let before = editor(&bound).selected;
+        press(&mut bound, "C-j");
+        assert_ne!(editor(&bound).selected, before);
+    }
+
     #[test]
     fn a_letter_where_text_cannot_go_says_why_and_changes_nothing() {
         let mut app = app();

@@ -95,6 +95,14 @@ impl Keymap {
         )
     }
 
+    /// Whether `key` does something in any context.
+    pub fn binds(&self, key: &KeyEvent) -> bool {
+        let key = KeyBinding::from_event(key);
+        Context::ALL
+            .iter()
+            .any(|context| self.by_key.contains_key(&(*context, key)))
+    }
+
     pub fn action(&self, context: Context, key: &KeyEvent) -> Option<Action> {
         self.by_key
             .get(&(context, KeyBinding::from_event(key)))

@@ -50,13 +50,16 @@ impl Default for Repeats {
 }
 
 /// Where a sentence was first: a field of `Repeats::fields`, the
-/// character it starts at, its length with its final marks and without.
+/// character it starts at, its length with its final marks and without,
+/// and the byte it starts at (its words are compared from there, without
+/// counting the characters before them again).
 #[derive(Clone, Copy)]
 struct Seen {
     field: u32,
     start: u32,
     len: u32,
     words: u32,
+    byte: u32,
 }
 
 impl Repeats {
@@ -72,28 +75,35 @@ impl Repeats {
         }
         // This field's place in `fields`, once one of its sentences is kept.
         let mut field = None;
+        // The byte of the field's text where character `counted` starts:
+        // sentences come in order, so the bytes are counted once.
+        let (mut counted, mut byte) = (0, 0);
         for (start, key_end, end) in sentences(text) {
+            byte += text.chars[counted..start]
+                .iter()
+                .map(|c| c.len_utf8())
+                .sum::<usize>();
+            counted = start;
             let key = &text.chars[start..key_end];
             if key.iter().filter(|c| !c.is_whitespace()).count() < MIN_SENTENCE_CHARS {
                 continue;
             }
             // Offsets past u32 (a field of 4 billion characters) are not compared.
-            let (Ok(at), Ok(len), Ok(words)) = (
+            let (Ok(at), Ok(len), Ok(words), Ok(at_byte)) = (
                 u32::try_from(start),
                 u32::try_from(end - start),
                 u32::try_from(key.len()),
+                u32::try_from(byte),
             ) else {
                 continue;
             };
             let hash = (self.hash)(key);
             let says_it = |seen: &Seen| {
                 seen.words == words
-                    && doc.text(self.fields[seen.field as usize]).is_some_and(|t| {
-                        t.chars()
-                            .skip(seen.start as usize)
-                            .take(key.len())
-                            .eq(key.iter().copied())
-                    })
+                    && doc
+                        .text(self.fields[seen.field as usize])
+                        .and_then(|t| t.get(seen.byte as usize..))
+                        .is_some_and(|t| t.chars().take(key.len()).eq(key.iter().copied()))
             };
             let first = match self.seen.get(&hash) {
                 None => None,
@@ -121,6 +131,7 @@ impl Repeats {
                     start: at,
                     len,
                     words,
+                    byte: at_byte,
                 };
                 match self.seen.entry(hash) {
                     Entry::Occupied(_) => self.collided.push((hash, here)),

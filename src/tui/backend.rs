@@ -419,7 +419,7 @@ impl<W: Write> Backend for CompactBackend<W> {
         // Only a frame that changed several rows can have rows that moved,
         // and only on a screen that shows something: the first frame, on a
         // blank screen, is sent as it is (planning it took a copy of the
-        // whole screen, 190 kB at 120x40, for nothing).
+        // whole screen, 230 kB at 120x40, for nothing).
         let blank = self.screen.is_none() && self.blank;
         self.know_screen();
         if !blank

@@ -48,7 +48,7 @@ fn enter() -> io::Result<()> {
 }
 
 /// The terminal's frames made ready, its size asked, and nothing changed
-/// on it yet: [`Tui::take`] takes it. Filling the two frame buffers (190 kB
+/// on it yet: [`Tui::take`] takes it. Filling the two frame buffers (230 kB
 /// each at 120x40) is a fair part of a start, so a thread can do it while
 /// the editor is made ([`prepare_in_background`]).
 pub type Prepared = Terminal<Backend>;

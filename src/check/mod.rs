@@ -51,13 +51,14 @@ pub fn check(doc: &Document, options: &CheckOptions) -> Vec<Finding> {
     promises::check(doc, &options.promises, &mut out);
     let mut rules = built_in_wording();
     rules.extend(options.wording.iter().cloned());
+    let wrong_words = wording::WrongWords::new(&rules);
     let period = dates::document_period(doc);
     let plans = dates::plan_sections(doc);
     let mut quotes = punctuation::Quotes::default();
     let mut repeats = repetition::Repeats::default();
     for text in scan::exported_texts(doc) {
         let text = &text;
-        wording::wrong_words(&rules, text, &mut out);
+        wrong_words.find(text, &mut out);
         wording::quoted_list_comma(text, &mut out);
         wording::stray_spaces(text, &mut out);
         placeholders::check(text, &mut out);

@@ -12,7 +12,8 @@
 
 use proptest::prelude::*;
 use tui_textarea::{CursorMove, Input, Key, TextArea, WrapMode};
-use zongjie::app::{Entry, FieldEditor, text_counts};
+use zongjie::app::{Entry, FieldEditor};
+use zongjie::check::text_counts;
 use zongjie::document::Document;
 use zongjie::layout::{FieldView, ScreenRow, columns};
 use zongjie::plain_text::wrap_screen_line;

@@ -18,7 +18,7 @@ use std::sync::Arc;
 use ratatui::style::Style;
 use tui_textarea::{CursorMove, DataCursor, Input, Key, TextArea, WrapMode};
 
-use super::counts::text_counts;
+use crate::check::text_counts;
 use crate::layout::{Paragraphs, Piece, wrap_paragraph};
 
 /// Paragraphs the widget holds either side of the cursor's.

@@ -55,7 +55,7 @@ impl FieldArea {
     /// differs from the shown one (escaped controls).
     pub fn counts(&self, doc: &Document) -> (usize, usize) {
         if self.escaped {
-            super::counts::text_counts(doc.text(self.field).unwrap_or(""))
+            crate::check::text_counts(doc.text(self.field).unwrap_or(""))
         } else {
             self.area.counts()
         }

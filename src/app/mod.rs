@@ -3,7 +3,6 @@
 //! runner performs and answers with an [`Outcome`] ([`App::answer`]).
 
 mod clipboard;
-mod counts;
 mod editor;
 mod effect;
 mod export_prompt;
@@ -21,7 +20,6 @@ mod target;
 mod typing;
 
 pub use clipboard::{Clipboard, CopiedPart, text_for_field};
-pub use counts::text_counts;
 pub use editor::{EditorState, Focus, PHRASE_PAUSE, Popup, RunKind, TypingRun, typed_by};
 pub use effect::Effect;
 pub use export_prompt::EXPORT_FORMATS;

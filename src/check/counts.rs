@@ -1,13 +1,15 @@
-//! Counting a text for the status bar: its characters (as
-//! [`count_chars`](crate::document::count_chars) counts them) and its
-//! placeholders (as [`check::count_placeholders`] finds them). Opening a
-//! 200,000-character draft counts all of it before the first frame, so one
-//! pass over the bytes counts the characters and notices whether any
-//! placeholder could start; only then does the check look at the text.
+//! Counting a text for the status bar and the export's warning: its
+//! characters (as [`count_chars`](crate::document::count_chars) counts
+//! them) and its placeholders (as [`count_placeholders`] finds them).
+//! Opening a 200,000-character draft counts all of it before the first
+//! frame, and exporting it counts its placeholders, so one pass over the
+//! bytes counts the characters and notices whether any placeholder could
+//! start; only then does the check look at the text (a finished draft has
+//! none to look for).
 
-use crate::check::count_placeholders;
+use super::count_placeholders;
 
-/// `(count_chars(text), check::count_placeholders(text))`.
+/// `(count_chars(text), count_placeholders(text))`.
 pub fn text_counts(text: &str) -> (usize, usize) {
     let (chars, maybe) = chars_and_candidates(text);
     (chars, if maybe { count_placeholders(text) } else { 0 })

@@ -5,6 +5,7 @@
 //! jump to, a message in either language and, where the change is safe, a
 //! [`Finding::fix`] to apply through the history.
 
+mod counts;
 mod dates;
 mod finding;
 mod fix;
@@ -22,6 +23,7 @@ mod signature;
 mod structure;
 mod wording;
 
+pub use counts::text_counts;
 pub use dates::{Period, parse_period};
 pub use finding::{Bilingual, Code, Detail, Finding, Location, Mark, Severity};
 pub use fix::fix_all;

@@ -1,7 +1,7 @@
 //! The counts in the status bar, kept live without recounting the whole
 //! draft on every key.
 
-use crate::app::counts::text_counts;
+use crate::check::text_counts;
 use crate::document::Document;
 
 /// Counts shown in the status bar, kept without recounting the document on

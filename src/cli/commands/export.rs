@@ -103,10 +103,12 @@ fn text_only_flag(args: &ExportArgs) -> Option<&'static str> {
 }
 
 /// How many placeholders (XX, X月X日, 某某, ＿＿…) and template hints
-/// （写…） are left in the exported fields of a draft.
+/// （写…） are left in the exported fields of a draft. Counted as the
+/// status bar counts them: a field where none can start is not checked
+/// (at 200,000 characters the check took a sixth of the export).
 pub fn placeholders_left(doc: &Document) -> usize {
     doc.fields()
         .filter(|f| f.is_exported())
-        .map(|f| crate::check::count_placeholders(doc.text(f).unwrap_or("")))
+        .map(|f| crate::check::text_counts(doc.text(f).unwrap_or("")).1)
         .sum()
 }

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use super::{DocxError, DocxFonts, export_docx};
 use crate::document::Document;
-use crate::plain_text::{ExportOptions, encode, export_text};
+use crate::plain_text::{ExportOptions, encode_owned, export_text};
 
 /// `--format txt|docx`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
@@ -33,7 +33,7 @@ impl ExportFormat {
         fonts: &DocxFonts,
     ) -> Result<Vec<u8>, DocxError> {
         match self {
-            ExportFormat::Txt => Ok(encode(&export_text(doc, text), text.encoding)),
+            ExportFormat::Txt => Ok(encode_owned(export_text(doc, text), text.encoding)),
             ExportFormat::Docx => export_docx(doc, fonts),
         }
     }

@@ -62,6 +62,16 @@ pub fn encode(text: &str, encoding: TextEncoding) -> Vec<u8> {
     }
 }
 
+/// [`encode`] for text that is not needed afterwards: UTF-8 is then the
+/// text's own bytes, not a copy (at 200,000 characters a copy is 580 kB of
+/// fresh pages, a tenth of an export's time).
+pub fn encode_owned(text: String, encoding: TextEncoding) -> Vec<u8> {
+    match encoding {
+        TextEncoding::Utf8 => text.into_bytes(),
+        _ => encode(&text, encoding),
+    }
+}
+
 /// GB18030, each distinct character encoded once by encoding_rs and then
 /// looked up. A summary repeats a few thousand characters many times over,
 /// and encoding_rs's per-character path (with the fast-gb-hanzi-encode
@@ -162,6 +172,22 @@ mod tests {
         fn gb18030_of_any_text_equals_encoding_rs(text in "\\PC*") {
             let (expected, _, _) = encoding_rs::GB18030.encode(&text);
             proptest::prop_assert_eq!(encode(&text, TextEncoding::Gb18030), expected.as_ref());
+        }
+
+        /// The owned text's bytes are what encoding_rs writes for UTF-8
+        /// (with its BOM where asked) and for GB18030.
+        #[test]
+        fn owned_text_encodes_as_encoding_rs_does(text in "\\PC*") {
+            let (gb, _, _) = encoding_rs::GB18030.encode(&text);
+            let utf8 = encoding_rs::UTF_8.encode(&text).0;
+            let bom = [&b"\xEF\xBB\xBF"[..], &utf8].concat();
+            for (encoding, expected) in [
+                (TextEncoding::Utf8, &utf8[..]),
+                (TextEncoding::Utf8Bom, &bom[..]),
+                (TextEncoding::Gb18030, &gb[..]),
+            ] {
+                proptest::prop_assert_eq!(encode_owned(text.clone(), encoding), expected);
+            }
         }
     }
 

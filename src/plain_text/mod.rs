@@ -11,7 +11,7 @@ mod wrap;
 
 pub use blocks::{Anchor, Block, anchor};
 pub use decode::{ImportError, MAX_IMPORT_BYTES, decode};
-pub use encoding::{TextEncoding, encode};
+pub use encoding::{TextEncoding, encode, encode_owned};
 pub(crate) use export::HEADING_ENDS;
 pub use export::{
     ExportOptions, INDENT, Paragraph, Role, export_text, head_paragraphs, item_paragraphs,

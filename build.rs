@@ -10,6 +10,7 @@
 //! is linked where it would have been without it.
 
 use std::env;
+use std::path::Path;
 
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
@@ -30,8 +31,9 @@ fn main() {
         Ok(map) => ("-Map=", map),
         Err(_) => ("-T,", format!("{dir}/link/hot.ld")),
     };
-    // `-Wl,` splits its argument at commas.
-    if !path.contains(',') {
+    // Without the script (a copy of the sources without it) the default
+    // layout will do. `-Wl,` splits its argument at commas.
+    if (option == "-Map=" || Path::new(&path).exists()) && !path.contains(',') {
         println!("cargo:rustc-link-arg-bin=zongjie=-Wl,{option}{path}");
     }
 }

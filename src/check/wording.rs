@@ -177,21 +177,26 @@ impl<'a> WrongWords<'a> {
                 Some((w, rule))
                     if !(i..i + w.len()).any(|k| text.book_title[k] || text.address[k]) =>
                 {
-                    out.push(Finding::new(
-                        Code::Wording,
-                        Location::new(text.field, i, w.len()),
-                        Detail::Wording {
-                            wrong: rule.wrong.clone(),
-                            right: rule.right.clone(),
-                            note: rule.note.clone(),
-                        },
-                    ));
+                    out.push(wording_finding(text, i, w.len(), rule));
                     i += w.len();
                 }
                 _ => i += 1,
             }
         }
     }
+}
+
+/// The finding for `rule`'s wrong word at `start..start + len` of `text`.
+fn wording_finding(text: &FieldText, start: usize, len: usize, rule: &WordingRule) -> Finding {
+    Finding::new(
+        Code::Wording,
+        Location::new(text.field, start, len),
+        Detail::Wording {
+            wrong: rule.wrong.clone(),
+            right: rule.right.clone(),
+            note: rule.note.clone(),
+        },
+    )
 }
 
 /// `”、“` and `》、《`: the 顿号 between quoted or titled items.
@@ -264,15 +269,7 @@ mod tests {
                 Some((w, rule))
                     if !(i..i + w.len()).any(|k| text.book_title[k] || text.address[k]) =>
                 {
-                    out.push(Finding::new(
-                        Code::Wording,
-                        Location::new(text.field, i, w.len()),
-                        Detail::Wording {
-                            wrong: rule.wrong.clone(),
-                            right: rule.right.clone(),
-                            note: rule.note.clone(),
-                        },
-                    ));
+                    out.push(wording_finding(text, i, w.len(), rule));
                     i += w.len();
                 }
                 _ => i += 1,

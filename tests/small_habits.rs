@@ -124,6 +124,30 @@ fn after_the_last_replacement_the_bar_says_it_is_done() {
     }
 }
 
+/// The findings pane (F7) is a list: a letter typed there says so, and
+/// which key goes to the selected place, as the outline does.
+#[test]
+fn typing_in_the_findings_says_why() {
+    for lang in [Lang::Zh, Lang::En] {
+        let original = sample();
+        let mut app = editor(original.clone(), lang);
+        press(&mut app, "F7");
+        assert_eq!(app.editor().unwrap().focus, zongjie::app::Focus::Findings);
+        app.message = None;
+        type_text(&mut app, "好");
+        let said = app.message.clone().map(|m| m.text).unwrap_or_default();
+        assert!(
+            said.contains(lang.pick(
+                "这里不能输入文字：按 Enter 到所选的一处",
+                "cannot be typed here: Enter goes to the selected place"
+            )),
+            "{said}"
+        );
+        assert_eq!(app.editor().unwrap().doc, original);
+        assert_eq!(app.editor().unwrap().focus, zongjie::app::Focus::Findings);
+    }
+}
+
 #[test]
 fn typing_where_it_cannot_go_says_why() {
     for lang in [Lang::Zh, Lang::En] {

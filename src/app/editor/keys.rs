@@ -152,7 +152,7 @@ pub(in crate::app) fn handle_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         Focus::Outline => {
             let Some(action) = action else {
                 if is_typing(&key) {
-                    say_why_not_typed(&mut app.message, keymap, lang);
+                    say_why_not_typed(&mut app.message, keymap, Context::Outline, lang);
                 }
                 return Vec::new();
             };
@@ -191,14 +191,21 @@ pub(in crate::app) fn handle_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             }
             editor_key(e, action, key, app.size, lang, &mut app.message)
         }
-        Focus::Findings => findings_action(e, action),
+        Focus::Findings => {
+            if action.is_none() && is_typing(&key) {
+                say_why_not_typed(&mut app.message, keymap, Context::Findings, lang);
+            }
+            findings_action(e, action)
+        }
         Focus::Preview => {
             match action {
                 Some(Action::Up) => e.preview_scroll -= 1,
                 Some(Action::Down) => e.preview_scroll += 1,
                 Some(Action::PageUp) => e.preview_scroll -= page(app.size.1) as isize,
                 Some(Action::PageDown) => e.preview_scroll += page(app.size.1) as isize,
-                None if is_typing(&key) => say_why_not_typed(&mut app.message, keymap, lang),
+                None if is_typing(&key) => {
+                    say_why_not_typed(&mut app.message, keymap, Context::Outline, lang)
+                }
                 Some(Action::Leave) => {
                     e.focus = Focus::Outline;
                     e.preview_scroll = 0;
@@ -213,21 +220,33 @@ pub(in crate::app) fn handle_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     }
 }
 
-/// A letter typed where it cannot go (the outline, the preview, a
-/// read-only draft): say why nothing happened, and what to do instead.
+/// A letter typed where it cannot go (the outline, the preview, the
+/// findings, a read-only draft): say why nothing happened, and what to do
+/// instead. `Enter` edits the outline's selection; in the findings it
+/// goes to the selected place (`context` says which).
 fn say_why_not_typed(
     message: &mut Option<crate::app::Message>,
     keymap: &crate::settings::keymap::Keymap,
+    context: Context,
     lang: crate::i18n::Lang,
 ) {
-    let edit = keymap.key_label(Context::Outline, Action::Edit);
+    let edit = keymap.key_label(context, Action::Edit);
     let next = keymap.key_label(Context::Global, Action::FocusNext);
     let help = keymap.key_label(Context::Global, Action::Help);
+    let findings = context == Context::Findings;
     *message = Some(crate::app::Message {
         text: match lang {
+            crate::i18n::Lang::Zh if findings => {
+                format!(
+                    "这里不能输入文字：按 {edit} 到所选的一处去修改（{next} 切换窗格，{help} 帮助）"
+                )
+            }
             crate::i18n::Lang::Zh => {
                 format!("这里不能输入文字：按 {edit} 编辑所选部分（{next} 切换窗格，{help} 帮助）")
             }
+            crate::i18n::Lang::En if findings => format!(
+                "Text cannot be typed here: {edit} goes to the selected place ({next} moves between panes, {help} help)"
+            ),
             crate::i18n::Lang::En => format!(
                 "Text cannot be typed here: {edit} edits the selection ({next} moves between panes, {help} help)"
             ),
